@@ -1,0 +1,80 @@
+//! The subcommands, each returning an exit code or a [`CliError`].
+
+mod report;
+mod run;
+mod validate;
+
+use crate::cli::{Cli, Command};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// A failed command: a diagnostic and the exit code that goes with it.
+pub struct CliError {
+    /// 2 for bad input or usage, 3 when a run could not complete.
+    pub code: u8,
+    /// What to tell the user.
+    pub report: miette::Report,
+}
+
+impl CliError {
+    /// Bad input or usage: exit code 2.
+    pub fn input(report: impl Into<miette::Report>) -> Self {
+        Self {
+            code: 2,
+            report: report.into(),
+        }
+    }
+
+    /// The run could not complete: exit code 3.
+    pub fn incomplete(report: impl Into<miette::Report>) -> Self {
+        Self {
+            code: 3,
+            report: report.into(),
+        }
+    }
+}
+
+impl From<crate::suite::SuiteError> for CliError {
+    fn from(e: crate::suite::SuiteError) -> Self {
+        match e {
+            crate::suite::SuiteError::Invalid(d) => Self::input(miette::Report::new(*d)),
+            other => Self::input(miette::Report::new_boxed(Box::new(
+                miette::MietteDiagnostic::new(chain(&other)),
+            ))),
+        }
+    }
+}
+
+/// An error and its causes on one line.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// A plain error message as a report.
+pub fn message(text: impl Into<String>) -> miette::Report {
+    miette::Report::new(miette::MietteDiagnostic::new(text.into()))
+}
+
+/// Writes to standard output; a closed pipe (`sizeup show | head`) is not an error.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Runs one command.
+pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Validate(args) => validate::validate(args),
+        Command::Runs(args) => report::runs(args),
+        Command::Show(args) => report::show(args),
+        Command::Export(args) => report::export(args),
+    }
+}

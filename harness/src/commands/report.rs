@@ -1,0 +1,75 @@
+//! `sizeup runs`, `show` and `export`: read the store, print or write.
+
+use super::{chain, message, print, CliError};
+use crate::analysis;
+use crate::cli::{DbArgs, ExportArgs, Format, ShowArgs};
+use crate::store::{Store, StoreError};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Opens an existing database; a missing one is a usage error, not a new file.
+pub fn open(db: &Path) -> Result<Store, CliError> {
+    if !db.is_file() {
+        return Err(CliError::input(message(format!(
+            "no results database at {}; run a suite first or pass --db PATH",
+            db.display()
+        ))));
+    }
+    Store::open(db).map_err(store_error)
+}
+
+/// A store failure while reading: unknown runs are bad input, the rest faults.
+pub fn store_error(e: StoreError) -> CliError {
+    match e {
+        StoreError::UnknownRun(_) => CliError::input(message(chain(&e))),
+        other => CliError::incomplete(message(chain(&other))),
+    }
+}
+
+pub fn runs(args: DbArgs) -> Result<ExitCode, CliError> {
+    let store = open(&args.db)?;
+    let mut out = String::from("run                     started               status       trials  suite\n");
+    for (run, done) in store.runs().map_err(store_error)? {
+        out.push_str(&format!(
+            "{:<22}  {:<20}  {:<11}  {:>6}  {}\n",
+            run.id,
+            run.started_at,
+            run.status,
+            format!("{done}/{}", run.trials_planned),
+            run.suite
+        ));
+    }
+    print(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(args: ShowArgs) -> Result<ExitCode, CliError> {
+    let store = open(&args.db.db)?;
+    let report = analysis::report(&store, &args.run).map_err(store_error)?;
+    print(&sizeup_reports::table::render(&report));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(args: ExportArgs) -> Result<ExitCode, CliError> {
+    let store = open(&args.db.db)?;
+    let report = analysis::report(&store, &args.run).map_err(store_error)?;
+    let text = match args.format {
+        Format::Json => sizeup_reports::json::render(&report),
+    }
+    .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    match &args.output {
+        None => print(&text),
+        Some(path) => write(path, &text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file, creating its directory.
+pub fn write(path: &Path, text: &str) -> Result<(), CliError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::input(message(format!("failed to create {}: {e}", dir.display()))))?;
+    }
+    std::fs::write(path, text)
+        .map_err(|e| CliError::input(message(format!("failed to write {}: {e}", path.display()))))
+}

@@ -1,0 +1,20 @@
+//! sizeup: does this task need a frontier model?
+//!
+//! The flow, one way: [`suite`] (YAML → validated [`suite::Suite`]) →
+//! [`plan`] (trials with stable ids) → [`engine`] (concurrent execution
+//! through `sizeup_runners`) → [`scorers`] → [`sinks`] ([`store`],
+//! progress) → [`analysis`] → `sizeup_reports`.
+
+pub mod analysis;
+pub mod cli;
+pub mod commands;
+pub mod cost;
+pub mod engine;
+pub mod events;
+pub mod plan;
+pub mod providers;
+pub mod scorers;
+pub mod sinks;
+pub mod store;
+pub mod suite;
+pub mod time;

@@ -1,0 +1,27 @@
+//! The `sizeup` command.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match sizeup::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap exits 2 for usage errors; help and version are successes.
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match sizeup::commands::dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{:?}", e.report);
+            ExitCode::from(e.code)
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! Scorers: map a model's output (and the case's expected answer) to a [`Score`].
+//!
+//! Each scorer returns a value in [0, 1], pass or fail, the answer it read
+//! from the output where it extracts one, and a one-line reason. A task's
+//! quality is the weighted mean of its scorers' values.
+
+mod json;
+mod normalize;
+mod numeric;
+mod text;
+
+use crate::suite::spec::{Normalizer, ScorerSpec};
+use serde_json::Value;
+
+pub use normalize::normalize;
+
+/// One scorer's verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// Value in [0, 1].
+    pub value: f64,
+    /// Pass or fail.
+    pub passed: bool,
+    /// The answer read from the output, for scorers that extract one.
+    pub answer: Option<String>,
+    /// One line on why.
+    pub reason: String,
+}
+
+impl Score {
+    fn pass_if(passed: bool, reason: impl Into<String>) -> Self {
+        Self {
+            value: if passed { 1.0 } else { 0.0 },
+            passed,
+            answer: None,
+            reason: reason.into(),
+        }
+    }
+
+    fn with_answer(mut self, answer: impl Into<String>) -> Self {
+        self.answer = Some(answer.into());
+        self
+    }
+}
+
+/// A validated scorer with its weight.
+#[derive(Debug)]
+pub struct Scorer {
+    weight: f64,
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Exact(Vec<Normalizer>),
+    Contains(Option<String>, Vec<Normalizer>),
+    NotContains(String, Vec<Normalizer>),
+    Regex(regex::Regex, usize, Vec<Normalizer>),
+    Label(Vec<String>),
+    JsonValid,
+    JsonSchema(Box<jsonschema::Validator>),
+    JsonFields(Option<Vec<String>>, Vec<Normalizer>),
+    Numeric { tolerance: f64, relative: Option<f64> },
+    TokenF1(f64),
+    RougeL(f64),
+    Length { chars: (usize, usize), words: (usize, usize) },
+}
+
+fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
+    let v = v.unwrap_or(default);
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{name} must be between 0 and 1, got {v}"))
+    }
+}
+
+impl Scorer {
+    /// Builds a scorer, or says what is wrong with its settings.
+    pub fn new(spec: &ScorerSpec) -> Result<Self, String> {
+        let norm = |n: &Option<Vec<Normalizer>>| n.clone().unwrap_or_else(|| vec![Normalizer::Trim]);
+        let (weight, kind) = match spec {
+            ScorerSpec::Exact { weight, normalize } => (*weight, Kind::Exact(norm(normalize))),
+            ScorerSpec::Contains { weight, value, normalize } => {
+                (*weight, Kind::Contains(value.clone(), norm(normalize)))
+            }
+            ScorerSpec::NotContains { weight, value, normalize } => {
+                if value.is_empty() {
+                    return Err("not_contains needs a non-empty value".into());
+                }
+                (*weight, Kind::NotContains(value.clone(), norm(normalize)))
+            }
+            ScorerSpec::Regex { weight, pattern, group, normalize } => {
+                let re = regex::Regex::new(pattern).map_err(|e| format!("invalid regex: {e}"))?;
+                let group = group.unwrap_or(0);
+                if group >= re.captures_len() {
+                    return Err(format!(
+                        "group {group} does not exist: the pattern has {} capture group(s)",
+                        re.captures_len() - 1
+                    ));
+                }
+                (*weight, Kind::Regex(re, group, norm(normalize)))
+            }
+            ScorerSpec::Label { weight, labels } => {
+                if labels.len() < 2 {
+                    return Err("a label scorer needs at least two labels".into());
+                }
+                if labels.iter().any(|l| l.trim().is_empty()) {
+                    return Err("labels cannot be empty".into());
+                }
+                (*weight, Kind::Label(labels.clone()))
+            }
+            ScorerSpec::JsonValid { weight } => (*weight, Kind::JsonValid),
+            ScorerSpec::JsonSchema { weight, schema } => {
+                let v = jsonschema::validator_for(schema).map_err(|e| format!("invalid JSON schema: {e}"))?;
+                (*weight, Kind::JsonSchema(Box::new(v)))
+            }
+            ScorerSpec::JsonFields { weight, fields, normalize } => {
+                if fields.as_ref().is_some_and(Vec::is_empty) {
+                    return Err("fields cannot be an empty list; leave it out to compare every expected field".into());
+                }
+                (*weight, Kind::JsonFields(fields.clone(), norm(normalize)))
+            }
+            ScorerSpec::Numeric { weight, tolerance, relative } => {
+                let tolerance = tolerance.unwrap_or(1e-6);
+                if !(tolerance.is_finite() && tolerance >= 0.0) {
+                    return Err("tolerance must be a non-negative number".into());
+                }
+                if relative.is_some_and(|r| !(r.is_finite() && r >= 0.0)) {
+                    return Err("relative must be a non-negative number".into());
+                }
+                (*weight, Kind::Numeric { tolerance, relative: *relative })
+            }
+            ScorerSpec::TokenF1 { weight, threshold } => {
+                (*weight, Kind::TokenF1(check_unit("threshold", *threshold, 0.5)?))
+            }
+            ScorerSpec::RougeL { weight, threshold } => {
+                (*weight, Kind::RougeL(check_unit("threshold", *threshold, 0.5)?))
+            }
+            ScorerSpec::Length { weight, min_chars, max_chars, min_words, max_words } => {
+                let chars = (min_chars.unwrap_or(0), max_chars.unwrap_or(usize::MAX));
+                let words = (min_words.unwrap_or(0), max_words.unwrap_or(usize::MAX));
+                if chars.0 > chars.1 || words.0 > words.1 {
+                    return Err("a minimum is larger than its maximum".into());
+                }
+                if [min_chars, max_chars, min_words, max_words].iter().all(|b| b.is_none()) {
+                    return Err("a length scorer needs at least one of min_chars, max_chars, min_words, max_words".into());
+                }
+                (*weight, Kind::Length { chars, words })
+            }
+        };
+        if !(weight.is_finite() && weight >= 0.0) {
+            return Err(format!("weight must be a non-negative number, got {weight}"));
+        }
+        Ok(Self { weight, kind })
+    }
+
+    /// The scorer's `type`.
+    pub fn name(&self) -> &'static str {
+        match self.kind {
+            Kind::Exact(..) => "exact",
+            Kind::Contains(..) => "contains",
+            Kind::NotContains(..) => "not_contains",
+            Kind::Regex(..) => "regex",
+            Kind::Label(..) => "label",
+            Kind::JsonValid => "json_valid",
+            Kind::JsonSchema(..) => "json_schema",
+            Kind::JsonFields(..) => "json_fields",
+            Kind::Numeric { .. } => "numeric",
+            Kind::TokenF1(..) => "token_f1",
+            Kind::RougeL(..) => "rouge_l",
+            Kind::Length { .. } => "length",
+        }
+    }
+
+    /// Weight in the task's quality.
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+
+    /// Whether it compares with an expected answer.
+    pub fn needs_expected(&self) -> bool {
+        match &self.kind {
+            Kind::Contains(value, _) => value.is_none(),
+            Kind::Exact(_)
+            | Kind::Label(_)
+            | Kind::JsonFields(..)
+            | Kind::Numeric { .. }
+            | Kind::TokenF1(_)
+            | Kind::RougeL(_) => true,
+            Kind::NotContains(..)
+            | Kind::Regex(..)
+            | Kind::JsonValid
+            | Kind::JsonSchema(_)
+            | Kind::Length { .. } => false,
+        }
+    }
+
+    /// Scores one output.
+    pub fn score(&self, output: &str, expected: Option<&Value>) -> Score {
+        let expected_text = expected.map(value_text);
+        let expected_text = expected_text.as_deref();
+        match &self.kind {
+            Kind::Exact(n) => text::exact(output, expected_text.unwrap_or_default(), n),
+            Kind::Contains(value, n) => {
+                text::contains(output, value.as_deref().or(expected_text).unwrap_or_default(), n)
+            }
+            Kind::NotContains(value, n) => text::not_contains(output, value, n),
+            Kind::Regex(re, group, n) => text::regex(output, re, *group, expected_text, n),
+            Kind::Label(labels) => text::label(output, labels, expected_text.unwrap_or_default()),
+            Kind::JsonValid => json::valid(output),
+            Kind::JsonSchema(v) => json::schema(output, v),
+            Kind::JsonFields(fields, n) => json::fields(output, expected, fields.as_deref(), n),
+            Kind::Numeric { tolerance, relative } => {
+                numeric::score(output, expected, *tolerance, *relative)
+            }
+            Kind::TokenF1(t) => text::token_f1(output, expected_text.unwrap_or_default(), *t),
+            Kind::RougeL(t) => text::rouge_l(output, expected_text.unwrap_or_default(), *t),
+            Kind::Length { chars, words } => text::length(output, *chars, *words),
+        }
+    }
+}
+
+/// A JSON value as the text a model would write for it.
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The scores of one output under all of a task's scorers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Weighted mean of the values.
+    pub quality: f64,
+    /// Whether every scorer passed.
+    pub passed: bool,
+    /// Each scorer's score, in task order.
+    pub scores: Vec<Score>,
+}
+
+/// Scores `output` with every scorer and combines the values by weight.
+pub fn assess(scorers: &[Scorer], output: &str, expected: Option<&Value>) -> Assessment {
+    let scores: Vec<Score> = scorers.iter().map(|s| s.score(output, expected)).collect();
+    let total: f64 = scorers.iter().map(Scorer::weight).sum();
+    let quality = scorers
+        .iter()
+        .zip(&scores)
+        .map(|(s, sc)| s.weight() * sc.value)
+        .sum::<f64>()
+        / total;
+    Assessment {
+        quality: quality.clamp(0.0, 1.0),
+        passed: scores.iter().all(|s| s.passed),
+        scores,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scorer(yaml: &str) -> Result<Scorer, String> {
+        Scorer::new(&yaml_serde::from_str::<ScorerSpec>(yaml).unwrap())
+    }
+
+    #[test]
+    fn quality_is_the_weighted_mean() {
+        let scorers = vec![
+            scorer("{type: exact, weight: 3}").unwrap(),
+            scorer("{type: contains, value: x, weight: 1}").unwrap(),
+        ];
+        let a = assess(&scorers, "x", Some(&Value::String("y".into())));
+        assert!((a.quality - 0.25).abs() < 1e-12);
+        assert!(!a.passed);
+        let a = assess(&scorers, "x", Some(&Value::String("x".into())));
+        assert_eq!((a.quality, a.passed), (1.0, true));
+    }
+
+    #[test]
+    fn bad_settings_are_refused_with_a_reason() {
+        assert!(scorer("{type: regex, pattern: '('}").unwrap_err().contains("invalid regex"));
+        assert!(scorer("{type: regex, pattern: 'a(b)', group: 2}").unwrap_err().contains("group 2"));
+        assert!(scorer("{type: label, labels: [a]}").unwrap_err().contains("two labels"));
+        assert!(scorer("{type: token_f1, threshold: 2}").unwrap_err().contains("between 0 and 1"));
+        assert!(scorer("{type: length, min_chars: 5, max_chars: 2}").unwrap_err().contains("minimum"));
+        assert!(scorer("{type: length}").unwrap_err().contains("at least one"));
+        assert!(scorer("{type: json_schema, schema: {type: 12}}").unwrap_err().contains("invalid JSON schema"));
+        assert!(scorer("{type: exact, weight: -1}").unwrap_err().contains("weight"));
+        assert!(scorer("{type: numeric, tolerance: -1}").unwrap_err().contains("tolerance"));
+    }
+
+    #[test]
+    fn non_string_expected_values_compare_as_text() {
+        let s = scorer("{type: exact}").unwrap();
+        assert!(s.score("42", Some(&serde_json::json!(42))).passed);
+    }
+}

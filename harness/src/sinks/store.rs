@@ -1,0 +1,78 @@
+//! [`StoreSink`]: commits each finished trial to the store as it arrives.
+
+use super::{Sink, SinkError};
+use crate::events::{Event, TrialResult};
+use crate::plan::Plan;
+use crate::store::{NewTrial, Store};
+use crate::suite::Suite;
+use sizeup_reports::ScoreRecord;
+use std::sync::Arc;
+
+/// Writes trial results of one run.
+pub struct StoreSink {
+    store: Store,
+    run_id: String,
+    suite: Arc<Suite>,
+    plan: Arc<Plan>,
+}
+
+impl StoreSink {
+    /// A sink writing into `store` under `run_id`.
+    pub fn new(store: Store, run_id: String, suite: Arc<Suite>, plan: Arc<Plan>) -> Self {
+        Self {
+            store,
+            run_id,
+            suite,
+            plan,
+        }
+    }
+
+    fn write(&mut self, r: &TrialResult) -> Result<(), SinkError> {
+        let trial = &self.plan.trials[r.index];
+        let task = &self.suite.tasks[trial.task];
+        let case = &task.cases[trial.case];
+        let scores = match &r.assessment {
+            None => Vec::new(),
+            Some(a) => task
+                .scorers
+                .iter()
+                .zip(&a.scores)
+                .map(|(s, sc)| ScoreRecord {
+                    scorer: s.name().to_string(),
+                    weight: s.weight(),
+                    value: sc.value,
+                    passed: sc.passed,
+                    answer: sc.answer.clone(),
+                    reason: sc.reason.clone(),
+                })
+                .collect(),
+        };
+        let row = NewTrial {
+            id: &trial.id,
+            seq: r.index,
+            task: &task.id,
+            case: &case.id,
+            model: &self.suite.models[trial.model].id,
+            repeat: trial.repeat,
+            request: serde_json::to_string(&*trial.request).unwrap_or_default(),
+            expected: case.expected.as_ref().map(|e| e.to_string()),
+            completion: &r.completion,
+            quality: r.assessment.as_ref().map(|a| a.quality),
+            passed: r.assessment.as_ref().is_some_and(|a| a.passed),
+            scores,
+            cost_usd: r.cost_usd,
+            cached: r.cached,
+        };
+        self.store.insert_trial(&self.run_id, &row)?;
+        Ok(())
+    }
+}
+
+impl Sink for StoreSink {
+    fn event(&mut self, event: &Event) -> Result<(), SinkError> {
+        match event {
+            Event::TrialFinished(r) | Event::TrialFailed(r) => self.write(r),
+            Event::TrialStarted { .. } | Event::RunFinished { .. } => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! [`SuiteError`] and [`Diagnostic`]: what is wrong with a suite, and where.
+
+use super::locate::{Locator, Pos};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A problem at one place in one file: a suite, a models catalog or a cases file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The file, as the user named it.
+    pub file: PathBuf,
+    /// Its whole text, so the error can show the line.
+    pub text: Arc<str>,
+    /// Where in it.
+    pub pos: Pos,
+    /// The field, as a path (`tasks[0].scorers[1].type`), or empty.
+    pub field: String,
+    /// What is wrong, as a lowercase fragment.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: ",
+            self.file.display(),
+            self.pos.line,
+            self.pos.column
+        )?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.hint
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let label = if self.field.is_empty() {
+            "here".to_string()
+        } else {
+            self.field.clone()
+        };
+        let start = self.pos.offset.min(self.text.len());
+        let rest = &self.text[start..];
+        let len = rest
+            .find(['\n', ',', ']', '}'])
+            .unwrap_or(rest.len())
+            .min(rest.find(": ").unwrap_or(rest.len()));
+        Some(Box::new(std::iter::once(miette::LabeledSpan::at(
+            start..start + len.max(usize::from(!rest.is_empty())),
+            label,
+        ))))
+    }
+}
+
+impl miette::SourceCode for Diagnostic {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.file.display().to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// Why a suite could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SuiteError {
+    /// A file could not be read.
+    #[error("failed to read {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file was read but is wrong somewhere.
+    #[error("{0}")]
+    Invalid(Box<Diagnostic>),
+}
+
+/// A file being checked: its name, text and positions, for building diagnostics.
+pub(crate) struct Source {
+    pub file: PathBuf,
+    pub text: Arc<str>,
+    pub locator: Locator,
+}
+
+impl Source {
+    pub fn new(file: &Path, text: &str) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            text: Arc::from(text),
+            locator: Locator::new(text),
+        }
+    }
+
+    /// An error at the value of `field`.
+    pub fn at(&self, field: &str, message: impl Into<String>) -> SuiteError {
+        self.error(self.locator.nearest(field), field, message, None)
+    }
+
+    /// An error at the value of `field`, with a hint.
+    pub fn hint(&self, field: &str, message: impl Into<String>, hint: impl Into<String>) -> SuiteError {
+        self.error(self.locator.nearest(field), field, message, Some(hint.into()))
+    }
+
+    /// An error at an explicit position.
+    pub fn error(
+        &self,
+        pos: Pos,
+        field: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> SuiteError {
+        SuiteError::Invalid(Box::new(Diagnostic {
+            file: self.file.clone(),
+            text: self.text.clone(),
+            pos,
+            field: field.to_string(),
+            message: message.into(),
+            hint,
+        }))
+    }
+
+    /// Turns a `yaml_serde` error into a diagnostic at its position, pointing
+    /// at the offending key for unknown fields.
+    pub fn from_yaml(&self, err: &yaml_serde::Error) -> SuiteError {
+        let text = err.to_string();
+        let text = match text.rfind(" at line ") {
+            Some(i) if text[i..].contains(" column ") => &text[..i],
+            _ => &text[..],
+        };
+        let (field, message) = match text.split_once(": ") {
+            Some((path, rest)) if is_path(path) => (path.to_string(), rest.to_string()),
+            _ => (String::new(), text.to_string()),
+        };
+        let mut pos = err
+            .location()
+            .map(|l| Pos::at(&self.text, l.line(), l.column()))
+            .unwrap_or_else(|| self.locator.nearest(&field));
+        let mut field = field;
+        let mut hint = None;
+        if let Some(name) = message
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+        {
+            let full = if field.is_empty() {
+                name.to_string()
+            } else {
+                format!("{field}.{name}")
+            };
+            if let Some(p) = self.locator.key(&full) {
+                pos = p;
+            }
+            if let Some(expected) = message.split_once(", expected ").map(|(_, e)| e) {
+                hint = suggest(name, expected);
+            }
+            field = full;
+        } else if let Some(name) = message
+            .strip_prefix("unknown variant `")
+            .and_then(|r| r.split('`').next())
+        {
+            if let Some(expected) = message.split_once(", expected ").map(|(_, e)| e) {
+                hint = suggest(name, expected);
+            }
+        }
+        self.error(pos, &field, message, hint)
+    }
+}
+
+fn is_path(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']' | '?'))
+}
+
+/// "did you mean" from serde's list of expected names (`` `a`, `b` or `c` ``).
+fn suggest(given: &str, expected: &str) -> Option<String> {
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let best = names
+        .iter()
+        .map(|n| (edit_distance(given, n), *n))
+        .min()
+        .filter(|(d, _)| *d <= 2.max(given.len() / 3))?;
+    Some(format!("did you mean `{}`?", best.1))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// "did you mean" among known names.
+pub(crate) fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    known
+        .into_iter()
+        .map(|n| (edit_distance(given, n), n))
+        .min()
+        .filter(|(d, _)| *d <= 2.max(given.len() / 3))
+        .map(|(_, n)| format!("did you mean `{n}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_pick_the_nearest_name() {
+        assert_eq!(
+            suggest("promt", "`id`, `prompt` or `system`").as_deref(),
+            Some("did you mean `prompt`?")
+        );
+        assert_eq!(suggest("zzzzzz", "`id`, `prompt`"), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,483 @@
+//! What suite and catalog files deserialize into (`…Spec`), before validation.
+//!
+//! Every struct denies unknown fields, so a typo is an error that points at
+//! the key rather than a silently ignored setting.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// A suite file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuiteSpec {
+    /// Short name, shown in reports.
+    pub name: String,
+    /// What the suite measures.
+    #[serde(default)]
+    pub description: String,
+    /// Settings every task and model inherits.
+    #[serde(default)]
+    pub defaults: DefaultsSpec,
+    /// Models defined inline or named from the catalog.
+    #[serde(default)]
+    pub models: Vec<ModelEntry>,
+    /// The workloads.
+    pub tasks: Vec<TaskSpec>,
+}
+
+/// A models catalog file (`--models FILE`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogSpec {
+    /// The models it defines.
+    pub models: Vec<ModelSpec>,
+}
+
+/// Suite-wide defaults.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultsSpec {
+    /// Generation limit per request.
+    pub max_tokens: Option<u32>,
+    /// Sampling temperature.
+    pub temperature: Option<f64>,
+    /// Nucleus sampling.
+    pub top_p: Option<f64>,
+    /// Seed, offset by the repeat index.
+    pub seed: Option<u64>,
+    /// Trials per case and model.
+    pub repeats: Option<u32>,
+    /// Bound on one attempt.
+    pub timeout: Option<DurationSpec>,
+    /// Trials in flight at once, all models together.
+    pub concurrency: Option<usize>,
+}
+
+/// A model in the suite: a catalog id, or a full definition.
+#[derive(Debug)]
+pub enum ModelEntry {
+    /// The id of a model in the catalog.
+    Ref(String),
+    /// A definition.
+    Inline(Box<ModelSpec>),
+}
+
+/// One model definition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelSpec {
+    /// The id tasks and reports use.
+    pub id: String,
+    /// `openai` or `openai_compatible`.
+    pub provider: String,
+    /// The provider's model name.
+    pub model: String,
+    /// Endpoint root; required for `openai_compatible`.
+    pub base_url: Option<String>,
+    /// Name of the environment variable that holds the key (never the key).
+    pub api_key_env: Option<String>,
+    /// `reference` marks the frontier baseline.
+    pub role: Option<RoleSpec>,
+    /// Stream the answer (default) to measure time to first token.
+    pub stream: Option<bool>,
+    /// Generation settings that override the suite's defaults.
+    #[serde(default)]
+    pub params: ParamsSpec,
+    /// Trials of this model in flight at once.
+    pub concurrency: Option<usize>,
+    /// Attempts per trial, the first included.
+    pub max_attempts: Option<u32>,
+    /// Prices.
+    pub cost: Option<CostSpec>,
+}
+
+/// The role a model plays in the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleSpec {
+    /// The frontier baseline others are compared with.
+    Reference,
+}
+
+/// Per-model generation settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamsSpec {
+    /// Generation limit per request.
+    pub max_tokens: Option<u32>,
+    /// Sampling temperature.
+    pub temperature: Option<f64>,
+    /// Nucleus sampling.
+    pub top_p: Option<f64>,
+    /// Seed.
+    pub seed: Option<u64>,
+    /// Stop sequences.
+    pub stop: Option<Vec<String>>,
+    /// Bound on one attempt.
+    pub timeout: Option<DurationSpec>,
+}
+
+/// Prices of a model: per token for APIs, per hour for hardware.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostSpec {
+    /// Dollars per million prompt tokens.
+    pub input_per_mtok: Option<f64>,
+    /// Dollars per million generated tokens.
+    pub output_per_mtok: Option<f64>,
+    /// Dollars per million prompt tokens read from the provider's cache.
+    pub cached_input_per_mtok: Option<f64>,
+    /// Dollars per hour of the machine that serves the model.
+    pub hourly_usd: Option<f64>,
+}
+
+/// One task.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSpec {
+    /// The id reports use.
+    pub id: String,
+    /// What the workload is.
+    #[serde(default)]
+    pub description: String,
+    /// System message template.
+    pub system: Option<String>,
+    /// User message template.
+    pub prompt: String,
+    /// Inputs, inline or from a file.
+    pub cases: CasesSpec,
+    /// Where the expected answer comes from.
+    pub expected: Option<ExpectedSpec>,
+    /// How answers are scored.
+    #[serde(default)]
+    pub scorers: Vec<ScorerSpec>,
+    /// When a model is good enough.
+    #[serde(default)]
+    pub quality: QualitySpec,
+    /// Latency objective.
+    #[serde(default)]
+    pub slo: SloSpec,
+    /// Traffic, for monthly cost.
+    #[serde(default)]
+    pub volume: VolumeSpec,
+    /// Restricts the task to these model ids.
+    pub models: Option<Vec<String>>,
+    /// Overrides the default generation limit.
+    pub max_tokens: Option<u32>,
+}
+
+/// The cases of a task.
+#[derive(Debug)]
+pub enum CasesSpec {
+    /// Cases written in the suite.
+    Inline(Vec<Map<String, Value>>),
+    /// A `.jsonl` or `.csv` file, relative to the suite file.
+    File(String),
+}
+
+/// The expected answer of each case.
+#[derive(Debug)]
+pub enum ExpectedSpec {
+    /// The value of this case field.
+    Field(String),
+    /// This template, rendered with the case's fields.
+    Template(String),
+}
+
+/// A task's quality bar.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualitySpec {
+    /// How much worse than the reference a model may be (absolute, in [0, 1]).
+    pub margin: Option<f64>,
+    /// The least acceptable mean quality, in [0, 1].
+    pub min: Option<f64>,
+}
+
+/// A task's latency objective.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SloSpec {
+    /// 95th percentile of end-to-end latency, in milliseconds.
+    pub p95_latency_ms: Option<f64>,
+}
+
+/// A task's traffic.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VolumeSpec {
+    /// Requests per month in production.
+    pub requests_per_month: Option<u64>,
+}
+
+/// A duration: a number of seconds, or text such as `500ms`, `30s`, `2m`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DurationSpec(pub std::time::Duration);
+
+/// Text normalisations applied before comparing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalizer {
+    /// Remove leading and trailing whitespace.
+    Trim,
+    /// Lowercase.
+    Lowercase,
+    /// Turn each run of whitespace into one space.
+    CollapseWhitespace,
+    /// Drop punctuation.
+    StripPunctuation,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One scorer, selected by its `type`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ScorerSpec {
+    /// The output equals the expected answer after normalisation.
+    Exact {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// Normalisations (default: trim).
+        normalize: Option<Vec<Normalizer>>,
+    },
+    /// The output contains `value`, or the expected answer.
+    Contains {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The text to find (default: the expected answer).
+        value: Option<String>,
+        /// Normalisations (default: trim).
+        normalize: Option<Vec<Normalizer>>,
+    },
+    /// The output does not contain `value`.
+    NotContains {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The text that must not appear.
+        value: String,
+        /// Normalisations (default: trim).
+        normalize: Option<Vec<Normalizer>>,
+    },
+    /// The output matches `pattern`; with an expected answer, the captured
+    /// group must equal it.
+    Regex {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The regular expression.
+        pattern: String,
+        /// Capture group that holds the answer (default: the whole match).
+        group: Option<usize>,
+        /// Normalisations of answer and expected (default: trim).
+        normalize: Option<Vec<Normalizer>>,
+    },
+    /// Classification: which of `labels` the output gives.
+    Label {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The allowed labels.
+        labels: Vec<String>,
+    },
+    /// The output (or its fenced block) is JSON.
+    JsonValid {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+    },
+    /// The output's JSON satisfies `schema`.
+    JsonSchema {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// A JSON Schema, written in YAML.
+        schema: Value,
+    },
+    /// Named fields of the output's JSON equal the expected object's, with per-field credit.
+    JsonFields {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// Fields to compare (default: every field of the expected object).
+        fields: Option<Vec<String>>,
+        /// Normalisations of string fields (default: trim).
+        normalize: Option<Vec<Normalizer>>,
+    },
+    /// The final number in the output equals the expected number within tolerance.
+    Numeric {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// Absolute tolerance (default 1e-6).
+        tolerance: Option<f64>,
+        /// Relative tolerance, as a fraction of the expected value.
+        relative: Option<f64>,
+    },
+    /// Token-level F1 against the expected answer.
+    TokenF1 {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// Least F1 that passes (default 0.5).
+        threshold: Option<f64>,
+    },
+    /// ROUGE-L F-measure against the expected answer.
+    RougeL {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// Least ROUGE-L that passes (default 0.5).
+        threshold: Option<f64>,
+    },
+    /// Length bounds, in characters and words.
+    Length {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// Fewest characters.
+        min_chars: Option<usize>,
+        /// Most characters.
+        max_chars: Option<usize>,
+        /// Fewest words.
+        min_words: Option<usize>,
+        /// Most words.
+        max_words: Option<usize>,
+    },
+}
+
+impl<'de> Deserialize<'de> for ModelEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ModelEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a model id from the catalog or a model definition")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ModelEntry, E> {
+                Ok(ModelEntry::Ref(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ModelEntry, A::Error> {
+                ModelSpec::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|m| ModelEntry::Inline(Box::new(m)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for CasesSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CasesSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of cases or the path of a .jsonl or .csv file")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CasesSpec, E> {
+                Ok(CasesSpec::File(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<CasesSpec, A::Error> {
+                Vec::<Map<String, Value>>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(CasesSpec::Inline)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for ExpectedSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct TemplateSpec {
+            template: String,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ExpectedSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a case field name or `{template: ...}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ExpectedSpec, E> {
+                Ok(ExpectedSpec::Field(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ExpectedSpec, A::Error> {
+                TemplateSpec::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|t| ExpectedSpec::Template(t.template))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for DurationSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = DurationSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a duration such as 30s, 500ms or 2m, or a number of seconds")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DurationSpec, E> {
+                Ok(DurationSpec(std::time::Duration::from_secs(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DurationSpec, E> {
+                u64::try_from(v)
+                    .map(|v| DurationSpec(std::time::Duration::from_secs(v)))
+                    .map_err(|_| E::custom("a duration cannot be negative"))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<DurationSpec, E> {
+                std::time::Duration::try_from_secs_f64(v)
+                    .map(DurationSpec)
+                    .map_err(|_| E::custom("a duration must be a finite, non-negative number"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DurationSpec, E> {
+                parse_duration(v).map(DurationSpec).ok_or_else(|| {
+                    E::custom(format!(
+                        "invalid duration `{v}`: write a number with ms, s, m or h, such as 30s"
+                    ))
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Parses `500ms`, `30s`, `1.5s`, `2m`, `1h`.
+pub fn parse_duration(text: &str) -> Option<std::time::Duration> {
+    let text = text.trim();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let seconds = match unit.trim() {
+        "ms" => number / 1000.0,
+        "s" => number,
+        "m" => number * 60.0,
+        "h" => number * 3600.0,
+        _ => return None,
+    };
+    std::time::Duration::try_from_secs_f64(seconds).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn durations_parse_with_units() {
+        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(parse_duration("1.5s"), Some(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("2m"), Some(Duration::from_secs(120)));
+        assert_eq!(parse_duration("30"), None);
+        assert_eq!(parse_duration("5 parsecs"), None);
+    }
+}

@@ -1,0 +1,180 @@
+//! [`ReportModel`]: everything a report shows, as plain data.
+//!
+//! Serialized as-is by the JSON exporter, so each field is part of a
+//! documented, versioned file format: a change bumps [`FORMAT_VERSION`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the JSON export format.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One run, summarised and in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportModel {
+    /// Version of this format.
+    pub format_version: u32,
+    /// The run itself.
+    pub run: RunInfo,
+    /// The models that took part, in suite order.
+    pub models: Vec<ModelInfo>,
+    /// The tasks, in suite order.
+    pub tasks: Vec<TaskInfo>,
+    /// One summary per task and model, tasks outer, models inner.
+    pub cells: Vec<Cell>,
+    /// Every stored trial, in plan order.
+    pub trials: Vec<TrialRecord>,
+}
+
+/// Facts about one run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunInfo {
+    /// The run's id.
+    pub id: String,
+    /// The suite's name.
+    pub suite: String,
+    /// Path of the suite file as given.
+    pub suite_path: String,
+    /// Start, RFC 3339 in UTC.
+    pub started_at: String,
+    /// End, RFC 3339 in UTC, if the run ended.
+    pub finished_at: Option<String>,
+    /// `running`, `finished`, `interrupted` or `failed`.
+    pub status: String,
+    /// Trials in the plan.
+    pub trials_planned: u64,
+    /// Trials stored.
+    pub trials_done: u64,
+    /// Money spent, in US dollars.
+    pub cost_usd: f64,
+}
+
+/// A model that took part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelInfo {
+    /// The suite's id for it.
+    pub id: String,
+    /// The provider (`openai`, `openai_compatible`, …).
+    pub provider: String,
+    /// The provider's model name.
+    pub model: String,
+    /// `reference` for the frontier baseline.
+    pub role: Option<String>,
+}
+
+/// A task of the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskInfo {
+    /// The suite's id for it.
+    pub id: String,
+    /// What it is.
+    pub description: String,
+}
+
+/// Latency percentiles, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Percentiles {
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// 95th percentile.
+    pub p95: f64,
+    /// 99th percentile.
+    pub p99: f64,
+    /// Slowest.
+    pub max: f64,
+}
+
+/// One task × model summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Task id.
+    pub task: String,
+    /// Model id.
+    pub model: String,
+    /// Trials stored.
+    pub n: u64,
+    /// Trials that ended in an error.
+    pub errors: u64,
+    /// Errors by class.
+    pub error_classes: BTreeMap<String, u64>,
+    /// Mean quality over trials without error, in [0, 1].
+    pub mean_quality: Option<f64>,
+    /// Share of trials without error whose scorers all passed.
+    pub pass_rate: Option<f64>,
+    /// End-to-end latency of trials without error.
+    pub latency_ms: Option<Percentiles>,
+    /// Time to first token of trials without error.
+    pub ttft_ms: Option<Percentiles>,
+    /// Prompt tokens, summed.
+    pub input_tokens: u64,
+    /// Generated tokens, summed.
+    pub output_tokens: u64,
+    /// Money spent, in US dollars.
+    pub cost_usd: f64,
+}
+
+/// One trial and its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrialRecord {
+    /// Stable id: a hash of the request, the model and the repeat.
+    pub id: String,
+    /// Task id.
+    pub task: String,
+    /// Case id.
+    pub case: String,
+    /// Model id.
+    pub model: String,
+    /// Repeat index, from 0.
+    pub repeat: u32,
+    /// The model's text.
+    pub output: String,
+    /// The expected answer, when the case has one.
+    pub expected: Option<String>,
+    /// Error class, when the trial failed.
+    pub error_class: Option<String>,
+    /// Error message, when the trial failed.
+    pub error: Option<String>,
+    /// Why generation stopped.
+    pub finish_reason: String,
+    /// Weighted quality in [0, 1], when the trial did not fail.
+    pub quality: Option<f64>,
+    /// Whether every scorer passed.
+    pub passed: bool,
+    /// Each scorer's verdict.
+    pub scores: Vec<ScoreRecord>,
+    /// Prompt tokens.
+    pub input_tokens: u64,
+    /// Generated tokens.
+    pub output_tokens: u64,
+    /// True when token counts are estimates.
+    pub usage_estimated: bool,
+    /// Time to first token, microseconds.
+    pub ttft_us: Option<u64>,
+    /// End-to-end latency, microseconds.
+    pub latency_us: u64,
+    /// Attempts made.
+    pub attempts: u32,
+    /// True when the completion was reused from the cache.
+    pub cached: bool,
+    /// Money spent, in US dollars.
+    pub cost_usd: f64,
+}
+
+/// One scorer's verdict on one trial.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreRecord {
+    /// Scorer name (its `type`).
+    pub scorer: String,
+    /// Weight in the task's quality.
+    pub weight: f64,
+    /// Value in [0, 1].
+    pub value: f64,
+    /// Pass or fail.
+    pub passed: bool,
+    /// The answer the scorer read from the output, if it extracts one.
+    pub answer: Option<String>,
+    /// One line on why.
+    pub reason: String,
+}

@@ -1,0 +1,33 @@
+//! Runners turn one [`Request`] into one [`Completion`].
+//!
+//! A runner never sees a task, a case or a scorer: it speaks one provider's
+//! protocol (or runs a model in-process) and reports what happened, failures
+//! included, as plain data. The harness picks runners at run time from the
+//! suite, so [`Runner`] is object-safe.
+
+mod completion;
+pub mod openai;
+pub mod retry;
+mod secret;
+pub mod sse;
+
+pub use completion::{
+    Completion, ErrorClass, Failure, FinishReason, Message, Request, Role, Timing, Usage,
+};
+pub use secret::ApiKey;
+
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future, so that [`Runner`] stays object-safe.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Something that answers requests: an HTTP provider or an in-process model.
+///
+/// `complete` never fails: a timeout, an HTTP error or a malformed response is
+/// returned as a [`Completion`] whose `error` is set, so the caller can store
+/// and count it like any other outcome.
+pub trait Runner: Send + Sync {
+    /// Sends one request and waits for the whole answer.
+    fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion>;
+}

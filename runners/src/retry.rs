@@ -1,0 +1,191 @@
+//! [`Retrying`]: another attempt after a transient failure, with backoff.
+//!
+//! Exponential backoff with full jitter (sleep a random time between zero and
+//! `base × 2^attempt`, capped), except when the provider said how long to wait
+//! (`Retry-After`), which is honoured as given. Retries stop at the attempt
+//! limit or when the next wait would pass the total time allowed.
+
+use crate::{BoxFuture, Completion, Request, Runner};
+use std::hash::{BuildHasher, Hasher};
+use std::time::{Duration, Instant};
+
+/// How many times, and how patiently, to try again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (1 means no retry).
+    pub max_attempts: u32,
+    /// Backoff before the second attempt; doubles for each further one.
+    pub base_delay: Duration,
+    /// Cap on one backoff.
+    pub max_delay: Duration,
+    /// Cap on the time from the first attempt to the start of the last one.
+    pub max_total: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(20),
+            max_total: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before attempt number `attempt + 1`, given the failed attempt's hint.
+    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        if let Some(wait) = retry_after {
+            return wait;
+        }
+        let ceiling = self
+            .base_delay
+            .saturating_mul(1u32.checked_shl(attempt.saturating_sub(1)).unwrap_or(u32::MAX))
+            .min(self.max_delay);
+        ceiling.mul_f64(jitter())
+    }
+}
+
+/// A uniform number in [0, 1) from the standard library's randomly keyed hasher.
+fn jitter() -> f64 {
+    let bits = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    (bits >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Wraps a runner so that transient failures are tried again.
+pub struct Retrying<R> {
+    inner: R,
+    policy: RetryPolicy,
+}
+
+impl<R: Runner> Retrying<R> {
+    /// Wraps `inner` with `policy`.
+    pub fn new(inner: R, policy: RetryPolicy) -> Self {
+        Self { inner, policy }
+    }
+}
+
+impl<R: Runner> Runner for Retrying<R> {
+    fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion> {
+        Box::pin(async move {
+            let start = Instant::now();
+            let mut attempt = 1;
+            loop {
+                let mut completion = self.inner.complete(request).await;
+                completion.attempts = attempt;
+                let Some(failure) = &completion.error else {
+                    return completion;
+                };
+                if !failure.class.is_transient() || attempt >= self.policy.max_attempts {
+                    return completion;
+                }
+                let wait = self.policy.delay(attempt, failure.retry_after);
+                if start.elapsed() + wait > self.policy.max_total {
+                    return completion;
+                }
+                tokio::time::sleep(wait).await;
+                attempt += 1;
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ErrorClass, Failure, Timing};
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    struct Flaky {
+        calls: AtomicU32,
+        fail_first: u32,
+        class: ErrorClass,
+    }
+
+    impl Runner for Flaky {
+        fn complete<'a>(&'a self, _: &'a Request) -> BoxFuture<'a, Completion> {
+            Box::pin(async move {
+                let n = self.calls.fetch_add(1, Ordering::SeqCst);
+                if n < self.fail_first {
+                    let mut f = Failure::new(self.class, "boom");
+                    f.retry_after = Some(Duration::from_millis(1));
+                    Completion::failed(f, Timing::default())
+                } else {
+                    let mut c = Completion::failed(Failure::new(self.class, "x"), Timing::default());
+                    c.error = None;
+                    c.text = "ok".into();
+                    c
+                }
+            })
+        }
+    }
+
+    fn request() -> Request {
+        Request {
+            messages: vec![],
+            max_tokens: 1,
+            temperature: None,
+            top_p: None,
+            seed: None,
+            stop: vec![],
+            timeout: Duration::from_secs(1),
+        }
+    }
+
+    #[tokio::test]
+    async fn transient_failures_are_retried_up_to_the_limit() {
+        let policy = RetryPolicy {
+            max_attempts: 3,
+            ..RetryPolicy::default()
+        };
+        let r = Retrying::new(
+            Flaky {
+                calls: AtomicU32::new(0),
+                fail_first: 2,
+                class: ErrorClass::RateLimited,
+            },
+            policy,
+        );
+        let c = r.complete(&request()).await;
+        assert_eq!((c.text.as_str(), c.attempts), ("ok", 3));
+
+        let r = Retrying::new(
+            Flaky {
+                calls: AtomicU32::new(0),
+                fail_first: 5,
+                class: ErrorClass::Overloaded,
+            },
+            policy,
+        );
+        let c = r.complete(&request()).await;
+        assert_eq!(c.attempts, 3);
+        assert_eq!(r.inner.calls.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn permanent_failures_are_not_retried() {
+        let r = Retrying::new(
+            Flaky {
+                calls: AtomicU32::new(0),
+                fail_first: 5,
+                class: ErrorClass::BadRequest,
+            },
+            RetryPolicy::default(),
+        );
+        let c = r.complete(&request()).await;
+        assert_eq!(c.attempts, 1);
+    }
+
+    #[test]
+    fn backoff_is_capped_and_retry_after_wins() {
+        let p = RetryPolicy::default();
+        for attempt in 1..40 {
+            assert!(p.delay(attempt, None) <= p.max_delay);
+        }
+        let hint = Duration::from_secs(7);
+        assert_eq!(p.delay(1, Some(hint)), hint);
+    }
+}
