@@ -80,7 +80,8 @@ fn cell(task: &str, model: &str, trials: &[&TrialRecord]) -> Cell {
 
 /// Percentiles in milliseconds of values in microseconds (3 significant digits).
 pub fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
-    let mut h = Histogram::<u64>::new(3).expect("3 significant digits is valid");
+    // One microsecond to one hour; slower values are clamped to an hour.
+    let mut h = Histogram::<u64>::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds");
     for v in values {
         h.saturating_record(v.max(1));
     }

@@ -110,7 +110,7 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[2],
-            "triage  small             10    0.500   50%       1      12      25         -     100/20  0.5000"
+            "triage  small         10    0.500   50%       1      12      25         -      100/20  0.5000"
         );
         assert_eq!(lines[1].len(), lines[3].len());
         assert!(lines[3].contains("  -  "));

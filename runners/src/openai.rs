@@ -99,7 +99,7 @@ impl OpenAiRunner {
                 .bytes()
                 .await
                 .map_err(|e| self.transport(e, true))?;
-            acc.mark_text(acc.start.elapsed());
+            // Without a stream there is no first token to time: TTFT stays unknown.
             self.read_body(&body, acc)
         }
     }

@@ -151,7 +151,7 @@ mod tests {
         let at = |line, column| Pos::at(DOC, line, column);
         assert_eq!(l.value("name"), Some(at(1, 7)));
         assert_eq!(l.key("name"), Some(at(1, 1)));
-        assert_eq!(l.value("tasks[0].id"), Some(at(3, 11)));
+        assert_eq!(l.value("tasks[0].id"), Some(at(3, 9)));
         assert_eq!(l.value("tasks[0].scorers[0].type"), Some(at(5, 15)));
         assert_eq!(l.key("tasks[0].scorers[1].labels"), Some(at(6, 23)));
         assert_eq!(l.value("tasks[0].scorers[1].labels[1]"), Some(at(6, 35)));
