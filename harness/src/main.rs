@@ -1,9 +1,17 @@
 //! The `sizeup` command.
 
 use clap::Parser;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Diagnostics wrap to the terminal; in logs and pipes each stays on its
+    // own lines so that it can be searched.
+    if !std::io::stderr().is_terminal() {
+        let _ = miette::set_hook(Box::new(|_| {
+            Box::new(miette::MietteHandlerOpts::new().width(1000).build())
+        }));
+    }
     let cli = match sizeup::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -364,6 +364,14 @@ const ID: &str = "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT";
 const CREATED: u64 = 1_741_569_952;
 const FINGERPRINT: &str = "fp_fc9f1d7035";
 
+/// Sleeps, except for zero: a zero sleep still waits for the timer's next
+/// millisecond tick, which would inflate every latency measured here.
+async fn pause(d: Duration) {
+    if !d.is_zero() {
+        tokio::time::sleep(d).await;
+    }
+}
+
 async fn answer(
     conn: &mut Conn,
     seen: &Seen,
@@ -378,7 +386,7 @@ async fn answer(
     let parts: Vec<String> = parts.into_iter().take(max).collect();
     let usage = usage(prompt_tokens(&seen.body), parts.len() as u64);
     if !stream {
-        tokio::time::sleep(reply.ttft + reply.chunk_delay * parts.len().saturating_sub(1) as u32).await;
+        pause(reply.ttft + reply.chunk_delay * parts.len().saturating_sub(1) as u32).await;
         let body = json!({
             "id": ID, "object": "chat.completion", "created": CREATED, "model": seen.model,
             "choices": [{"index": 0, "message": {"role": "assistant", "content": parts.concat(), "refusal": null, "annotations": []}, "logprobs": null, "finish_reason": finish}],
@@ -399,7 +407,7 @@ async fn answer(
         format!("data: {c}\n\n")
     };
     conn.chunk(chunk(json!({"role": "assistant", "content": "", "refusal": null}), None).as_bytes()).await?;
-    tokio::time::sleep(reply.ttft).await;
+    pause(reply.ttft).await;
     for (i, p) in parts.iter().enumerate() {
         if cut_after == Some(i) {
             // Half an event, then the connection ends without the final chunk.
@@ -407,7 +415,7 @@ async fn answer(
             return Ok(());
         }
         if i > 0 {
-            tokio::time::sleep(reply.chunk_delay).await;
+            pause(reply.chunk_delay).await;
         }
         conn.chunk(chunk(json!({"content": p}), None).as_bytes()).await?;
     }

@@ -3,7 +3,10 @@
 use super::locate::{Locator, Pos};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+
+static AT_LINE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r" at line (\d+) column (\d+)").expect("valid pattern"));
 
 /// A problem at one place in one file: a suite, a models catalog or a cases file.
 #[derive(Debug, Clone)]
@@ -134,6 +137,21 @@ impl Source {
         self.error(self.locator.nearest(field), field, message, Some(hint.into()))
     }
 
+    /// An error at the value of `field` that must not show the value, which
+    /// may be a secret pasted by mistake: the excerpt masks it.
+    pub fn secret(&self, field: &str, message: impl Into<String>, hint: impl Into<String>) -> SuiteError {
+        let pos = self.locator.nearest(field);
+        let start = pos.offset.min(self.text.len());
+        let len = self.text[start..].find(['\n', '#']).unwrap_or(self.text.len() - start);
+        let mut masked = self.text.to_string();
+        masked.replace_range(start..start + len, &"*".repeat(len));
+        let mut err = self.error(pos, field, message, Some(hint.into()));
+        if let SuiteError::Invalid(d) = &mut err {
+            d.text = Arc::from(masked.as_str());
+        }
+        err
+    }
+
     /// An error at an explicit position.
     pub fn error(
         &self,
@@ -155,18 +173,31 @@ impl Source {
     /// Turns a `yaml_serde` error into a diagnostic at its position, pointing
     /// at the offending key for unknown fields.
     pub fn from_yaml(&self, err: &yaml_serde::Error) -> SuiteError {
-        let text = err.to_string();
-        let text = match text.rfind(" at line ") {
-            Some(i) if text[i..].contains(" column ") => &text[..i],
-            _ => &text[..],
-        };
+        // libyaml appends " at line L column C" to the problem and to its
+        // context ("while scanning a quoted scalar at line 9 column 13"); the
+        // context's mark is where the broken construct starts.
+        let full = err.to_string();
+        let marks: Vec<(usize, usize, usize, usize)> = AT_LINE
+            .captures_iter(&full)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                Some((m.start(), m.end(), c[1].parse().ok()?, c[2].parse().ok()?))
+            })
+            .collect();
+        let mut text = String::new();
+        let mut last = 0;
+        for (start, end, ..) in &marks {
+            text.push_str(&full[last..*start]);
+            last = *end;
+        }
+        text.push_str(&full[last..]);
+        let context = (marks.len() > 1).then(|| marks[marks.len() - 1]).map(|(.., l, c)| Pos::at(&self.text, l, c));
+        let text = text.as_str();
         let (field, message) = match text.split_once(": ") {
             Some((path, rest)) if is_path(path) => (path.to_string(), rest.to_string()),
             _ => (String::new(), text.to_string()),
         };
-        let mut pos = err
-            .location()
-            .map(|l| Pos::at(&self.text, l.line(), l.column()))
+        let mut pos = context.or_else(|| err.location().map(|l| Pos::at(&self.text, l.line(), l.column())))
             .unwrap_or_else(|| self.locator.nearest(&field));
         let mut field = field;
         let mut hint = None;

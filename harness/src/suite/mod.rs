@@ -343,7 +343,7 @@ fn build_model(
                 && !name.starts_with(|c: char| c.is_ascii_digit());
             if !valid {
                 // Never echo the value: it may be a key pasted by mistake.
-                return Err(src.hint(
+                return Err(src.secret(
                     &f("api_key_env"),
                     "api_key_env must be the name of an environment variable",
                     "write the variable's name, such as OPENAI_API_KEY, never the key itself",
