@@ -8,83 +8,141 @@ use sizeup_reports::{
 };
 use std::collections::BTreeMap;
 
-/// Builds the report of run `id` (or `latest`) from the store alone.
+/// Builds the full report of run `id` (or `latest`) from the store alone,
+/// every trial included.
 pub fn report(store: &Store, id: &str) -> Result<ReportModel, StoreError> {
-    let run = store.run(id)?;
-    let trials = store.trials(&run.id)?;
-    Ok(build(&run, trials))
+    build(store, id, true)
 }
 
-/// Builds the report of a run from its row and trials.
-pub fn build(run: &RunRow, trials: Vec<TrialRecord>) -> ReportModel {
+/// The same report without the trials: its memory does not grow with the run.
+pub fn summary(store: &Store, id: &str) -> Result<ReportModel, StoreError> {
+    build(store, id, false)
+}
+
+fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, StoreError> {
+    let run = store.run(id)?;
     let models: Vec<ModelInfo> = serde_json::from_str(&run.models).unwrap_or_default();
     let tasks: Vec<TaskInfo> = serde_json::from_str(&run.tasks).unwrap_or_default();
-    let mut cells = Vec::new();
-    for task in &tasks {
-        for model in &models {
-            let mine: Vec<&TrialRecord> = trials
-                .iter()
-                .filter(|t| t.task == task.id && t.model == model.id)
-                .collect();
-            if !mine.is_empty() {
-                cells.push(cell(&task.id, &model.id, &mine));
-            }
+    let mut cells: BTreeMap<(usize, usize), Acc> = BTreeMap::new();
+    let mut trials = Vec::new();
+    let (mut done, mut cost) = (0u64, 0.0);
+    store.visit_trials(&run.id, keep_trials, |t| {
+        done += 1;
+        cost += t.cost_usd;
+        let task = tasks.iter().position(|x| x.id == t.task);
+        let model = models.iter().position(|x| x.id == t.model);
+        if let (Some(ti), Some(mi)) = (task, model) {
+            cells.entry((ti, mi)).or_insert_with(Acc::new).add(&t);
         }
-    }
-    ReportModel {
+        if keep_trials {
+            trials.push(t);
+        }
+    })?;
+    let cells = cells
+        .into_iter()
+        .map(|((ti, mi), acc)| acc.cell(&tasks[ti].id, &models[mi].id))
+        .collect();
+    Ok(ReportModel {
         format_version: FORMAT_VERSION,
-        run: RunInfo {
-            id: run.id.clone(),
-            suite: run.suite.clone(),
-            suite_path: run.suite_path.clone(),
-            started_at: run.started_at.clone(),
-            finished_at: run.finished_at.clone(),
-            status: run.status.clone(),
-            trials_planned: run.trials_planned,
-            trials_done: trials.len() as u64,
-            cost_usd: trials.iter().map(|t| t.cost_usd).sum(),
-        },
+        run: info(&run, done, cost),
         models,
         tasks,
         cells,
         trials,
+    })
+}
+
+fn info(run: &RunRow, done: u64, cost_usd: f64) -> RunInfo {
+    RunInfo {
+        id: run.id.clone(),
+        suite: run.suite.clone(),
+        suite_path: run.suite_path.clone(),
+        started_at: run.started_at.clone(),
+        finished_at: run.finished_at.clone(),
+        status: run.status.clone(),
+        trials_planned: run.trials_planned,
+        trials_done: done,
+        cost_usd,
     }
 }
 
-fn cell(task: &str, model: &str, trials: &[&TrialRecord]) -> Cell {
-    let ok: Vec<&&TrialRecord> = trials.iter().filter(|t| t.error_class.is_none()).collect();
-    let mut error_classes = BTreeMap::new();
-    for t in trials {
-        if let Some(class) = &t.error_class {
-            *error_classes.entry(class.clone()).or_insert(0) += 1;
+/// Running totals of one task × model.
+struct Acc {
+    n: u64,
+    errors: u64,
+    error_classes: BTreeMap<String, u64>,
+    quality: (f64, u64),
+    passed: u64,
+    latency: Histogram<u64>,
+    ttft: Histogram<u64>,
+    input_tokens: u64,
+    output_tokens: u64,
+    cost_usd: f64,
+}
+
+impl Acc {
+    fn new() -> Self {
+        Self {
+            n: 0,
+            errors: 0,
+            error_classes: BTreeMap::new(),
+            quality: (0.0, 0),
+            passed: 0,
+            latency: histogram(),
+            ttft: histogram(),
+            input_tokens: 0,
+            output_tokens: 0,
+            cost_usd: 0.0,
         }
     }
-    let mean = |values: Vec<f64>| {
-        (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-    };
-    Cell {
-        task: task.to_string(),
-        model: model.to_string(),
-        n: trials.len() as u64,
-        errors: (trials.len() - ok.len()) as u64,
-        error_classes,
-        mean_quality: mean(ok.iter().filter_map(|t| t.quality).collect()),
-        pass_rate: mean(ok.iter().map(|t| f64::from(u8::from(t.passed))).collect()),
-        latency_ms: percentiles(ok.iter().map(|t| t.latency_us)),
-        ttft_ms: percentiles(ok.iter().filter_map(|t| t.ttft_us)),
-        input_tokens: trials.iter().map(|t| t.input_tokens).sum(),
-        output_tokens: trials.iter().map(|t| t.output_tokens).sum(),
-        cost_usd: trials.iter().map(|t| t.cost_usd).sum(),
+
+    fn add(&mut self, t: &TrialRecord) {
+        self.n += 1;
+        self.input_tokens += t.input_tokens;
+        self.output_tokens += t.output_tokens;
+        self.cost_usd += t.cost_usd;
+        if let Some(class) = &t.error_class {
+            self.errors += 1;
+            *self.error_classes.entry(class.clone()).or_insert(0) += 1;
+            return;
+        }
+        if let Some(q) = t.quality {
+            self.quality.0 += q;
+            self.quality.1 += 1;
+        }
+        self.passed += u64::from(t.passed);
+        self.latency.saturating_record(t.latency_us.max(1));
+        if let Some(ttft) = t.ttft_us {
+            self.ttft.saturating_record(ttft.max(1));
+        }
+    }
+
+    fn cell(self, task: &str, model: &str) -> Cell {
+        let ok = self.n - self.errors;
+        Cell {
+            task: task.to_string(),
+            model: model.to_string(),
+            n: self.n,
+            errors: self.errors,
+            error_classes: self.error_classes,
+            mean_quality: (self.quality.1 > 0).then(|| self.quality.0 / self.quality.1 as f64),
+            pass_rate: (ok > 0).then(|| self.passed as f64 / ok as f64),
+            latency_ms: quantiles(&self.latency),
+            ttft_ms: quantiles(&self.ttft),
+            input_tokens: self.input_tokens,
+            output_tokens: self.output_tokens,
+            cost_usd: self.cost_usd,
+        }
     }
 }
 
-/// Percentiles in milliseconds of values in microseconds (3 significant digits).
-pub fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
-    // One microsecond to one hour; slower values are clamped to an hour.
-    let mut h = Histogram::<u64>::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds");
-    for v in values {
-        h.saturating_record(v.max(1));
-    }
+/// One microsecond to one hour at 3 significant digits; slower values are
+/// clamped to an hour.
+fn histogram() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds")
+}
+
+fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
     if h.is_empty() {
         return None;
     }
@@ -96,6 +154,15 @@ pub fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
         p99: ms(0.99),
         max: h.max() as f64 / 1000.0,
     })
+}
+
+/// Percentiles in milliseconds of values in microseconds.
+pub fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
+    let mut h = histogram();
+    for v in values {
+        h.saturating_record(v.max(1));
+    }
+    quantiles(&h)
 }
 
 #[cfg(test)]

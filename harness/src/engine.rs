@@ -131,7 +131,10 @@ async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>) {
     let _ = events.send(Event::TrialStarted { index });
     let (completion, cached) = match job.cache.get(&trial.id) {
         Some(c) => (c.clone(), true),
-        None => (job.runners[trial.model].complete(&trial.request).await, false),
+        None => (
+            job.runners[trial.model].complete(&trial.request).await,
+            false,
+        ),
     };
     let cost_usd = if cached {
         0.0
@@ -144,7 +147,8 @@ async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>) {
         )
     };
     let failed = completion.error.is_some();
-    let assessment = (!failed).then(|| assess(&task.scorers, &completion.text, case.expected.as_ref()));
+    let assessment =
+        (!failed).then(|| assess(&task.scorers, &completion.text, case.expected.as_ref()));
     let result = Box::new(TrialResult {
         index,
         completion,

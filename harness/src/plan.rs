@@ -91,7 +91,10 @@ impl Plan {
                     }
                     let base = Arc::new(Request {
                         messages: case.messages.clone(),
-                        max_tokens: model.max_tokens.or(task.max_tokens).unwrap_or(DEFAULT_MAX_TOKENS),
+                        max_tokens: model
+                            .max_tokens
+                            .or(task.max_tokens)
+                            .unwrap_or(DEFAULT_MAX_TOKENS),
                         temperature: model.temperature,
                         top_p: model.top_p,
                         seed: model.seed,
@@ -162,6 +165,9 @@ mod tests {
         assert_eq!(id.len(), 32);
         assert_ne!(id, trial_id(&m, &request("hi"), 1));
         assert_ne!(id, trial_id(&m, &request("ho"), 0));
-        assert_ne!(id, trial_id(&serde_json::json!({"model": "b"}), &request("hi"), 0));
+        assert_ne!(
+            id,
+            trial_id(&serde_json::json!({"model": "b"}), &request("hi"), 0)
+        );
     }
 }

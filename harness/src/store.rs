@@ -318,13 +318,9 @@ impl Store {
     pub fn succeeded(&self, run_id: &str) -> Result<HashSet<String>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT trial_id FROM completions WHERE run_id = ?1 AND error_class IS NULL",
-            )
+            .prepare("SELECT trial_id FROM completions WHERE run_id = ?1 AND error_class IS NULL")
             .map_err(self.err())?;
-        let ids = stmt
-            .query_map([run_id], |r| r.get(0))
-            .map_err(self.err())?;
+        let ids = stmt.query_map([run_id], |r| r.get(0)).map_err(self.err())?;
         ids.collect::<Result<_, _>>().map_err(self.err())
     }
 
@@ -373,74 +369,106 @@ impl Store {
         Ok(out)
     }
 
-    /// Stores one finished trial in one transaction, replacing an earlier
-    /// failed attempt at the same trial in the same run.
-    pub fn insert_trial(&mut self, run_id: &str, t: &NewTrial<'_>) -> Result<(), StoreError> {
+    /// Stores finished trials in one transaction, replacing earlier failed
+    /// attempts at the same trials in the same run.
+    pub fn insert_trials(
+        &mut self,
+        run_id: &str,
+        trials: &[NewTrial<'_>],
+    ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let e = move |source| StoreError::Sqlite {
             path: path.clone(),
             source,
         };
         let tx = self.conn.transaction().map_err(&e)?;
-        let c = t.completion;
         let now = crate::time::now_rfc3339();
-        tx.execute(
-            "INSERT OR REPLACE INTO trials (run_id, id, seq, task, case_id, model, repeat, request,
-             expected, quality, passed, cost_usd, cached, attempts, finished_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                run_id, t.id, t.seq, t.task, t.case, t.model, t.repeat, t.request, t.expected,
-                t.quality, t.passed, t.cost_usd, t.cached, c.attempts, now
-            ],
-        )
-        .map_err(&e)?;
-        let failure = c.error.as_ref();
-        tx.execute(
-            "INSERT OR REPLACE INTO completions (run_id, trial_id, text, finish_reason,
-             input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
-             reasoning_tokens, usage_estimated, ttft_us, total_us, gaps_us, error_class,
-             error_message, http_status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                run_id,
-                t.id,
-                c.text,
-                c.finish.as_str(),
-                c.usage.input_tokens,
-                c.usage.output_tokens,
-                c.usage.cached_input_tokens,
-                c.usage.cache_write_tokens,
-                c.usage.reasoning_tokens,
-                c.usage.estimated,
-                c.timing.ttft_us,
-                c.timing.total_us,
-                serde_json::to_string(&c.timing.gaps_us).unwrap_or_default(),
-                failure.map(|f| f.class.as_str()),
-                failure.map(|f| f.message.as_str()),
-                failure.and_then(|f| f.status),
-            ],
-        )
-        .map_err(&e)?;
-        tx.execute(
-            "DELETE FROM scores WHERE run_id = ?1 AND trial_id = ?2",
-            params![run_id, t.id],
-        )
-        .map_err(&e)?;
-        for (i, s) in t.scores.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO scores (run_id, trial_id, position, scorer, weight, value, passed,
-                 answer, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![run_id, t.id, i, s.scorer, s.weight, s.value, s.passed, s.answer, s.reason],
-            )
-            .map_err(&e)?;
+        {
+            let mut trial_stmt = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO trials (run_id, id, seq, task, case_id, model, repeat,
+                     request, expected, quality, passed, cost_usd, cached, attempts, finished_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                )
+                .map_err(&e)?;
+            let mut completion_stmt = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO completions (run_id, trial_id, text, finish_reason,
+                     input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
+                     reasoning_tokens, usage_estimated, ttft_us, total_us, gaps_us, error_class,
+                     error_message, http_status)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                )
+                .map_err(&e)?;
+            let mut clear_stmt = tx
+                .prepare_cached("DELETE FROM scores WHERE run_id = ?1 AND trial_id = ?2")
+                .map_err(&e)?;
+            let mut score_stmt = tx
+                .prepare_cached(
+                    "INSERT INTO scores (run_id, trial_id, position, scorer, weight, value, passed,
+                     answer, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(&e)?;
+            for t in trials {
+                let c = t.completion;
+                trial_stmt
+                    .execute(params![
+                        run_id, t.id, t.seq, t.task, t.case, t.model, t.repeat, t.request,
+                        t.expected, t.quality, t.passed, t.cost_usd, t.cached, c.attempts, now
+                    ])
+                    .map_err(&e)?;
+                let failure = c.error.as_ref();
+                completion_stmt
+                    .execute(params![
+                        run_id,
+                        t.id,
+                        c.text,
+                        c.finish.as_str(),
+                        c.usage.input_tokens,
+                        c.usage.output_tokens,
+                        c.usage.cached_input_tokens,
+                        c.usage.cache_write_tokens,
+                        c.usage.reasoning_tokens,
+                        c.usage.estimated,
+                        c.timing.ttft_us,
+                        c.timing.total_us,
+                        serde_json::to_string(&c.timing.gaps_us).unwrap_or_default(),
+                        failure.map(|f| f.class.as_str()),
+                        failure.map(|f| f.message.as_str()),
+                        failure.and_then(|f| f.status),
+                    ])
+                    .map_err(&e)?;
+                clear_stmt.execute(params![run_id, t.id]).map_err(&e)?;
+                for (i, s) in t.scores.iter().enumerate() {
+                    score_stmt
+                        .execute(params![
+                            run_id, t.id, i, s.scorer, s.weight, s.value, s.passed, s.answer,
+                            s.reason
+                        ])
+                        .map_err(&e)?;
+                }
+            }
         }
         tx.commit().map_err(&e)
     }
 
-    /// Every stored trial of a run, in plan order.
+    /// Every stored trial of a run, in plan order, with its scores.
     pub fn trials(&self, run_id: &str) -> Result<Vec<TrialRecord>, StoreError> {
+        let mut out = Vec::new();
+        self.visit_trials(run_id, true, |t| out.push(t))?;
+        Ok(out)
+    }
+
+    /// Calls `visit` with each stored trial of a run, in plan order, without
+    /// holding them all in memory; scores are read only when asked for.
+    pub fn visit_trials(
+        &self,
+        run_id: &str,
+        with_scores: bool,
+        mut visit: impl FnMut(TrialRecord),
+    ) -> Result<(), StoreError> {
         let mut scores: HashMap<String, Vec<ScoreRecord>> = HashMap::new();
-        {
+        if with_scores {
             let mut stmt = self
                 .conn
                 .prepare(
@@ -510,13 +538,12 @@ impl Store {
                 })
             })
             .map_err(self.err())?;
-        let mut out = Vec::new();
         for row in rows {
             let mut t = row.map_err(self.err())?;
             t.scores = scores.remove(&t.id).unwrap_or_default();
-            out.push(t);
+            visit(t);
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -614,9 +641,13 @@ mod tests {
         store.create_run(&run("r1")).unwrap();
         let ok = completion("x", None);
         let bad = completion("", Some(ErrorClass::RateLimited));
-        store.insert_trial("r1", &trial("b", 1, &ok)).unwrap();
-        store.insert_trial("r1", &trial("a", 0, &bad)).unwrap();
-        assert_eq!(store.succeeded("r1").unwrap(), HashSet::from(["b".to_string()]));
+        store
+            .insert_trials("r1", &[trial("b", 1, &ok), trial("a", 0, &bad)])
+            .unwrap();
+        assert_eq!(
+            store.succeeded("r1").unwrap(),
+            HashSet::from(["b".to_string()])
+        );
         let rows = store.trials("r1").unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].id, "a");
@@ -625,7 +656,7 @@ mod tests {
         assert_eq!(rows[1].scores.len(), 1);
 
         // A retry of the failed trial replaces it.
-        store.insert_trial("r1", &trial("a", 0, &ok)).unwrap();
+        store.insert_trials("r1", &[trial("a", 0, &ok)]).unwrap();
         assert_eq!(store.succeeded("r1").unwrap().len(), 2);
         assert_eq!(store.trials("r1").unwrap().len(), 2);
 
@@ -649,6 +680,9 @@ mod tests {
         let conn = Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
         drop(conn);
-        assert!(matches!(Store::open(&path), Err(StoreError::NewerSchema { found: 99, .. })));
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::NewerSchema { found: 99, .. })
+        ));
     }
 }

@@ -4,7 +4,16 @@ use crate::{Cell, ReportModel};
 use std::fmt::Write;
 
 const HEADERS: [&str; 11] = [
-    "task", "model", "n", "quality", "pass", "errors", "p50 ms", "p95 ms", "ttft p50", "tok in/out",
+    "task",
+    "model",
+    "n",
+    "quality",
+    "pass",
+    "errors",
+    "p50 ms",
+    "p95 ms",
+    "ttft p50",
+    "tok in/out",
     "cost $",
 ];
 
@@ -102,7 +111,10 @@ mod tests {
             },
             models: vec![],
             tasks: vec![],
-            cells: vec![cell("triage", "small", Some(0.5)), cell("t", "a-long-model", None)],
+            cells: vec![
+                cell("triage", "small", Some(0.5)),
+                cell("t", "a-long-model", None),
+            ],
             trials: vec![],
         };
         let text = render(&report);

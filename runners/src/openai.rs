@@ -158,9 +158,11 @@ impl OpenAiRunner {
                 format!("invalid JSON response: {e}"),
             )
         })?;
-        let choice = parsed.choices.into_iter().find(|c| c.index == 0).ok_or_else(|| {
-            Failure::new(ErrorClass::InvalidResponse, "response has no choice 0")
-        })?;
+        let choice = parsed
+            .choices
+            .into_iter()
+            .find(|c| c.index == 0)
+            .ok_or_else(|| Failure::new(ErrorClass::InvalidResponse, "response has no choice 0"))?;
         acc.text = choice.message.content.unwrap_or_default();
         acc.finish = choice.finish_reason.map(|r| FinishReason::from_openai(&r));
         acc.usage = parsed.usage.map(Usage::from);
@@ -190,7 +192,11 @@ impl OpenAiRunner {
     fn error_message(&self, body: &str) -> String {
         let message = serde_json::from_str::<Value>(body)
             .ok()
-            .and_then(|v| v.pointer("/error/message").and_then(Value::as_str).map(String::from))
+            .and_then(|v| {
+                v.pointer("/error/message")
+                    .and_then(Value::as_str)
+                    .map(String::from)
+            })
             .unwrap_or_else(|| body.chars().take(200).collect());
         self.redact(&message)
     }
@@ -213,7 +219,10 @@ impl Runner for OpenAiRunner {
                 .unwrap_or_else(|_| {
                     Err(Failure::new(
                         ErrorClass::Timeout,
-                        format!("no complete answer within {} ms", request.timeout.as_millis()),
+                        format!(
+                            "no complete answer within {} ms",
+                            request.timeout.as_millis()
+                        ),
                     ))
                 });
             acc.finish(outcome)
@@ -299,7 +308,12 @@ fn estimate_tokens(text: &str) -> u64 {
 
 /// Reads `retry-after-ms`, then `Retry-After` as seconds or as an HTTP date.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
     if let Some(ms) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
         return (ms >= 0.0).then(|| Duration::from_secs_f64(ms / 1000.0));
     }
@@ -381,7 +395,9 @@ impl From<WireUsage> for Usage {
             output_tokens: u.completion_tokens,
             cached_input_tokens: u.prompt_tokens_details.map_or(0, |d| d.cached_tokens),
             cache_write_tokens: 0,
-            reasoning_tokens: u.completion_tokens_details.map_or(0, |d| d.reasoning_tokens),
+            reasoning_tokens: u
+                .completion_tokens_details
+                .map_or(0, |d| d.reasoning_tokens),
             estimated: false,
         }
     }

@@ -41,7 +41,10 @@ impl RetryPolicy {
         }
         let ceiling = self
             .base_delay
-            .saturating_mul(1u32.checked_shl(attempt.saturating_sub(1)).unwrap_or(u32::MAX))
+            .saturating_mul(
+                1u32.checked_shl(attempt.saturating_sub(1))
+                    .unwrap_or(u32::MAX),
+            )
             .min(self.max_delay);
         ceiling.mul_f64(jitter())
     }
@@ -114,7 +117,8 @@ mod tests {
                     f.retry_after = Some(Duration::from_millis(1));
                     Completion::failed(f, Timing::default())
                 } else {
-                    let mut c = Completion::failed(Failure::new(self.class, "x"), Timing::default());
+                    let mut c =
+                        Completion::failed(Failure::new(self.class, "x"), Timing::default());
                     c.error = None;
                     c.text = "ok".into();
                     c

@@ -101,7 +101,11 @@ impl Conn {
     }
 
     /// Starts a chunked response (for event streams).
-    pub async fn start_chunked(&mut self, status: u16, headers: &[(&str, String)]) -> std::io::Result<()> {
+    pub async fn start_chunked(
+        &mut self,
+        status: u16,
+        headers: &[(&str, String)],
+    ) -> std::io::Result<()> {
         let mut out = status_line(status);
         for (k, v) in headers {
             out.push_str(&format!("{k}: {v}\r\n"));

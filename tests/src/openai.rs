@@ -95,7 +95,9 @@ impl Default for Config {
         Self {
             api_key: None,
             stream_usage: true,
-            script: Arc::new(|seen: &Seen| Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))),
+            script: Arc::new(|seen: &Seen| {
+                Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
+            }),
         }
     }
 }
@@ -134,10 +136,15 @@ impl MockServer {
                 .build()
                 .expect("runtime");
             rt.block_on(async move {
-                let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("bind 127.0.0.1");
-                tx.send(listener.local_addr().expect("address")).expect("report address");
+                let listener = TcpListener::bind(("127.0.0.1", port))
+                    .await
+                    .expect("bind 127.0.0.1");
+                tx.send(listener.local_addr().expect("address"))
+                    .expect("report address");
                 loop {
-                    let Ok((stream, _)) = listener.accept().await else { continue };
+                    let Ok((stream, _)) = listener.accept().await else {
+                        continue;
+                    };
                     let st = st.clone();
                     tokio::spawn(async move { serve(Conn::new(stream), st).await });
                 }
@@ -199,7 +206,12 @@ fn json_headers() -> Vec<(&'static str, String)> {
 /// Handles one request.
 async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Result<After> {
     if req.path != "/v1/chat/completions" {
-        let body = error_body(&format!("Invalid URL ({} {})", req.method, req.path), "invalid_request_error", None, None);
+        let body = error_body(
+            &format!("Invalid URL ({} {})", req.method, req.path),
+            "invalid_request_error",
+            None,
+            None,
+        );
         conn.respond(404, &json_headers(), &body).await?;
         return Ok(After::KeepAlive);
     }
@@ -209,7 +221,10 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
         return Ok(After::KeepAlive);
     }
     if let Some(key) = &state.config.api_key {
-        let given = req.headers.get("authorization").and_then(|v| v.strip_prefix("Bearer "));
+        let given = req
+            .headers
+            .get("authorization")
+            .and_then(|v| v.strip_prefix("Bearer "));
         if given != Some(key.as_str()) {
             let msg = format!("Incorrect API key provided: {}. You can find your API key at https://platform.openai.com/account/api-keys.", given.unwrap_or(""));
             let body = error_body(&msg, "invalid_request_error", None, Some("invalid_api_key"));
@@ -221,12 +236,22 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
         Ok(v) => v,
         Err(_) => {
             let msg = "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)";
-            conn.respond(400, &json_headers(), &error_body(msg, "invalid_request_error", None, None)).await?;
+            conn.respond(
+                400,
+                &json_headers(),
+                &error_body(msg, "invalid_request_error", None, None),
+            )
+            .await?;
             return Ok(After::KeepAlive);
         }
     };
     if let Err((msg, param)) = validate(&body) {
-        conn.respond(400, &json_headers(), &error_body(&msg, "invalid_request_error", Some(param), None)).await?;
+        conn.respond(
+            400,
+            &json_headers(),
+            &error_body(&msg, "invalid_request_error", Some(param), None),
+        )
+        .await?;
         return Ok(After::KeepAlive);
     }
     let prompt = body["messages"]
@@ -249,7 +274,9 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
     };
     let stream = body["stream"].as_bool().unwrap_or(false);
     let include_usage = state.config.stream_usage
-        && body["stream_options"]["include_usage"].as_bool().unwrap_or(false);
+        && body["stream_options"]["include_usage"]
+            .as_bool()
+            .unwrap_or(false);
     let behavior = (state.config.script)(&seen);
     match behavior {
         Behavior::Reply(reply) => {
@@ -258,7 +285,15 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
         }
         Behavior::Stall(d) => {
             conn.stall(d).await;
-            answer(conn, &seen, &Reply::text("late"), stream, include_usage, None).await?;
+            answer(
+                conn,
+                &seen,
+                &Reply::text("late"),
+                stream,
+                include_usage,
+                None,
+            )
+            .await?;
             Ok(After::KeepAlive)
         }
         Behavior::Status { code, retry_after } => {
@@ -269,23 +304,45 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
             let (msg, kind) = match code {
                 429 => ("Rate limit reached for requests", "requests"),
                 503 => ("The server is overloaded or not ready yet.", "server_error"),
-                _ => ("The server had an error while processing your request.", "server_error"),
+                _ => (
+                    "The server had an error while processing your request.",
+                    "server_error",
+                ),
             };
-            conn.respond(code, &headers, &error_body(msg, kind, None, None)).await?;
+            conn.respond(code, &headers, &error_body(msg, kind, None, None))
+                .await?;
             Ok(After::KeepAlive)
         }
         Behavior::Reset => Ok(After::Reset),
         Behavior::Truncate { chunks } => {
-            answer(conn, &seen, &Reply::text(&"word ".repeat(chunks + 5)), true, include_usage, Some(chunks)).await?;
+            answer(
+                conn,
+                &seen,
+                &Reply::text(&"word ".repeat(chunks + 5)),
+                true,
+                include_usage,
+                Some(chunks),
+            )
+            .await?;
             Ok(After::Close)
         }
         Behavior::InvalidJson => {
             if stream {
-                conn.start_chunked(200, &[("content-type", "text/event-stream; charset=utf-8".into())]).await?;
-                conn.chunk(b"data: {\"id\": \"chatcmpl-x\", \"choices\": [\n\n").await?;
+                conn.start_chunked(
+                    200,
+                    &[("content-type", "text/event-stream; charset=utf-8".into())],
+                )
+                .await?;
+                conn.chunk(b"data: {\"id\": \"chatcmpl-x\", \"choices\": [\n\n")
+                    .await?;
                 conn.end_chunked().await?;
             } else {
-                conn.respond(200, &json_headers(), b"{\"id\": \"chatcmpl-x\", \"choices\": [").await?;
+                conn.respond(
+                    200,
+                    &json_headers(),
+                    b"{\"id\": \"chatcmpl-x\", \"choices\": [",
+                )
+                .await?;
             }
             Ok(After::KeepAlive)
         }
@@ -309,21 +366,33 @@ fn validate(body: &Value) -> Result<(), (String, &'static str)> {
             return Err((format!("Invalid value: '{role}'. Supported values are: 'system', 'assistant', 'user', 'tool', 'function', and 'developer'."), "messages"));
         }
         if !(m["content"].is_string() || m["content"].is_array()) {
-            return Err((format!("Invalid type for 'messages[{i}].content'."), "messages"));
+            return Err((
+                format!("Invalid type for 'messages[{i}].content'."),
+                "messages",
+            ));
         }
     }
     if let Some(t) = body.get("temperature").filter(|v| !v.is_null()) {
         if !t.as_f64().is_some_and(|t| (0.0..=2.0).contains(&t)) {
-            return Err(("Invalid 'temperature': decimal above maximum value. Expected a value <= 2.".into(), "temperature"));
+            return Err((
+                "Invalid 'temperature': decimal above maximum value. Expected a value <= 2.".into(),
+                "temperature",
+            ));
         }
     }
     if let Some(n) = body.get("max_tokens").filter(|v| !v.is_null()) {
         if !n.as_u64().is_some_and(|n| n >= 1) {
-            return Err(("Invalid 'max_tokens': integer below minimum value. Expected a value >= 1.".into(), "max_tokens"));
+            return Err((
+                "Invalid 'max_tokens': integer below minimum value. Expected a value >= 1.".into(),
+                "max_tokens",
+            ));
         }
     }
     if body.get("stream_options").is_some_and(|v| !v.is_null()) && body["stream"] != json!(true) {
-        return Err(("The 'stream_options' parameter is only allowed when 'stream' is enabled.".into(), "stream_options"));
+        return Err((
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.".into(),
+            "stream_options",
+        ));
     }
     Ok(())
 }
@@ -332,7 +401,17 @@ fn validate(body: &Value) -> Result<(), (String, &'static str)> {
 fn prompt_tokens(body: &Value) -> u64 {
     body["messages"]
         .as_array()
-        .map(|ms| ms.iter().map(|m| m["content"].as_str().unwrap_or_default().split_whitespace().count() as u64).sum())
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    m["content"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .count() as u64
+                })
+                .sum()
+        })
         .unwrap_or(0)
 }
 
@@ -392,9 +471,15 @@ async fn answer(
             "choices": [{"index": 0, "message": {"role": "assistant", "content": parts.concat(), "refusal": null, "annotations": []}, "logprobs": null, "finish_reason": finish}],
             "usage": usage, "service_tier": "default", "system_fingerprint": FINGERPRINT
         });
-        return conn.respond(200, &json_headers(), body.to_string().as_bytes()).await;
+        return conn
+            .respond(200, &json_headers(), body.to_string().as_bytes())
+            .await;
     }
-    conn.start_chunked(200, &[("content-type", "text/event-stream; charset=utf-8".into())]).await?;
+    conn.start_chunked(
+        200,
+        &[("content-type", "text/event-stream; charset=utf-8".into())],
+    )
+    .await?;
     let chunk = |delta: Value, finish: Option<&str>| {
         let mut c = json!({
             "id": ID, "object": "chat.completion.chunk", "created": CREATED, "model": seen.model,
@@ -406,7 +491,14 @@ async fn answer(
         }
         format!("data: {c}\n\n")
     };
-    conn.chunk(chunk(json!({"role": "assistant", "content": "", "refusal": null}), None).as_bytes()).await?;
+    conn.chunk(
+        chunk(
+            json!({"role": "assistant", "content": "", "refusal": null}),
+            None,
+        )
+        .as_bytes(),
+    )
+    .await?;
     pause(reply.ttft).await;
     for (i, p) in parts.iter().enumerate() {
         if cut_after == Some(i) {
@@ -417,9 +509,11 @@ async fn answer(
         if i > 0 {
             pause(reply.chunk_delay).await;
         }
-        conn.chunk(chunk(json!({"content": p}), None).as_bytes()).await?;
+        conn.chunk(chunk(json!({"content": p}), None).as_bytes())
+            .await?;
     }
-    conn.chunk(chunk(json!({}), Some(finish)).as_bytes()).await?;
+    conn.chunk(chunk(json!({}), Some(finish)).as_bytes())
+        .await?;
     if include_usage {
         let c = json!({
             "id": ID, "object": "chat.completion.chunk", "created": CREATED, "model": seen.model,
@@ -437,16 +531,32 @@ mod tests {
 
     #[test]
     fn pieces_keep_spaces() {
-        assert_eq!(pieces("The answer is 42."), vec!["The", " answer", " is", " 42."]);
+        assert_eq!(
+            pieces("The answer is 42."),
+            vec!["The", " answer", " is", " 42."]
+        );
         assert_eq!(pieces("").len(), 0);
     }
 
     #[test]
     fn validation_matches_the_api() {
-        assert!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}]})).is_ok());
+        assert!(
+            validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}]}))
+                .is_ok()
+        );
         assert_eq!(validate(&json!({"messages": []})).unwrap_err().1, "model");
-        assert_eq!(validate(&json!({"model": "m", "messages": []})).unwrap_err().1, "messages");
-        assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "bot", "content": "x"}]})).unwrap_err().1, "messages");
+        assert_eq!(
+            validate(&json!({"model": "m", "messages": []}))
+                .unwrap_err()
+                .1,
+            "messages"
+        );
+        assert_eq!(
+            validate(&json!({"model": "m", "messages": [{"role": "bot", "content": "x"}]}))
+                .unwrap_err()
+                .1,
+            "messages"
+        );
         assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "temperature": 3})).unwrap_err().1, "temperature");
         assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "stream_options": {}})).unwrap_err().1, "stream_options");
     }

@@ -10,7 +10,9 @@ use sizeup_tests::openai::{Behavior, Config, MockServer, Reply};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-fn server(script: impl Fn(&sizeup_tests::openai::Seen) -> Behavior + Send + Sync + 'static) -> MockServer {
+fn server(
+    script: impl Fn(&sizeup_tests::openai::Seen) -> Behavior + Send + Sync + 'static,
+) -> MockServer {
     MockServer::start(Config {
         script: Arc::new(script),
         ..Config::default()
@@ -64,7 +66,10 @@ fn a_run_scores_stores_shows_and_exports_every_trial() {
     // 2 × $1000/M + 3 × $2000/M.
     assert!((first["cost_usd"].as_f64().unwrap() - 0.008).abs() < 1e-12);
     assert_eq!(trials[2]["passed"], false);
-    assert_eq!(trials[2]["scores"][0]["reason"], "expected \"echo: question 3\", got \"wrong\"");
+    assert_eq!(
+        trials[2]["scores"][0]["reason"],
+        "expected \"echo: question 3\", got \"wrong\""
+    );
     let cell = &report["cells"][0];
     assert_eq!(cell["n"], 5);
     assert_eq!(cell["pass_rate"], 0.8);
@@ -72,9 +77,25 @@ fn a_run_scores_stores_shows_and_exports_every_trial() {
     // The store alone rebuilds the same report.
     let exported = s.export("latest");
     assert_eq!(exported, report);
-    let runs = s.sizeup().args(["runs", "--db"]).arg(s.db()).assert().success().get_output().stdout.clone();
+    let runs = s
+        .sizeup()
+        .args(["runs", "--db"])
+        .arg(s.db())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(String::from_utf8_lossy(&runs).contains("5/5"));
-    let shown = s.sizeup().args(["show", "--db"]).arg(s.db()).assert().success().get_output().stdout.clone();
+    let shown = s
+        .sizeup()
+        .args(["show", "--db"])
+        .arg(s.db())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(String::from_utf8_lossy(&shown), table);
     drop(path);
 }
@@ -84,7 +105,11 @@ fn non_streaming_answers_are_read_too() {
     let server = server(echo);
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 2, "    stream: false"));
-    s.sizeup().args(["run", "s.yaml", "-q", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     let r = s.export("latest");
     assert_eq!(r["trials"][1]["output"], "echo: question 2");
     assert_eq!(r["trials"][1]["ttft_us"], Value::Null);
@@ -94,26 +119,57 @@ fn non_streaming_answers_are_read_too() {
 #[test]
 fn runner_failures_are_stored_as_classified_data() {
     let server = server(|seen| match seen.prompt.as_str() {
-        "question 1" => Behavior::Status { code: 500, retry_after: None },
-        "question 2" => Behavior::Status { code: 503, retry_after: None },
+        "question 1" => Behavior::Status {
+            code: 500,
+            retry_after: None,
+        },
+        "question 2" => Behavior::Status {
+            code: 503,
+            retry_after: None,
+        },
         "question 3" => Behavior::Reset,
         "question 4" => Behavior::Truncate { chunks: 2 },
         "question 5" => Behavior::InvalidJson,
         "question 6" => Behavior::Stall(Duration::from_secs(3)),
         // 429 on the first attempt, an answer on the second.
-        "question 7" if seen.attempt == 1 => Behavior::Status { code: 429, retry_after: Some("0".into()) },
+        "question 7" if seen.attempt == 1 => Behavior::Status {
+            code: 429,
+            retry_after: Some("0".into()),
+        },
         _ => echo(seen),
     });
     let s = Scratch::new();
-    let text = suite(&server.base_url(), 8, "    max_attempts: 2\n    params: {timeout: 1s}");
+    let text = suite(
+        &server.base_url(),
+        8,
+        "    max_attempts: 2\n    params: {timeout: 1s}",
+    );
     s.write("s.yaml", &text);
-    s.sizeup().args(["run", "s.yaml", "-q", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     let r = s.export("latest");
     let trials = r["trials"].as_array().unwrap();
-    let class = |i: usize| trials[i]["error_class"].as_str().unwrap_or("none").to_string();
+    let class = |i: usize| {
+        trials[i]["error_class"]
+            .as_str()
+            .unwrap_or("none")
+            .to_string()
+    };
     assert_eq!(
         (0..8).map(class).collect::<Vec<_>>(),
-        ["server_error", "overloaded", "connection", "truncated", "invalid_response", "timeout", "none", "none"]
+        [
+            "server_error",
+            "overloaded",
+            "connection",
+            "truncated",
+            "invalid_response",
+            "timeout",
+            "none",
+            "none"
+        ]
     );
     assert_eq!(trials[6]["attempts"], 2);
     assert_eq!(trials[7]["attempts"], 1);
@@ -125,7 +181,10 @@ fn runner_failures_are_stored_as_classified_data() {
     assert_eq!(r["cells"][0]["errors"], 6);
     assert_eq!(r["cells"][0]["error_classes"]["timeout"], 1);
     assert!(trials[0]["error"].as_str().unwrap().contains("HTTP 500"));
-    assert_eq!(r["trials"][3]["cost_usd"], 0.0, "a broken stream is not billed");
+    assert_eq!(
+        r["trials"][3]["cost_usd"], 0.0,
+        "a broken stream is not billed"
+    );
 }
 
 #[test]
@@ -136,7 +195,10 @@ fn keys_never_reach_the_store_the_output_or_an_error() {
         ..Config::default()
     });
     let s = Scratch::new();
-    s.write("s.yaml", &suite(&server.base_url(), 2, "    api_key_env: SIZEUP_TEST_KEY"));
+    s.write(
+        "s.yaml",
+        &suite(&server.base_url(), 2, "    api_key_env: SIZEUP_TEST_KEY"),
+    );
     let out = s
         .sizeup()
         .env("SIZEUP_TEST_KEY", KEY)
@@ -157,14 +219,32 @@ fn keys_never_reach_the_store_the_output_or_an_error() {
         common::read(&s.path("results.db-wal")),
     ]
     .concat();
-    assert!(everything.contains("Incorrect API key provided: <redacted>"), "the server's echo is redacted");
+    assert!(
+        everything.contains("Incorrect API key provided: <redacted>"),
+        "the server's echo is redacted"
+    );
     assert!(!everything.contains("PLANTED"), "the key leaked");
 
     // With the right key the same suite succeeds; a missing variable is a usage error that names it.
-    s.sizeup().env("SIZEUP_TEST_KEY", "sk-the-right-one").args(["run", "s.yaml", "-q", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .env("SIZEUP_TEST_KEY", "sk-the-right-one")
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     assert_eq!(s.export("latest")["cells"][0]["errors"], 0);
-    let out = s.sizeup().args(["run", "s.yaml", "--db"]).arg(s.db()).assert().code(2).get_output().stderr.clone();
-    assert!(String::from_utf8_lossy(&out).contains("needs the environment variable SIZEUP_TEST_KEY"));
+    let out = s
+        .sizeup()
+        .args(["run", "s.yaml", "--db"])
+        .arg(s.db())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&out).contains("needs the environment variable SIZEUP_TEST_KEY")
+    );
 }
 
 #[test]
@@ -172,22 +252,42 @@ fn the_cache_makes_an_identical_rerun_free() {
     let server = server(echo);
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 4, ""));
-    s.sizeup().args(["run", "s.yaml", "-q", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     let first = s.export("latest");
     assert_eq!(server.requests(), 4);
-    s.sizeup().args(["run", "s.yaml", "-q", "--cache", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--cache", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     assert_eq!(server.requests(), 4, "nothing was requested again");
     let second = s.export("latest");
     assert_ne!(first["run"]["id"], second["run"]["id"]);
     assert_eq!(second["run"]["cost_usd"], 0.0);
-    for (a, b) in first["trials"].as_array().unwrap().iter().zip(second["trials"].as_array().unwrap()) {
+    for (a, b) in first["trials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(second["trials"].as_array().unwrap())
+    {
         assert_eq!(a["id"], b["id"]);
         assert_eq!(a["output"], b["output"]);
         assert_eq!(b["cached"], true);
     }
     // A changed request is a different trial and is not served from the cache.
-    s.write("s.yaml", &suite(&server.base_url(), 4, "").replace("max_tokens: 64", "max_tokens: 65"));
-    s.sizeup().args(["run", "s.yaml", "-q", "--cache", "--db"]).arg(s.db()).assert().success();
+    s.write(
+        "s.yaml",
+        &suite(&server.base_url(), 4, "").replace("max_tokens: 64", "max_tokens: 65"),
+    );
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--cache", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     assert_eq!(server.requests(), 8);
 }
 
@@ -203,14 +303,21 @@ fn slow(delay: Duration) -> MockServer {
 
 fn stored(s: &Scratch) -> (String, i64) {
     let conn = rusqlite::Connection::open(s.db()).unwrap();
-    conn.query_row("SELECT r.id, (SELECT COUNT(*) FROM trials) FROM runs r", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
+    conn.query_row(
+        "SELECT r.id, (SELECT COUNT(*) FROM trials) FROM runs r",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
 }
 
 fn wait_for(server: &MockServer, requests: u64) {
     let start = Instant::now();
     while server.requests() < requests {
-        assert!(start.elapsed() < Duration::from_secs(30), "the run never got going");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the run never got going"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -219,13 +326,24 @@ fn wait_for(server: &MockServer, requests: u64) {
 fn a_run_killed_with_sigkill_resumes_without_paying_twice() {
     let server = slow(Duration::from_millis(150));
     let s = Scratch::new();
-    s.write("s.yaml", &suite(&server.base_url(), 20, "    concurrency: 2"));
-    let mut child = s.process().args(["run", "s.yaml", "-q", "--db"]).arg(s.db()).spawn().unwrap();
+    s.write(
+        "s.yaml",
+        &suite(&server.base_url(), 20, "    concurrency: 2"),
+    );
+    let mut child = s
+        .process()
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .spawn()
+        .unwrap();
     wait_for(&server, 9);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let (run_id, before) = stored(&s);
-    assert!((6..20).contains(&before), "{before} trials stored before the kill");
+    assert!(
+        (6..20).contains(&before),
+        "{before} trials stored before the kill"
+    );
     let conn = rusqlite::Connection::open(s.db()).unwrap();
     let done: Vec<String> = conn
         .prepare("SELECT case_id FROM trials")
@@ -235,13 +353,20 @@ fn a_run_killed_with_sigkill_resumes_without_paying_twice() {
         .map(Result::unwrap)
         .collect();
 
-    s.sizeup().args(["run", "--resume", &run_id, "-q", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .args(["run", "--resume", &run_id, "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     let (_, after) = stored(&s);
     assert_eq!(after, 20, "every trial stored exactly once");
     let counts = server.by_prompt();
     for case in &done {
         let prompt = format!("question {}", &case[1..]);
-        assert_eq!(counts[&prompt], 1, "{case} finished before the kill and was requested again");
+        assert_eq!(
+            counts[&prompt], 1,
+            "{case} finished before the kill and was requested again"
+        );
     }
     assert_eq!(counts.len(), 20);
     let r = s.export(&run_id);
@@ -253,7 +378,10 @@ fn a_run_killed_with_sigkill_resumes_without_paying_twice() {
 fn ctrl_c_stores_what_finished_and_says_how_to_resume() {
     let server = slow(Duration::from_millis(200));
     let s = Scratch::new();
-    s.write("s.yaml", &suite(&server.base_url(), 20, "    concurrency: 2"));
+    s.write(
+        "s.yaml",
+        &suite(&server.base_url(), 20, "    concurrency: 2"),
+    );
     let child = s
         .process()
         .args(["run", "s.yaml", "--db"])
@@ -263,19 +391,29 @@ fn ctrl_c_stores_what_finished_and_says_how_to_resume() {
         .spawn()
         .unwrap();
     wait_for(&server, 5);
-    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let (run_id, stored_count) = stored(&s);
-    assert!(stderr.contains(&format!("resume with: sizeup run --resume {run_id}")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("resume with: sizeup run --resume {run_id}")),
+        "{stderr}"
+    );
     // Trials in flight at the signal were allowed to finish, and nothing more started.
     assert!((4..20).contains(&stored_count), "{stored_count}");
     assert_eq!(server.requests() as i64, stored_count);
     assert_eq!(s.export(&run_id)["run"]["status"], "interrupted");
 
-    s.sizeup().args(["run", "--resume", &run_id, "-q", "--db"]).arg(s.db()).assert().success();
+    s.sizeup()
+        .args(["run", "--resume", &run_id, "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     assert_eq!(stored(&s).1, 20);
     assert_eq!(server.requests(), 20);
 }
@@ -286,8 +424,15 @@ fn latency_excludes_time_spent_waiting_for_a_slot() {
     // ones wait ~350 ms for a slot, but each request takes ~50 ms.
     let server = slow(Duration::from_millis(50));
     let s = Scratch::new();
-    s.write("s.yaml", &suite(&server.base_url(), 16, "    concurrency: 2"));
-    s.sizeup().args(["run", "s.yaml", "-q", "--concurrency", "64", "--db"]).arg(s.db()).assert().success();
+    s.write(
+        "s.yaml",
+        &suite(&server.base_url(), 16, "    concurrency: 2"),
+    );
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--concurrency", "64", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
     let r = s.export("latest");
     let p95 = r["cells"][0]["latency_ms"]["p95"].as_f64().unwrap();
     let p50 = r["cells"][0]["latency_ms"]["p50"].as_f64().unwrap();

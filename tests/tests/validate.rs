@@ -30,7 +30,13 @@ fn fails(suite: &str, files: &[(&str, &str)]) -> String {
     for (name, text) in files {
         s.write(name, text);
     }
-    let out = s.sizeup().args(["validate", "s.yaml"]).assert().code(2).get_output().clone();
+    let out = s
+        .sizeup()
+        .args(["validate", "s.yaml"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(!err.contains("panicked"), "{err}");
     err
@@ -38,7 +44,10 @@ fn fails(suite: &str, files: &[(&str, &str)]) -> String {
 
 fn check(suite: &str, files: &[(&str, &str)], location: &str, message: &str) {
     let err = fails(suite, files);
-    assert!(err.contains(location), "expected location {location:?} in:\n{err}");
+    assert!(
+        err.contains(location),
+        "expected location {location:?} in:\n{err}"
+    );
     assert!(err.contains(message), "expected {message:?} in:\n{err}");
 }
 
@@ -51,87 +60,181 @@ fn with(from: &str, to: &str) -> String {
 fn the_base_suite_is_valid() {
     let s = Scratch::new();
     s.write("s.yaml", GOOD);
-    let out = s.sizeup().args(["validate", "s.yaml"]).assert().success().get_output().stdout.clone();
-    assert_eq!(String::from_utf8_lossy(&out), "s.yaml: ok · 1 tasks · 2 cases · 1 models · 2 trials\n");
+    let out = s
+        .sizeup()
+        .args(["validate", "s.yaml"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&out),
+        "s.yaml: ok · 1 tasks · 2 cases · 1 models · 2 trials\n"
+    );
 }
 
 #[test]
 fn yaml_syntax_error() {
-    check(&with("\"Classify: {{ text }}\"", "\"Classify: {{ text }}"), &[], "s.yaml:9:13", "while scanning a quoted scalar");
+    check(
+        &with("\"Classify: {{ text }}\"", "\"Classify: {{ text }}"),
+        &[],
+        "s.yaml:9:13",
+        "while scanning a quoted scalar",
+    );
 }
 
 #[test]
 fn unknown_top_level_field() {
-    check(&format!("{GOOD}taks: []\n"), &[], "s.yaml:17:1", "unknown field `taks`");
+    check(
+        &format!("{GOOD}taks: []\n"),
+        &[],
+        "s.yaml:17:1",
+        "unknown field `taks`",
+    );
 }
 
 #[test]
 fn unknown_task_field_with_suggestion() {
     let err = fails(&with("    prompt:", "    promt: x\n    prompt:"), &[]);
-    assert!(err.contains("s.yaml:9:5") && err.contains("tasks[0].promt: unknown field `promt`"), "{err}");
+    assert!(
+        err.contains("s.yaml:9:5") && err.contains("tasks[0].promt: unknown field `promt`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `prompt`?"), "{err}");
 }
 
 #[test]
 fn missing_required_field() {
-    check(&with("    prompt: \"Classify: {{ text }}\"\n", ""), &[], "s.yaml:8:5", "missing field `prompt`");
+    check(
+        &with("    prompt: \"Classify: {{ text }}\"\n", ""),
+        &[],
+        "s.yaml:8:5",
+        "missing field `prompt`",
+    );
 }
 
 #[test]
 fn unknown_scorer_type() {
     let err = fails(&with("type: label", "type: lable"), &[]);
-    assert!(err.contains("s.yaml:12:15") && err.contains("unknown variant `lable`"), "{err}");
+    assert!(
+        err.contains("s.yaml:12:15") && err.contains("unknown variant `lable`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `label`?"), "{err}");
 }
 
 #[test]
 fn unknown_scorer_option() {
-    check(&with("        labels: [spam, ham]", "        labels: [spam, ham]\n        lables: [x]"), &[], "s.yaml:12", "unknown field `lables`");
+    check(
+        &with(
+            "        labels: [spam, ham]",
+            "        labels: [spam, ham]\n        lables: [x]",
+        ),
+        &[],
+        "s.yaml:12",
+        "unknown field `lables`",
+    );
 }
 
 #[test]
 fn unknown_provider() {
-    let err = fails(&with("provider: openai_compatible", "provider: openai_compatibel"), &[]);
-    assert!(err.contains("s.yaml:4:15") && err.contains("models[0].provider: unknown provider"), "{err}");
+    let err = fails(
+        &with("provider: openai_compatible", "provider: openai_compatibel"),
+        &[],
+    );
+    assert!(
+        err.contains("s.yaml:4:15") && err.contains("models[0].provider: unknown provider"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `openai_compatible`?"), "{err}");
 }
 
 #[test]
 fn compatible_model_without_base_url() {
-    check(&with("    base_url: http://127.0.0.1:9/v1\n", ""), &[], "s.yaml:3:5", "needs a base_url");
+    check(
+        &with("    base_url: http://127.0.0.1:9/v1\n", ""),
+        &[],
+        "s.yaml:3:5",
+        "needs a base_url",
+    );
 }
 
 #[test]
 fn base_url_is_not_http() {
-    check(&with("http://127.0.0.1:9/v1", "ftp://x"), &[], "s.yaml:6:15", "is not an http:// or https:// URL");
+    check(
+        &with("http://127.0.0.1:9/v1", "ftp://x"),
+        &[],
+        "s.yaml:6:15",
+        "is not an http:// or https:// URL",
+    );
 }
 
 #[test]
 fn api_key_given_instead_of_its_variable() {
-    let err = fails(&with("    base_url:", "    api_key_env: sk-live-abc123\n    base_url:"), &[]);
-    assert!(err.contains("s.yaml:6:18") && err.contains("must be the name of an environment variable"), "{err}");
-    assert!(!err.contains("sk-live-abc123"), "the pasted key is echoed:\n{err}");
+    let err = fails(
+        &with(
+            "    base_url:",
+            "    api_key_env: sk-live-abc123\n    base_url:",
+        ),
+        &[],
+    );
+    assert!(
+        err.contains("s.yaml:6:18") && err.contains("must be the name of an environment variable"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("sk-live-abc123"),
+        "the pasted key is echoed:\n{err}"
+    );
 }
 
 #[test]
 fn temperature_out_of_range() {
-    check(&with("    base_url: http://127.0.0.1:9/v1\n", "    base_url: http://127.0.0.1:9/v1\n    params: {temperature: 3}\n"), &[], "s.yaml:7:27", "3 is out of range: expected 0 to 2");
+    check(
+        &with(
+            "    base_url: http://127.0.0.1:9/v1\n",
+            "    base_url: http://127.0.0.1:9/v1\n    params: {temperature: 3}\n",
+        ),
+        &[],
+        "s.yaml:7:27",
+        "3 is out of range: expected 0 to 2",
+    );
 }
 
 #[test]
 fn wrong_type_for_a_number() {
-    check(&with("    base_url: http://127.0.0.1:9/v1\n", "    base_url: http://127.0.0.1:9/v1\n    concurrency: many\n"), &[], "s.yaml:7:18", "invalid type: string \"many\", expected usize");
+    check(
+        &with(
+            "    base_url: http://127.0.0.1:9/v1\n",
+            "    base_url: http://127.0.0.1:9/v1\n    concurrency: many\n",
+        ),
+        &[],
+        "s.yaml:7:18",
+        "invalid type: string \"many\", expected usize",
+    );
 }
 
 #[test]
 fn invalid_duration() {
-    check(&format!("defaults: {{timeout: 5 parsecs}}\n{GOOD}"), &[], "s.yaml:1:21", "invalid duration `5 parsecs`");
+    check(
+        &format!("defaults: {{timeout: 5 parsecs}}\n{GOOD}"),
+        &[],
+        "s.yaml:1:21",
+        "invalid duration `5 parsecs`",
+    );
 }
 
 #[test]
 fn duplicate_task_id() {
-    let second = "  - id: t\n    prompt: x\n    cases: [{a: 1}]\n    scorers: [{type: json_valid}]\n";
-    check(&format!("{GOOD}{second}"), &[], "s.yaml:17:9", "duplicate task id `t`");
+    let second =
+        "  - id: t\n    prompt: x\n    cases: [{a: 1}]\n    scorers: [{type: json_valid}]\n";
+    check(
+        &format!("{GOOD}{second}"),
+        &[],
+        "s.yaml:17:9",
+        "duplicate task id `t`",
+    );
 }
 
 #[test]
@@ -145,103 +248,216 @@ fn duplicate_model_id() {
 fn two_reference_models() {
     let models = "models:\n  - {id: a, provider: openai, model: a, role: reference}\n  - {id: b, provider: openai, model: b, role: reference}\n";
     let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", models);
-    check(&suite, &[], "s.yaml:4:47", "`a` is already the reference model");
+    check(
+        &suite,
+        &[],
+        "s.yaml:4:47",
+        "`a` is already the reference model",
+    );
 }
 
 #[test]
 fn template_syntax_error() {
-    check(&with("\"Classify: {{ text }}\"", "\"Classify: {{ text \""), &[], "s.yaml:9:13", "invalid template (template line 1)");
+    check(
+        &with("\"Classify: {{ text }}\"", "\"Classify: {{ text \""),
+        &[],
+        "s.yaml:9:13",
+        "invalid template (template line 1)",
+    );
 }
 
 #[test]
 fn template_variable_no_case_has() {
     let err = fails(&with("{{ text }}", "{{ txt }}"), &[]);
-    assert!(err.contains("s.yaml:9:13") && err.contains("template uses `txt`, which no case defines"), "{err}");
+    assert!(
+        err.contains("s.yaml:9:13") && err.contains("template uses `txt`, which no case defines"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `text`?"), "{err}");
 }
 
 #[test]
 fn case_missing_a_variable() {
-    check(&with("      - {text: b, label: ham}", "      - {txt: b, label: ham}"), &[], "s.yaml:16:9", "case has no field `text`");
+    check(
+        &with(
+            "      - {text: b, label: ham}",
+            "      - {txt: b, label: ham}",
+        ),
+        &[],
+        "s.yaml:16:9",
+        "case has no field `text`",
+    );
 }
 
 #[test]
 fn case_missing_the_expected_field() {
-    check(&with("      - {text: b, label: ham}", "      - {text: b, labl: ham}"), &[], "s.yaml:16:9", "case `2` has no field `label`");
+    check(
+        &with(
+            "      - {text: b, label: ham}",
+            "      - {text: b, labl: ham}",
+        ),
+        &[],
+        "s.yaml:16:9",
+        "case `2` has no field `label`",
+    );
 }
 
 #[test]
 fn scorer_needs_an_expected_answer() {
-    check(&with("    expected: label\n", ""), &[], "s.yaml:11:9", "scorer `label` compares with an expected answer, but the task has none");
+    check(
+        &with("    expected: label\n", ""),
+        &[],
+        "s.yaml:11:9",
+        "scorer `label` compares with an expected answer, but the task has none",
+    );
 }
 
 #[test]
 fn invalid_regex() {
-    check(&with("      - type: label\n        labels: [spam, ham]", "      - type: regex\n        pattern: \"(unclosed\""), &[], "s.yaml:12:9", "invalid regex");
+    check(
+        &with(
+            "      - type: label\n        labels: [spam, ham]",
+            "      - type: regex\n        pattern: \"(unclosed\"",
+        ),
+        &[],
+        "s.yaml:12:9",
+        "invalid regex",
+    );
 }
 
 #[test]
 fn label_scorer_with_one_label() {
-    check(&with("[spam, ham]", "[spam]"), &[], "s.yaml:12:9", "a label scorer needs at least two labels");
+    check(
+        &with("[spam, ham]", "[spam]"),
+        &[],
+        "s.yaml:12:9",
+        "a label scorer needs at least two labels",
+    );
 }
 
 #[test]
 fn invalid_json_schema() {
-    check(&with("      - type: label\n        labels: [spam, ham]", "      - type: json_schema\n        schema: {type: 12}"), &[], "s.yaml:12:9", "invalid JSON schema");
+    check(
+        &with(
+            "      - type: label\n        labels: [spam, ham]",
+            "      - type: json_schema\n        schema: {type: 12}",
+        ),
+        &[],
+        "s.yaml:12:9",
+        "invalid JSON schema",
+    );
 }
 
 #[test]
 fn task_without_scorers() {
-    check(&with("    scorers:\n      - type: label\n        labels: [spam, ham]\n", ""), &[], "s.yaml:8:9", "the task has no scorers");
+    check(
+        &with(
+            "    scorers:\n      - type: label\n        labels: [spam, ham]\n",
+            "",
+        ),
+        &[],
+        "s.yaml:8:9",
+        "the task has no scorers",
+    );
 }
 
 #[test]
 fn quality_margin_out_of_range() {
-    check(&with("    expected: label\n", "    expected: label\n    quality: {margin: 1.5}\n"), &[], "s.yaml:11:23", "1.5 is out of range");
+    check(
+        &with(
+            "    expected: label\n",
+            "    expected: label\n    quality: {margin: 1.5}\n",
+        ),
+        &[],
+        "s.yaml:11:23",
+        "1.5 is out of range",
+    );
 }
 
 #[test]
 fn task_names_an_unknown_model() {
-    let err = fails(&with("    expected: label\n", "    expected: label\n    models: [smal]\n"), &[]);
-    assert!(err.contains("s.yaml:11:14") && err.contains("unknown model id `smal`"), "{err}");
+    let err = fails(
+        &with(
+            "    expected: label\n",
+            "    expected: label\n    models: [smal]\n",
+        ),
+        &[],
+    );
+    assert!(
+        err.contains("s.yaml:11:14") && err.contains("unknown model id `smal`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `small`?"), "{err}");
 }
 
 #[test]
 fn suite_model_id_missing_from_the_catalog() {
     let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", "models: [small]\n");
-    check(&suite, &[], "s.yaml:2:10", "model `small` is not defined in the suite");
+    check(
+        &suite,
+        &[],
+        "s.yaml:2:10",
+        "model `small` is not defined in the suite",
+    );
 }
 
 #[test]
 fn cases_file_not_found() {
     let cases = "    cases:\n      - {text: a, label: spam}\n      - {text: b, label: ham}\n";
-    check(&with(cases, "    cases: data/missing.jsonl\n"), &[], "s.yaml:14:12", "cases file `data/missing.jsonl` not found");
+    check(
+        &with(cases, "    cases: data/missing.jsonl\n"),
+        &[],
+        "s.yaml:14:12",
+        "cases file `data/missing.jsonl` not found",
+    );
 }
 
 #[test]
 fn invalid_json_in_a_cases_file() {
     let cases = "    cases:\n      - {text: a, label: spam}\n      - {text: b, label: ham}\n";
     let lines = "{\"text\": \"a\", \"label\": \"spam\"}\n{\"text\": \"b\", \"label\": ham}\n";
-    check(&with(cases, "    cases: c.jsonl\n"), &[("c.jsonl", lines)], "c.jsonl:2:", "invalid JSON");
+    check(
+        &with(cases, "    cases: c.jsonl\n"),
+        &[("c.jsonl", lines)],
+        "c.jsonl:2:",
+        "invalid JSON",
+    );
 }
 
 #[test]
 fn a_cases_file_line_that_is_not_an_object() {
     let cases = "    cases:\n      - {text: a, label: spam}\n      - {text: b, label: ham}\n";
-    check(&with(cases, "    cases: c.jsonl\n"), &[("c.jsonl", "{\"text\": \"a\", \"label\": \"spam\"}\n\n[1, 2]\n")], "c.jsonl:3:1", "each line must be a JSON object");
+    check(
+        &with(cases, "    cases: c.jsonl\n"),
+        &[(
+            "c.jsonl",
+            "{\"text\": \"a\", \"label\": \"spam\"}\n\n[1, 2]\n",
+        )],
+        "c.jsonl:3:1",
+        "each line must be a JSON object",
+    );
 }
 
 #[test]
 fn a_csv_case_missing_a_column_value() {
     let cases = "    cases:\n      - {text: a, label: spam}\n      - {text: b, label: ham}\n";
-    check(&with(cases, "    cases: c.csv\n"), &[("c.csv", "text,label\na,spam\nb\n")], "c.csv:3:1", "invalid CSV");
+    check(
+        &with(cases, "    cases: c.csv\n"),
+        &[("c.csv", "text,label\na,spam\nb\n")],
+        "c.csv:3:1",
+        "invalid CSV",
+    );
 }
 
 #[test]
 fn an_unsupported_cases_file() {
     let cases = "    cases:\n      - {text: a, label: spam}\n      - {text: b, label: ham}\n";
-    check(&with(cases, "    cases: c.txt\n"), &[("c.txt", "a\n")], "c.txt:1:1", "unsupported cases file extension `.txt`");
+    check(
+        &with(cases, "    cases: c.txt\n"),
+        &[("c.txt", "a\n")],
+        "c.txt:1:1",
+        "unsupported cases file extension `.txt`",
+    );
 }
 
 #[test]
@@ -259,16 +475,43 @@ fn a_catalog_supplies_the_models() {
     let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", "models: [small]\n");
     s.write("s.yaml", &suite);
     s.write("models.yaml", "models:\n  - {id: small, provider: openai_compatible, model: m, base_url: \"http://127.0.0.1:9/v1\"}\n  - {id: big, provider: openai, model: gpt}\n");
-    s.sizeup().args(["validate", "s.yaml", "--models", "models.yaml"]).assert().success();
+    s.sizeup()
+        .args(["validate", "s.yaml", "--models", "models.yaml"])
+        .assert()
+        .success();
     let suite = suite.replace("[small]", "[smal]");
     s.write("s.yaml", &suite);
-    let out = s.sizeup().args(["validate", "s.yaml", "--models", "models.yaml"]).assert().code(2).get_output().stderr.clone();
+    let out = s
+        .sizeup()
+        .args(["validate", "s.yaml", "--models", "models.yaml"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
     let err = String::from_utf8_lossy(&out);
-    assert!(err.contains("unknown model id `smal`") && err.contains("did you mean `small`?"), "{err}");
+    assert!(
+        err.contains("unknown model id `smal`") && err.contains("did you mean `small`?"),
+        "{err}"
+    );
     s.write("s.yaml", &suite.replace("[smal]", "[small]"));
-    s.write("models.yaml", "models:\n  - {id: small, provider: openai_compatible, model: m}\n");
-    let s2 = s.sizeup().args(["validate", "s.yaml", "--models", "models.yaml"]).assert().code(2).get_output().stderr.clone();
-    assert!(String::from_utf8_lossy(&s2).contains("models.yaml:2:5"), "{}", String::from_utf8_lossy(&s2));
+    s.write(
+        "models.yaml",
+        "models:\n  - {id: small, provider: openai_compatible, model: m}\n",
+    );
+    let s2 = s
+        .sizeup()
+        .args(["validate", "s.yaml", "--models", "models.yaml"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&s2).contains("models.yaml:2:5"),
+        "{}",
+        String::from_utf8_lossy(&s2)
+    );
 }
 
 #[test]
@@ -280,7 +523,13 @@ fn every_suite_in_the_repository_validates() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if path.extension().is_some_and(|e| e == "yaml") && name != "models.yaml" {
             let s = Scratch::new();
-            s.sizeup().arg("validate").arg(&path).arg("--models").arg(root.join("models.yaml")).assert().success();
+            s.sizeup()
+                .arg("validate")
+                .arg(&path)
+                .arg("--models")
+                .arg(root.join("models.yaml"))
+                .assert()
+                .success();
             seen += 1;
         }
     }

@@ -28,7 +28,8 @@ pub fn store_error(e: StoreError) -> CliError {
 
 pub fn runs(args: DbArgs) -> Result<ExitCode, CliError> {
     let store = open(&args.db)?;
-    let mut out = String::from("run                     started               status       trials  suite\n");
+    let mut out =
+        String::from("run                     started               status       trials  suite\n");
     for (run, done) in store.runs().map_err(store_error)? {
         out.push_str(&format!(
             "{:<22}  {:<20}  {:<11}  {:>6}  {}\n",
@@ -45,7 +46,7 @@ pub fn runs(args: DbArgs) -> Result<ExitCode, CliError> {
 
 pub fn show(args: ShowArgs) -> Result<ExitCode, CliError> {
     let store = open(&args.db.db)?;
-    let report = analysis::report(&store, &args.run).map_err(store_error)?;
+    let report = analysis::summary(&store, &args.run).map_err(store_error)?;
     print(&sizeup_reports::table::render(&report));
     Ok(ExitCode::SUCCESS)
 }
@@ -67,8 +68,9 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, CliError> {
 /// Writes a file, creating its directory.
 pub fn write(path: &Path, text: &str) -> Result<(), CliError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CliError::input(message(format!("failed to create {}: {e}", dir.display()))))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CliError::input(message(format!("failed to create {}: {e}", dir.display())))
+        })?;
     }
     std::fs::write(path, text)
         .map_err(|e| CliError::input(message(format!("failed to write {}: {e}", path.display()))))

@@ -58,7 +58,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         None => (
             None,
             RunOptions {
-                suite: args.suite.clone().expect("clap requires SUITE without --resume"),
+                suite: args
+                    .suite
+                    .clone()
+                    .expect("clap requires SUITE without --resume"),
                 models: args.models.clone(),
                 tasks: args.tasks.clone(),
                 model_ids: args.model_ids.clone(),
@@ -69,14 +72,18 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     };
     let suite = Arc::new(suite::load(&options.suite, options.models.as_deref())?);
     let plan = Arc::new(
-        Plan::new(&suite, &options.selection()).map_err(|e| CliError::input(message(e.to_string())))?,
+        Plan::new(&suite, &options.selection())
+            .map_err(|e| CliError::input(message(e.to_string())))?,
     );
     let client = reqwest::Client::builder()
         .build()
         .map_err(|e| CliError::incomplete(message(chain(&e))))?;
     let mut runners = Vec::new();
     for model in &suite.models {
-        runners.push(providers::runner(model, &client).map_err(|e| CliError::input(message(e.to_string())))?);
+        runners.push(
+            providers::runner(model, &client)
+                .map_err(|e| CliError::input(message(e.to_string())))?,
+        );
     }
 
     let skip: HashSet<String> = match &run_id {
@@ -97,7 +104,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
 
     let run_id = match run_id {
         Some(id) => {
-            store.set_status(&id, "running", None).map_err(store_error)?;
+            store
+                .set_status(&id, "running", None)
+                .map_err(store_error)?;
             id
         }
         None => {
@@ -130,7 +139,11 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
             .zip(&suite.models)
             .map(|(q, m)| (m.id.clone(), q.len() as u64))
             .collect();
-        sinks.push(Box::new(Progress::new(plan.clone(), totals, std::io::stderr().is_terminal())));
+        sinks.push(Box::new(Progress::new(
+            plan.clone(),
+            totals,
+            std::io::stderr().is_terminal(),
+        )));
     }
 
     let control = Control::default();
@@ -139,7 +152,8 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         let abort = control.abort.clone();
         std::thread::spawn(move || sinks::collect(rx, sinks, abort))
     };
-    let runtime = tokio::runtime::Runtime::new().map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| CliError::incomplete(message(chain(&e))))?;
     let grace = Duration::try_from_secs_f64(args.grace.max(0.0)).unwrap_or(Duration::from_secs(10));
     runtime.block_on(async {
         let signals = tokio::spawn(watch_interrupts(control.clone(), grace));
@@ -169,10 +183,11 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         ))));
     }
 
-    let report = analysis::report(&store, &run_id).map_err(store_error)?;
+    let report = analysis::summary(&store, &run_id).map_err(store_error)?;
     print(&sizeup_reports::table::render(&report));
     if let Some(path) = &args.json {
-        let text = sizeup_reports::json::render(&report)
+        let full = analysis::report(&store, &run_id).map_err(store_error)?;
+        let text = sizeup_reports::json::render(&full)
             .map_err(|e| CliError::incomplete(message(chain(&e))))?;
         write(path, &text)?;
     }

@@ -101,7 +101,11 @@ pub fn fields(
     let reason = if wrong.is_empty() {
         format!("all {} fields match", names.len())
     } else {
-        format!("{right}/{} fields match; wrong: {}", names.len(), wrong.join(", "))
+        format!(
+            "{right}/{} fields match; wrong: {}",
+            names.len(),
+            wrong.join(", ")
+        )
     };
     Score {
         value,
@@ -134,9 +138,15 @@ mod tests {
     #[test]
     fn extraction_finds_json_in_fences_and_prose() {
         assert_eq!(extract(" {\"a\": 1} "), Some(json!({"a": 1})));
-        assert_eq!(extract("Here:\n```json\n{\"a\": 2}\n```\nDone."), Some(json!({"a": 2})));
+        assert_eq!(
+            extract("Here:\n```json\n{\"a\": 2}\n```\nDone."),
+            Some(json!({"a": 2}))
+        );
         assert_eq!(extract("```\n[1, 2]\n```"), Some(json!([1, 2])));
-        assert_eq!(extract("The result is {\"a\": 3} as asked."), Some(json!({"a": 3})));
+        assert_eq!(
+            extract("The result is {\"a\": 3} as asked."),
+            Some(json!({"a": 3}))
+        );
         assert_eq!(extract("no json {here"), None);
         assert_eq!(extract("```json\nnot json\n```"), None);
     }
@@ -160,15 +170,34 @@ mod tests {
     fn fields_give_per_field_credit() {
         let expected = json!({"from": "Ann", "to": "Bob", "date": "2002-08-22", "n": 3});
         let out = "```json\n{\"from\": \" ann \", \"to\": \"Bob\", \"date\": \"2002-08-23\", \"n\": \"3\"}\n```";
-        let s = fields(out, Some(&expected), None, &[Normalizer::Trim, Normalizer::Lowercase]);
+        let s = fields(
+            out,
+            Some(&expected),
+            None,
+            &[Normalizer::Trim, Normalizer::Lowercase],
+        );
         assert_eq!(s.value, 0.75);
         assert!(!s.passed);
         assert!(s.reason.ends_with("wrong: date"), "{}", s.reason);
         let only = ["from".to_string(), "to".to_string()];
-        let s = fields(out, Some(&expected), Some(&only), &[Normalizer::Trim, Normalizer::Lowercase]);
+        let s = fields(
+            out,
+            Some(&expected),
+            Some(&only),
+            &[Normalizer::Trim, Normalizer::Lowercase],
+        );
         assert!(s.passed);
         let as_text = Value::String(expected.to_string());
-        assert_eq!(fields(out, Some(&as_text), None, &[Normalizer::Trim, Normalizer::Lowercase]).value, 0.75);
+        assert_eq!(
+            fields(
+                out,
+                Some(&as_text),
+                None,
+                &[Normalizer::Trim, Normalizer::Lowercase]
+            )
+            .value,
+            0.75
+        );
         assert!(!fields("no json", Some(&expected), None, &[]).passed);
         assert!(!fields("{}", Some(&json!("plain")), None, &[]).passed);
     }

@@ -60,10 +60,16 @@ enum Kind {
     JsonValid,
     JsonSchema(Box<jsonschema::Validator>),
     JsonFields(Option<Vec<String>>, Vec<Normalizer>),
-    Numeric { tolerance: f64, relative: Option<f64> },
+    Numeric {
+        tolerance: f64,
+        relative: Option<f64>,
+    },
     TokenF1(f64),
     RougeL(f64),
-    Length { chars: (usize, usize), words: (usize, usize) },
+    Length {
+        chars: (usize, usize),
+        words: (usize, usize),
+    },
 }
 
 fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
@@ -78,19 +84,31 @@ fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
 impl Scorer {
     /// Builds a scorer, or says what is wrong with its settings.
     pub fn new(spec: &ScorerSpec) -> Result<Self, String> {
-        let norm = |n: &Option<Vec<Normalizer>>| n.clone().unwrap_or_else(|| vec![Normalizer::Trim]);
+        let norm =
+            |n: &Option<Vec<Normalizer>>| n.clone().unwrap_or_else(|| vec![Normalizer::Trim]);
         let (weight, kind) = match spec {
             ScorerSpec::Exact { weight, normalize } => (*weight, Kind::Exact(norm(normalize))),
-            ScorerSpec::Contains { weight, value, normalize } => {
-                (*weight, Kind::Contains(value.clone(), norm(normalize)))
-            }
-            ScorerSpec::NotContains { weight, value, normalize } => {
+            ScorerSpec::Contains {
+                weight,
+                value,
+                normalize,
+            } => (*weight, Kind::Contains(value.clone(), norm(normalize))),
+            ScorerSpec::NotContains {
+                weight,
+                value,
+                normalize,
+            } => {
                 if value.is_empty() {
                     return Err("not_contains needs a non-empty value".into());
                 }
                 (*weight, Kind::NotContains(value.clone(), norm(normalize)))
             }
-            ScorerSpec::Regex { weight, pattern, group, normalize } => {
+            ScorerSpec::Regex {
+                weight,
+                pattern,
+                group,
+                normalize,
+            } => {
                 let re = regex::Regex::new(pattern).map_err(|e| format!("invalid regex: {e}"))?;
                 let group = group.unwrap_or(0);
                 if group >= re.captures_len() {
@@ -112,16 +130,25 @@ impl Scorer {
             }
             ScorerSpec::JsonValid { weight } => (*weight, Kind::JsonValid),
             ScorerSpec::JsonSchema { weight, schema } => {
-                let v = jsonschema::validator_for(schema).map_err(|e| format!("invalid JSON schema: {e}"))?;
+                let v = jsonschema::validator_for(schema)
+                    .map_err(|e| format!("invalid JSON schema: {e}"))?;
                 (*weight, Kind::JsonSchema(Box::new(v)))
             }
-            ScorerSpec::JsonFields { weight, fields, normalize } => {
+            ScorerSpec::JsonFields {
+                weight,
+                fields,
+                normalize,
+            } => {
                 if fields.as_ref().is_some_and(Vec::is_empty) {
                     return Err("fields cannot be an empty list; leave it out to compare every expected field".into());
                 }
                 (*weight, Kind::JsonFields(fields.clone(), norm(normalize)))
             }
-            ScorerSpec::Numeric { weight, tolerance, relative } => {
+            ScorerSpec::Numeric {
+                weight,
+                tolerance,
+                relative,
+            } => {
                 let tolerance = tolerance.unwrap_or(1e-6);
                 if !(tolerance.is_finite() && tolerance >= 0.0) {
                     return Err("tolerance must be a non-negative number".into());
@@ -129,28 +156,47 @@ impl Scorer {
                 if relative.is_some_and(|r| !(r.is_finite() && r >= 0.0)) {
                     return Err("relative must be a non-negative number".into());
                 }
-                (*weight, Kind::Numeric { tolerance, relative: *relative })
+                (
+                    *weight,
+                    Kind::Numeric {
+                        tolerance,
+                        relative: *relative,
+                    },
+                )
             }
-            ScorerSpec::TokenF1 { weight, threshold } => {
-                (*weight, Kind::TokenF1(check_unit("threshold", *threshold, 0.5)?))
-            }
-            ScorerSpec::RougeL { weight, threshold } => {
-                (*weight, Kind::RougeL(check_unit("threshold", *threshold, 0.5)?))
-            }
-            ScorerSpec::Length { weight, min_chars, max_chars, min_words, max_words } => {
+            ScorerSpec::TokenF1 { weight, threshold } => (
+                *weight,
+                Kind::TokenF1(check_unit("threshold", *threshold, 0.5)?),
+            ),
+            ScorerSpec::RougeL { weight, threshold } => (
+                *weight,
+                Kind::RougeL(check_unit("threshold", *threshold, 0.5)?),
+            ),
+            ScorerSpec::Length {
+                weight,
+                min_chars,
+                max_chars,
+                min_words,
+                max_words,
+            } => {
                 let chars = (min_chars.unwrap_or(0), max_chars.unwrap_or(usize::MAX));
                 let words = (min_words.unwrap_or(0), max_words.unwrap_or(usize::MAX));
                 if chars.0 > chars.1 || words.0 > words.1 {
                     return Err("a minimum is larger than its maximum".into());
                 }
-                if [min_chars, max_chars, min_words, max_words].iter().all(|b| b.is_none()) {
+                if [min_chars, max_chars, min_words, max_words]
+                    .iter()
+                    .all(|b| b.is_none())
+                {
                     return Err("a length scorer needs at least one of min_chars, max_chars, min_words, max_words".into());
                 }
                 (*weight, Kind::Length { chars, words })
             }
         };
         if !(weight.is_finite() && weight >= 0.0) {
-            return Err(format!("weight must be a non-negative number, got {weight}"));
+            return Err(format!(
+                "weight must be a non-negative number, got {weight}"
+            ));
         }
         Ok(Self { weight, kind })
     }
@@ -202,18 +248,21 @@ impl Scorer {
         let expected_text = expected_text.as_deref();
         match &self.kind {
             Kind::Exact(n) => text::exact(output, expected_text.unwrap_or_default(), n),
-            Kind::Contains(value, n) => {
-                text::contains(output, value.as_deref().or(expected_text).unwrap_or_default(), n)
-            }
+            Kind::Contains(value, n) => text::contains(
+                output,
+                value.as_deref().or(expected_text).unwrap_or_default(),
+                n,
+            ),
             Kind::NotContains(value, n) => text::not_contains(output, value, n),
             Kind::Regex(re, group, n) => text::regex(output, re, *group, expected_text, n),
             Kind::Label(labels) => text::label(output, labels, expected_text.unwrap_or_default()),
             Kind::JsonValid => json::valid(output),
             Kind::JsonSchema(v) => json::schema(output, v),
             Kind::JsonFields(fields, n) => json::fields(output, expected, fields.as_deref(), n),
-            Kind::Numeric { tolerance, relative } => {
-                numeric::score(output, expected, *tolerance, *relative)
-            }
+            Kind::Numeric {
+                tolerance,
+                relative,
+            } => numeric::score(output, expected, *tolerance, *relative),
             Kind::TokenF1(t) => text::token_f1(output, expected_text.unwrap_or_default(), *t),
             Kind::RougeL(t) => text::rouge_l(output, expected_text.unwrap_or_default(), *t),
             Kind::Length { chars, words } => text::length(output, *chars, *words),
@@ -280,15 +329,33 @@ mod tests {
 
     #[test]
     fn bad_settings_are_refused_with_a_reason() {
-        assert!(scorer("{type: regex, pattern: '('}").unwrap_err().contains("invalid regex"));
-        assert!(scorer("{type: regex, pattern: 'a(b)', group: 2}").unwrap_err().contains("group 2"));
-        assert!(scorer("{type: label, labels: [a]}").unwrap_err().contains("two labels"));
-        assert!(scorer("{type: token_f1, threshold: 2}").unwrap_err().contains("between 0 and 1"));
-        assert!(scorer("{type: length, min_chars: 5, max_chars: 2}").unwrap_err().contains("minimum"));
-        assert!(scorer("{type: length}").unwrap_err().contains("at least one"));
-        assert!(scorer("{type: json_schema, schema: {type: 12}}").unwrap_err().contains("invalid JSON schema"));
-        assert!(scorer("{type: exact, weight: -1}").unwrap_err().contains("weight"));
-        assert!(scorer("{type: numeric, tolerance: -1}").unwrap_err().contains("tolerance"));
+        assert!(scorer("{type: regex, pattern: '('}")
+            .unwrap_err()
+            .contains("invalid regex"));
+        assert!(scorer("{type: regex, pattern: 'a(b)', group: 2}")
+            .unwrap_err()
+            .contains("group 2"));
+        assert!(scorer("{type: label, labels: [a]}")
+            .unwrap_err()
+            .contains("two labels"));
+        assert!(scorer("{type: token_f1, threshold: 2}")
+            .unwrap_err()
+            .contains("between 0 and 1"));
+        assert!(scorer("{type: length, min_chars: 5, max_chars: 2}")
+            .unwrap_err()
+            .contains("minimum"));
+        assert!(scorer("{type: length}")
+            .unwrap_err()
+            .contains("at least one"));
+        assert!(scorer("{type: json_schema, schema: {type: 12}}")
+            .unwrap_err()
+            .contains("invalid JSON schema"));
+        assert!(scorer("{type: exact, weight: -1}")
+            .unwrap_err()
+            .contains("weight"));
+        assert!(scorer("{type: numeric, tolerance: -1}")
+            .unwrap_err()
+            .contains("tolerance"));
     }
 
     #[test]

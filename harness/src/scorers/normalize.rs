@@ -20,7 +20,10 @@ pub fn normalize(text: &str, steps: &[Normalizer]) -> String {
 }
 
 fn is_unicode_punctuation(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '…' | '—' | '–' | '¿' | '¡' | '·')
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '«' | '»' | '…' | '—' | '–' | '¿' | '¡' | '·'
+    )
 }
 
 #[cfg(test)]

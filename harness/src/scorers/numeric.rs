@@ -25,7 +25,12 @@ fn expected_number(v: &Value) -> Option<f64> {
     }
 }
 
-pub fn score(output: &str, expected: Option<&Value>, tolerance: f64, relative: Option<f64>) -> Score {
+pub fn score(
+    output: &str,
+    expected: Option<&Value>,
+    tolerance: f64,
+    relative: Option<f64>,
+) -> Score {
     let Some(want) = expected.and_then(expected_number) else {
         return Score::pass_if(false, "the expected answer is not a number");
     };

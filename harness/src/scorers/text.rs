@@ -18,14 +18,22 @@ pub fn exact(output: &str, expected: &str, n: &[Normalizer]) -> Score {
 pub fn contains(output: &str, needle: &str, n: &[Normalizer]) -> Score {
     let needle = normalize(needle, n);
     let passed = normalize(output, n).contains(&needle);
-    let verb = if passed { "contains" } else { "does not contain" };
+    let verb = if passed {
+        "contains"
+    } else {
+        "does not contain"
+    };
     Score::pass_if(passed, format!("output {verb} {:?}", clip(&needle)))
 }
 
 pub fn not_contains(output: &str, needle: &str, n: &[Normalizer]) -> Score {
     let needle = normalize(needle, n);
     let found = normalize(output, n).contains(&needle);
-    let verb = if found { "contains" } else { "does not contain" };
+    let verb = if found {
+        "contains"
+    } else {
+        "does not contain"
+    };
     Score::pass_if(!found, format!("output {verb} {:?}", clip(&needle)))
 }
 
@@ -159,7 +167,11 @@ pub fn rouge_l_f(output: &str, expected: &str) -> f64 {
     for ow in &o {
         let mut cur = vec![0usize; e.len() + 1];
         for (j, ew) in e.iter().enumerate() {
-            cur[j + 1] = if ow == ew { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            cur[j + 1] = if ow == ew {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
         }
         prev = cur;
     }
@@ -187,7 +199,13 @@ pub fn length(output: &str, chars: (usize, usize), words: (usize, usize)) -> Sco
     let w = output.split_whitespace().count();
     let ok_c = (chars.0..=chars.1).contains(&c);
     let ok_w = (words.0..=words.1).contains(&w);
-    let bound = |b: usize| if b == usize::MAX { "∞".to_string() } else { b.to_string() };
+    let bound = |b: usize| {
+        if b == usize::MAX {
+            "∞".to_string()
+        } else {
+            b.to_string()
+        }
+    };
     let reason = match (ok_c, ok_w) {
         (true, true) => format!("{c} characters, {w} words: within bounds"),
         (false, _) => format!("{c} characters, outside {}..{}", chars.0, bound(chars.1)),
@@ -251,7 +269,10 @@ mod tests {
     fn label_prediction_handles_overlaps_and_noise() {
         let l = labels(&["spam", "ham"]);
         assert_eq!(predict("Spam.", &l), Some("spam"));
-        assert_eq!(predict("Label: ham\nbecause it is not spam", &l), Some("ham"));
+        assert_eq!(
+            predict("Label: ham\nbecause it is not spam", &l),
+            Some("ham")
+        );
         assert_eq!(predict("hamburger", &l), None);
         let l = labels(&["not spam", "spam"]);
         assert_eq!(predict("This is not spam", &l), Some("not spam"));

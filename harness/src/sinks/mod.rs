@@ -27,10 +27,18 @@ pub enum SinkError {
 pub trait Sink: Send {
     /// Handles one event.
     fn event(&mut self, event: &Event) -> Result<(), SinkError>;
+
+    /// Called after each burst of events that arrived together, so a sink
+    /// that buffers (the store) can write them at once.
+    fn flush(&mut self) -> Result<(), SinkError> {
+        Ok(())
+    }
 }
 
 /// Feeds every event to every sink until the run finishes or the channel
-/// closes. On a sink failure it aborts the run (through `abort`), keeps
+/// closes, flushing the sinks after each burst of events: a finished trial
+/// is written as soon as the collector reaches it, together with any that
+/// finished at the same time. On a sink failure it aborts the run (through `abort`), keeps
 /// draining so no worker blocks, and returns the failure.
 pub fn collect(
     mut events: UnboundedReceiver<Event>,
@@ -38,18 +46,29 @@ pub fn collect(
     abort: CancellationToken,
 ) -> Result<(), SinkError> {
     let mut failure = None;
-    while let Some(event) = events.blocking_recv() {
-        let last = matches!(event, Event::RunFinished { .. });
-        if failure.is_none() {
-            for sink in &mut sinks {
-                if let Err(e) = sink.event(&event) {
+    let mut finished = false;
+    while let Some(first) = events.blocking_recv() {
+        // Take everything that is already waiting: one flush per burst.
+        let mut burst = vec![first];
+        while let Ok(more) = events.try_recv() {
+            burst.push(more);
+        }
+        for event in &burst {
+            finished |= matches!(event, Event::RunFinished { .. });
+            if failure.is_none() {
+                if let Err(e) = sinks.iter_mut().try_for_each(|s| s.event(event)) {
                     abort.cancel();
                     failure = Some(e);
-                    break;
                 }
             }
         }
-        if last {
+        if failure.is_none() {
+            if let Err(e) = sinks.iter_mut().try_for_each(|s| s.flush()) {
+                abort.cancel();
+                failure = Some(e);
+            }
+        }
+        if finished {
             break;
         }
     }

@@ -95,7 +95,13 @@ impl Sink for Progress {
                 if tenth > t.reported {
                     t.reported = tenth;
                     // A closed stderr must not stop the run.
-                    let _ = writeln!(std::io::stderr(), "{}: {}/{} · {msg}", t.id, t.done, t.total);
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "{}: {}/{} · {msg}",
+                        t.id,
+                        t.done,
+                        t.total
+                    );
                 }
             }
         }

@@ -14,6 +14,7 @@ pub struct StoreSink {
     run_id: String,
     suite: Arc<Suite>,
     plan: Arc<Plan>,
+    pending: Vec<TrialResult>,
 }
 
 impl StoreSink {
@@ -24,55 +25,74 @@ impl StoreSink {
             run_id,
             suite,
             plan,
+            pending: Vec::new(),
         }
     }
+}
 
-    fn write(&mut self, r: &TrialResult) -> Result<(), SinkError> {
-        let trial = &self.plan.trials[r.index];
-        let task = &self.suite.tasks[trial.task];
-        let case = &task.cases[trial.case];
-        let scores = match &r.assessment {
-            None => Vec::new(),
-            Some(a) => task
-                .scorers
-                .iter()
-                .zip(&a.scores)
-                .map(|(s, sc)| ScoreRecord {
-                    scorer: s.name().to_string(),
-                    weight: s.weight(),
-                    value: sc.value,
-                    passed: sc.passed,
-                    answer: sc.answer.clone(),
-                    reason: sc.reason.clone(),
-                })
-                .collect(),
-        };
-        let row = NewTrial {
-            id: &trial.id,
-            seq: r.index,
-            task: &task.id,
-            case: &case.id,
-            model: &self.suite.models[trial.model].id,
-            repeat: trial.repeat,
-            request: serde_json::to_string(&*trial.request).unwrap_or_default(),
-            expected: case.expected.as_ref().map(|e| e.to_string()),
-            completion: &r.completion,
-            quality: r.assessment.as_ref().map(|a| a.quality),
-            passed: r.assessment.as_ref().is_some_and(|a| a.passed),
-            scores,
-            cost_usd: r.cost_usd,
-            cached: r.cached,
-        };
-        self.store.insert_trial(&self.run_id, &row)?;
-        Ok(())
+/// The stored form of one result.
+fn row<'a>(suite: &'a Suite, plan: &'a Plan, r: &'a TrialResult) -> NewTrial<'a> {
+    let trial = &plan.trials[r.index];
+    let task = &suite.tasks[trial.task];
+    let case = &task.cases[trial.case];
+    let scores = match &r.assessment {
+        None => Vec::new(),
+        Some(a) => task
+            .scorers
+            .iter()
+            .zip(&a.scores)
+            .map(|(s, sc)| ScoreRecord {
+                scorer: s.name().to_string(),
+                weight: s.weight(),
+                value: sc.value,
+                passed: sc.passed,
+                answer: sc.answer.clone(),
+                reason: sc.reason.clone(),
+            })
+            .collect(),
+    };
+    NewTrial {
+        id: &trial.id,
+        seq: r.index,
+        task: &task.id,
+        case: &case.id,
+        model: &suite.models[trial.model].id,
+        repeat: trial.repeat,
+        request: serde_json::to_string(&*trial.request).unwrap_or_default(),
+        expected: case.expected.as_ref().map(|e| e.to_string()),
+        completion: &r.completion,
+        quality: r.assessment.as_ref().map(|a| a.quality),
+        passed: r.assessment.as_ref().is_some_and(|a| a.passed),
+        scores,
+        cost_usd: r.cost_usd,
+        cached: r.cached,
     }
 }
 
 impl Sink for StoreSink {
     fn event(&mut self, event: &Event) -> Result<(), SinkError> {
         match event {
-            Event::TrialFinished(r) | Event::TrialFailed(r) => self.write(r),
-            Event::TrialStarted { .. } | Event::RunFinished { .. } => Ok(()),
+            Event::TrialFinished(r) | Event::TrialFailed(r) => self.pending.push((**r).clone()),
+            Event::TrialStarted { .. } | Event::RunFinished { .. } => {}
         }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), SinkError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let rows: Vec<NewTrial<'_>> = pending
+            .iter()
+            .map(|r| row(&self.suite, &self.plan, r))
+            .collect();
+        let written = self.store.insert_trials(&self.run_id, &rows);
+        drop(rows);
+        // Keep the buffer's allocation for the next burst.
+        self.pending = pending;
+        self.pending.clear();
+        written?;
+        Ok(())
     }
 }

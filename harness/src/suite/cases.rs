@@ -25,18 +25,20 @@ pub fn read(path: &Path, shown: &Path) -> Result<(Source, Vec<RawCase>), SuiteEr
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let cases = match ext.as_str() {
-        "jsonl" | "ndjson" => read_jsonl(&src)?,
-        "csv" => read_csv(&src)?,
-        _ => {
-            return Err(src.error(
+    let cases =
+        match ext.as_str() {
+            "jsonl" | "ndjson" => read_jsonl(&src)?,
+            "csv" => read_csv(&src)?,
+            _ => return Err(src.error(
                 Pos::at(&text, 1, 1),
                 "",
                 format!("unsupported cases file extension `.{ext}`"),
-                Some("use a .jsonl file (one JSON object per line) or a .csv file with a header row".into()),
-            ))
-        }
-    };
+                Some(
+                    "use a .jsonl file (one JSON object per line) or a .csv file with a header row"
+                        .into(),
+                ),
+            )),
+        };
     Ok((src, cases))
 }
 
@@ -69,7 +71,12 @@ fn read_csv(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
     let mut reader = csv::ReaderBuilder::new().from_reader(src.text.as_bytes());
     let csv_error = |e: csv::Error| {
         let line = e.position().map_or(1, |p| p.line() as usize);
-        src.error(Pos::at(&src.text, line, 1), "", format!("invalid CSV: {e}"), None)
+        src.error(
+            Pos::at(&src.text, line, 1),
+            "",
+            format!("invalid CSV: {e}"),
+            None,
+        )
     };
     let headers = reader.headers().map_err(csv_error)?.clone();
     let mut cases = Vec::new();

@@ -133,16 +133,33 @@ impl Source {
     }
 
     /// An error at the value of `field`, with a hint.
-    pub fn hint(&self, field: &str, message: impl Into<String>, hint: impl Into<String>) -> SuiteError {
-        self.error(self.locator.nearest(field), field, message, Some(hint.into()))
+    pub fn hint(
+        &self,
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> SuiteError {
+        self.error(
+            self.locator.nearest(field),
+            field,
+            message,
+            Some(hint.into()),
+        )
     }
 
     /// An error at the value of `field` that must not show the value, which
     /// may be a secret pasted by mistake: the excerpt masks it.
-    pub fn secret(&self, field: &str, message: impl Into<String>, hint: impl Into<String>) -> SuiteError {
+    pub fn secret(
+        &self,
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> SuiteError {
         let pos = self.locator.nearest(field);
         let start = pos.offset.min(self.text.len());
-        let len = self.text[start..].find(['\n', '#']).unwrap_or(self.text.len() - start);
+        let len = self.text[start..]
+            .find(['\n', '#'])
+            .unwrap_or(self.text.len() - start);
         let mut masked = self.text.to_string();
         masked.replace_range(start..start + len, &"*".repeat(len));
         let mut err = self.error(pos, field, message, Some(hint.into()));
@@ -191,13 +208,19 @@ impl Source {
             last = *end;
         }
         text.push_str(&full[last..]);
-        let context = (marks.len() > 1).then(|| marks[marks.len() - 1]).map(|(.., l, c)| Pos::at(&self.text, l, c));
+        let context = (marks.len() > 1)
+            .then(|| marks[marks.len() - 1])
+            .map(|(.., l, c)| Pos::at(&self.text, l, c));
         let text = text.as_str();
         let (field, message) = match text.split_once(": ") {
             Some((path, rest)) if is_path(path) => (path.to_string(), rest.to_string()),
             _ => (String::new(), text.to_string()),
         };
-        let mut pos = context.or_else(|| err.location().map(|l| Pos::at(&self.text, l.line(), l.column())))
+        let mut pos = context
+            .or_else(|| {
+                err.location()
+                    .map(|l| Pos::at(&self.text, l.line(), l.column()))
+            })
             .unwrap_or_else(|| self.locator.nearest(&field));
         let mut field = field;
         let mut hint = None;

@@ -250,7 +250,10 @@ fn resolve_models(
     let mut out: Vec<Model> = Vec::new();
     let mut add = |m: Model, owner: &Source, field: &str| -> Result<(), SuiteError> {
         if out.iter().any(|o| o.id == m.id) {
-            return Err(owner.at(&format!("{field}.id"), format!("duplicate model id `{}`", m.id)));
+            return Err(owner.at(
+                &format!("{field}.id"),
+                format!("duplicate model id `{}`", m.id),
+            ));
         }
         if m.reference {
             if let Some(other) = out.iter().find(|o| o.reference) {
@@ -281,7 +284,9 @@ fn resolve_models(
     for (i, entry) in spec.models.iter().enumerate() {
         let field = format!("models[{i}]");
         match entry {
-            ModelEntry::Inline(m) => add(build_model(m, &spec.defaults, src, &field)?, src, &field)?,
+            ModelEntry::Inline(m) => {
+                add(build_model(m, &spec.defaults, src, &field)?, src, &field)?
+            }
             ModelEntry::Ref(id) => {
                 let Some((csrc, cat)) = catalog else {
                     return Err(src.hint(
@@ -291,12 +296,21 @@ fn resolve_models(
                     ));
                 };
                 let Some((j, m)) = cat.models.iter().enumerate().find(|(_, m)| &m.id == id) else {
-                    let hint = closest(id, cat.models.iter().map(|m| m.id.as_str())).unwrap_or_else(
-                        || format!("the catalog {} defines: {}", csrc.file.display(), ids(&cat.models)),
-                    );
+                    let hint = closest(id, cat.models.iter().map(|m| m.id.as_str()))
+                        .unwrap_or_else(|| {
+                            format!(
+                                "the catalog {} defines: {}",
+                                csrc.file.display(),
+                                ids(&cat.models)
+                            )
+                        });
                     return Err(src.hint(&field, format!("unknown model id `{id}`"), hint));
                 };
-                add(build_model(m, &spec.defaults, csrc, &format!("models[{j}]"))?, src, &field)?;
+                add(
+                    build_model(m, &spec.defaults, csrc, &format!("models[{j}]"))?,
+                    src,
+                    &field,
+                )?;
             }
         }
     }
@@ -304,7 +318,11 @@ fn resolve_models(
 }
 
 fn ids(models: &[ModelSpec]) -> String {
-    models.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", ")
+    models
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn build_model(
@@ -320,7 +338,11 @@ fn build_model(
     let provider = Provider::parse(&m.provider).ok_or_else(|| {
         let hint = closest(&m.provider, Provider::NAMES)
             .unwrap_or_else(|| format!("known providers: {}", Provider::NAMES.join(", ")));
-        src.hint(&f("provider"), format!("unknown provider `{}`", m.provider), hint)
+        src.hint(
+            &f("provider"),
+            format!("unknown provider `{}`", m.provider),
+            hint,
+        )
     })?;
     let base_url = match (&m.base_url, provider) {
         (Some(url), _) => url.clone(),
@@ -334,7 +356,10 @@ fn build_model(
         }
     };
     if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-        return Err(src.at(&f("base_url"), format!("`{base_url}` is not an http:// or https:// URL")));
+        return Err(src.at(
+            &f("base_url"),
+            format!("`{base_url}` is not an http:// or https:// URL"),
+        ));
     }
     let api_key_env = match (&m.api_key_env, provider) {
         (Some(name), _) => {
@@ -407,7 +432,10 @@ fn build_cost(c: Option<&CostSpec>, src: &Source, field: &str) -> Result<Cost, S
     ] {
         if let Some(v) = v {
             if !(v.is_finite() && v >= 0.0) {
-                return Err(src.at(&format!("{field}.{name}"), "a price must be a non-negative number"));
+                return Err(src.at(
+                    &format!("{field}.{name}"),
+                    "a price must be a non-negative number",
+                ));
             }
         }
     }
@@ -444,7 +472,11 @@ fn build_task(
     }
     let mut declared: Vec<(&str, BTreeSet<String>)> = vec![];
     for (name, source) in &templates {
-        let key = if *name == "expected" { f("expected.template") } else { f(name) };
+        let key = if *name == "expected" {
+            f("expected.template")
+        } else {
+            f(name)
+        };
         env.add_template_owned(name.to_string(), source.clone())
             .map_err(|e| template_error(src, &key, &e))?;
         let tpl = env.get_template(name).expect("just added");
@@ -466,11 +498,17 @@ fn build_task(
                 return Err(src.hint(
                     &f("cases"),
                     format!("cases file `{rel}` not found"),
-                    format!("paths are relative to the suite file; looked for {}", full.display()),
+                    format!(
+                        "paths are relative to the suite file; looked for {}",
+                        full.display()
+                    ),
                 ));
             }
             let (csrc, list) = cases::read(&full, &full)?;
-            let cases = list.into_iter().map(|c| (c.fields, c.pos)).collect::<Vec<_>>();
+            let cases = list
+                .into_iter()
+                .map(|c| (c.fields, c.pos))
+                .collect::<Vec<_>>();
             return finish_task(t, field, src, Some(&csrc), cases, &env, &declared, models);
         }
     };
@@ -505,13 +543,30 @@ fn finish_task(
     // some cases lack is a gap in the data.
     for (name, vars) in declared {
         for var in vars {
-            let missing: Vec<usize> = (0..raw.len()).filter(|&j| !raw[j].0.contains_key(var)).collect();
+            let missing: Vec<usize> = (0..raw.len())
+                .filter(|&j| !raw[j].0.contains_key(var))
+                .collect();
             if missing.len() == raw.len() {
-                let key = if *name == "expected" { f("expected.template") } else { f(name) };
-                let known: BTreeSet<&str> = raw.iter().flat_map(|c| c.0.keys().map(String::as_str)).collect();
-                let hint = closest(var, known.iter().copied())
-                    .unwrap_or_else(|| format!("cases have fields: {}", known.into_iter().collect::<Vec<_>>().join(", ")));
-                return Err(src.hint(&key, format!("template uses `{var}`, which no case defines"), hint));
+                let key = if *name == "expected" {
+                    f("expected.template")
+                } else {
+                    f(name)
+                };
+                let known: BTreeSet<&str> = raw
+                    .iter()
+                    .flat_map(|c| c.0.keys().map(String::as_str))
+                    .collect();
+                let hint = closest(var, known.iter().copied()).unwrap_or_else(|| {
+                    format!(
+                        "cases have fields: {}",
+                        known.into_iter().collect::<Vec<_>>().join(", ")
+                    )
+                });
+                return Err(src.hint(
+                    &key,
+                    format!("template uses `{var}`, which no case defines"),
+                    hint,
+                ));
             }
             if let Some(&j) = missing.first() {
                 return Err(case_src.error(
@@ -531,14 +586,21 @@ fn finish_task(
         if scorer.needs_expected() && t.expected.is_none() {
             return Err(src.hint(
                 &sf,
-                format!("scorer `{}` compares with an expected answer, but the task has none", scorer.name()),
+                format!(
+                    "scorer `{}` compares with an expected answer, but the task has none",
+                    scorer.name()
+                ),
                 "add `expected: FIELD` (a case field) or `expected: {template: ...}` to the task",
             ));
         }
         scorers.push(scorer);
     }
     if scorers.is_empty() {
-        return Err(src.hint(&f("id"), "the task has no scorers", "add `scorers:` with at least one scorer, such as `- type: exact`"));
+        return Err(src.hint(
+            &f("id"),
+            "the task has no scorers",
+            "add `scorers:` with at least one scorer, such as `- type: exact`",
+        ));
     }
     if scorers.iter().map(Scorer::weight).sum::<f64>() <= 0.0 {
         return Err(src.at(&f("scorers"), "the scorers' weights add up to zero"));
@@ -552,7 +614,10 @@ fn finish_task(
     }
     if let Some(p) = t.slo.p95_latency_ms {
         if !(p.is_finite() && p > 0.0) {
-            return Err(src.at(&f("slo.p95_latency_ms"), "the latency objective must be a positive number of milliseconds"));
+            return Err(src.at(
+                &f("slo.p95_latency_ms"),
+                "the latency objective must be a positive number of milliseconds",
+            ));
         }
     }
     if t.max_tokens == Some(0) {
@@ -564,10 +629,22 @@ fn finish_task(
             let mut out = Vec::new();
             for (j, id) in ids.iter().enumerate() {
                 let Some(k) = models.iter().position(|m| &m.id == id) else {
-                    let hint = closest(id, models.iter().map(|m| m.id.as_str())).unwrap_or_else(|| {
-                        format!("the suite's models: {}", models.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", "))
-                    });
-                    return Err(src.hint(&f(&format!("models[{j}]")), format!("unknown model id `{id}`"), hint));
+                    let hint =
+                        closest(id, models.iter().map(|m| m.id.as_str())).unwrap_or_else(|| {
+                            format!(
+                                "the suite's models: {}",
+                                models
+                                    .iter()
+                                    .map(|m| m.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        });
+                    return Err(src.hint(
+                        &f(&format!("models[{j}]")),
+                        format!("unknown model id `{id}`"),
+                        hint,
+                    ));
                 };
                 out.push(k);
             }
@@ -584,30 +661,56 @@ fn finish_task(
             _ => (j + 1).to_string(),
         };
         if !case_ids.insert(id.clone()) {
-            return Err(case_src.error(pos, &case_field(j), format!("duplicate case id `{id}`"), None));
+            return Err(case_src.error(
+                pos,
+                &case_field(j),
+                format!("duplicate case id `{id}`"),
+                None,
+            ));
         }
         let render = |name: &str| -> Result<String, SuiteError> {
             let tpl = env.get_template(name).expect("compiled above");
             tpl.render(&fields).map_err(|e| {
-                case_src.error(pos, &case_field(j), format!("case `{id}` does not render in {}: {}", f(name), e.detail().unwrap_or(&e.to_string())), None)
+                case_src.error(
+                    pos,
+                    &case_field(j),
+                    format!(
+                        "case `{id}` does not render in {}: {}",
+                        f(name),
+                        e.detail().unwrap_or(&e.to_string())
+                    ),
+                    None,
+                )
             })
         };
         let mut messages = Vec::new();
         if t.system.is_some() {
-            messages.push(Message { role: Role::System, content: render("system")? });
+            messages.push(Message {
+                role: Role::System,
+                content: render("system")?,
+            });
         }
-        messages.push(Message { role: Role::User, content: render("prompt")? });
+        messages.push(Message {
+            role: Role::User,
+            content: render("prompt")?,
+        });
         let expected = match &t.expected {
             None => None,
             Some(ExpectedSpec::Template(_)) => Some(Value::String(render("expected")?)),
-            Some(ExpectedSpec::Field(name)) => match fields.get(name) {
-                Some(v) => Some(v.clone()),
-                None => {
-                    return Err(case_src.error(pos, &case_field(j), format!("case `{id}` has no field `{name}`, which the task's `expected` names"), None));
+            Some(ExpectedSpec::Field(name)) => {
+                match fields.get(name) {
+                    Some(v) => Some(v.clone()),
+                    None => {
+                        return Err(case_src.error(pos, &case_field(j), format!("case `{id}` has no field `{name}`, which the task's `expected` names"), None));
+                    }
                 }
-            },
+            }
         };
-        cases.push(Case { id, messages, expected });
+        cases.push(Case {
+            id,
+            messages,
+            expected,
+        });
     }
 
     Ok(Task {
@@ -626,8 +729,17 @@ fn finish_task(
 
 /// A template syntax error, pointing at the template's field.
 fn template_error(src: &Source, field: &str, e: &minijinja::Error) -> SuiteError {
-    let line = e.line().map(|l| format!(" (template line {l})")).unwrap_or_default();
-    src.at(field, format!("invalid template{line}: {}", e.detail().unwrap_or(&e.to_string())))
+    let line = e
+        .line()
+        .map(|l| format!(" (template line {l})"))
+        .unwrap_or_default();
+    src.at(
+        field,
+        format!(
+            "invalid template{line}: {}",
+            e.detail().unwrap_or(&e.to_string())
+        ),
+    )
 }
 
 impl Model {
