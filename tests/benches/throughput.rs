@@ -35,6 +35,8 @@ fn self_usage() -> (Duration, i64) {
 }
 
 /// Runs a command to completion and reads its own resource usage.
+// wait4 reaps the child; std's wait would not report its usage.
+#[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command) -> Measure {
     let start = Instant::now();
     let child = cmd.stdout(Stdio::null()).spawn().expect("spawn sizeup");
@@ -169,6 +171,7 @@ fn main() {
     let ours = sizeup_run(dir.path(), &suite, trials, "full.db");
     let bare = bare_loop(&base_url, trials);
     let _ = server.kill();
+    let _ = server.wait();
 
     let rate = |m: &Measure| trials as f64 / m.wall.as_secs_f64();
     let per_k = |m: &Measure, n: usize| m.cpu.as_secs_f64() * 1000.0 / n as f64 * 1000.0;

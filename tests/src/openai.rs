@@ -318,7 +318,7 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
             answer(
                 conn,
                 &seen,
-                &Reply::text(&"word ".repeat(chunks + 5)),
+                &Reply::text("word ".repeat(chunks + 5)),
                 true,
                 include_usage,
                 Some(chunks),
@@ -381,7 +381,7 @@ fn validate(body: &Value) -> Result<(), (String, &'static str)> {
         }
     }
     if let Some(n) = body.get("max_tokens").filter(|v| !v.is_null()) {
-        if !n.as_u64().is_some_and(|n| n >= 1) {
+        if n.as_u64().is_none_or(|n| n < 1) {
             return Err((
                 "Invalid 'max_tokens': integer below minimum value. Expected a value >= 1.".into(),
                 "max_tokens",

@@ -189,7 +189,7 @@ impl Source {
 
     /// Turns a `yaml_serde` error into a diagnostic at its position, pointing
     /// at the offending key for unknown fields.
-    pub fn from_yaml(&self, err: &yaml_serde::Error) -> SuiteError {
+    pub fn yaml_error(&self, err: &yaml_serde::Error) -> SuiteError {
         // libyaml appends " at line L column C" to the problem and to its
         // context ("while scanning a quoted scalar at line 9 column 13"); the
         // context's mark is where the broken construct starts.

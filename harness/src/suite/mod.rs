@@ -169,13 +169,13 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 pub fn load(path: &Path, catalog: Option<&Path>) -> Result<Suite, SuiteError> {
     let text = read(path)?;
     let src = Source::new(path, &text);
-    let spec: SuiteSpec = yaml_serde::from_str(&text).map_err(|e| src.from_yaml(&e))?;
+    let spec: SuiteSpec = yaml_serde::from_str(&text).map_err(|e| src.yaml_error(&e))?;
 
     let catalog = match catalog {
         Some(file) => {
             let text = read(file)?;
             let csrc = Source::new(file, &text);
-            let cat: CatalogSpec = yaml_serde::from_str(&text).map_err(|e| csrc.from_yaml(&e))?;
+            let cat: CatalogSpec = yaml_serde::from_str(&text).map_err(|e| csrc.yaml_error(&e))?;
             Some((csrc, cat))
         }
         None => None,
