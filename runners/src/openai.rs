@@ -7,12 +7,12 @@
 
 use crate::sse::SseDecoder;
 use crate::{
-    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Request, Runner, Timing,
-    Usage,
+    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Message, Request, Runner,
+    Timing, Usage,
 };
 use futures_util::StreamExt;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::time::{Duration, Instant, SystemTime};
 
 /// How to reach one model behind a Chat Completions endpoint.
@@ -46,30 +46,20 @@ impl OpenAiRunner {
         }
     }
 
-    fn body(&self, request: &Request) -> Value {
-        let mut body = json!({
-            "model": self.config.model,
-            "messages": request.messages,
-            "max_tokens": request.max_tokens,
-            "stream": self.config.stream,
-        });
-        let obj = body.as_object_mut().expect("literal object");
-        if self.config.stream {
-            obj.insert("stream_options".into(), json!({"include_usage": true}));
+    fn body<'a>(&'a self, request: &'a Request) -> ChatRequest<'a> {
+        ChatRequest {
+            model: &self.config.model,
+            messages: &request.messages,
+            max_tokens: request.max_tokens,
+            stream: self.config.stream,
+            stream_options: self.config.stream.then_some(StreamOptions {
+                include_usage: true,
+            }),
+            temperature: request.temperature,
+            top_p: request.top_p,
+            seed: request.seed,
+            stop: &request.stop,
         }
-        if let Some(t) = request.temperature {
-            obj.insert("temperature".into(), json!(t));
-        }
-        if let Some(p) = request.top_p {
-            obj.insert("top_p".into(), json!(p));
-        }
-        if let Some(s) = request.seed {
-            obj.insert("seed".into(), json!(s));
-        }
-        if !request.stop.is_empty() {
-            obj.insert("stop".into(), json!(request.stop));
-        }
-        body
     }
 
     /// One attempt, writing what it learns into `acc` so that a timeout
@@ -325,6 +315,30 @@ fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     Some(when.duration_since(SystemTime::now()).unwrap_or_default())
 }
 
+/// The request body, serialized straight from borrowed data.
+#[derive(Serialize)]
+struct ChatRequest<'a> {
+    model: &'a str,
+    messages: &'a [Message],
+    max_tokens: u32,
+    stream: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stream_options: Option<StreamOptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    stop: &'a [String],
+}
+
+#[derive(Serialize)]
+struct StreamOptions {
+    include_usage: bool,
+}
+
 #[derive(Deserialize)]
 struct StreamChunk {
     #[serde(default)]
@@ -439,7 +453,7 @@ mod tests {
             },
         );
         assert_eq!(runner.url, "http://x/v1/chat/completions");
-        let body = runner.body(&Request {
+        let request = Request {
             messages: vec![],
             max_tokens: 5,
             temperature: Some(0.0),
@@ -447,10 +461,10 @@ mod tests {
             seed: None,
             stop: vec![],
             timeout: Duration::from_secs(1),
-        });
+        };
         assert_eq!(
-            body,
-            json!({"model": "m", "messages": [], "max_tokens": 5, "stream": true,
+            serde_json::to_value(runner.body(&request)).unwrap(),
+            serde_json::json!({"model": "m", "messages": [], "max_tokens": 5, "stream": true,
                    "stream_options": {"include_usage": true}, "temperature": 0.0})
         );
     }
