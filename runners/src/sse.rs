@@ -32,22 +32,27 @@ impl SseDecoder {
     }
 
     /// Feeds bytes and returns the events they complete.
-    pub fn push(&mut self, bytes: &[u8]) -> Vec<SseEvent> {
+    pub fn push(&mut self, mut bytes: &[u8]) -> Vec<SseEvent> {
         let mut events = Vec::new();
-        for &b in bytes {
+        while !bytes.is_empty() {
             if self.after_cr {
                 self.after_cr = false;
-                if b == b'\n' {
+                if bytes[0] == b'\n' {
+                    bytes = &bytes[1..];
                     continue;
                 }
             }
-            match b {
-                b'\n' => self.end_line(&mut events),
-                b'\r' => {
-                    self.after_cr = true;
+            match bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
+                None => {
+                    self.line.extend_from_slice(bytes);
+                    break;
+                }
+                Some(end) => {
+                    self.line.extend_from_slice(&bytes[..end]);
+                    self.after_cr = bytes[end] == b'\r';
+                    bytes = &bytes[end + 1..];
                     self.end_line(&mut events);
                 }
-                _ => self.line.push(b),
             }
         }
         events
@@ -60,7 +65,14 @@ impl SseDecoder {
     }
 
     fn end_line(&mut self, events: &mut Vec<SseEvent>) {
-        let line = std::mem::take(&mut self.line);
+        // Reuse the line buffer's allocation for the next line.
+        let mut line = std::mem::take(&mut self.line);
+        self.field(&line, events);
+        line.clear();
+        self.line = line;
+    }
+
+    fn field(&mut self, line: &[u8], events: &mut Vec<SseEvent>) {
         if line.is_empty() {
             if let Some(data) = self.data.take() {
                 events.push(SseEvent {
@@ -75,7 +87,10 @@ impl SseDecoder {
         if line[0] == b':' {
             return;
         }
-        let line = String::from_utf8_lossy(&line);
+        let line = match std::str::from_utf8(line) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(line),
+        };
         let (field, value) = match line.find(':') {
             Some(i) => {
                 let v = &line[i + 1..];

@@ -444,32 +444,73 @@ fn latency_excludes_time_spent_waiting_for_a_slot() {
 fn task_model_limit_and_repeats_select_the_trials() {
     let server = server(echo);
     let s = Scratch::new();
-    let two_models = suite(&server.base_url(), 5, "  - {id: other, provider: openai_compatible, model: loop-2, base_url: \"URL\"}")
-        .replace("URL", &server.base_url());
+    let two_models = suite(
+        &server.base_url(),
+        5,
+        "  - {id: other, provider: openai_compatible, model: loop-2, base_url: \"URL\"}",
+    )
+    .replace("URL", &server.base_url());
     let with_second_task = format!(
         "{two_models}  - id: second\n    prompt: \"again {{{{ q }}}}\"\n    models: [other]\n    scorers: [{{type: json_valid}}]\n    cases: [{{q: x}}, {{q: y}}]\n"
     );
     s.write("s.yaml", &with_second_task);
     let run = |args: &[&str]| {
-        s.sizeup().args(["run", "s.yaml", "-q", "--db"]).arg(s.db()).args(args).assert().success();
+        s.sizeup()
+            .args(["run", "s.yaml", "-q", "--db"])
+            .arg(s.db())
+            .args(args)
+            .assert()
+            .success();
         s.export("latest")
     };
     let all = run(&[]);
     assert_eq!(all["run"]["trials_planned"], 5 * 2 + 2);
-    let r = run(&["--task", "echo", "--model", "other", "--limit", "2", "--repeats", "3"]);
+    let r = run(&[
+        "--task",
+        "echo",
+        "--model",
+        "other",
+        "--limit",
+        "2",
+        "--repeats",
+        "3",
+    ]);
     let trials = r["trials"].as_array().unwrap();
     assert_eq!(trials.len(), 6);
     let picked: Vec<(String, u64)> = trials
         .iter()
-        .map(|t| (t["case"].as_str().unwrap().to_string(), t["repeat"].as_u64().unwrap()))
+        .map(|t| {
+            (
+                t["case"].as_str().unwrap().to_string(),
+                t["repeat"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         picked,
-        [("c1", 0), ("c1", 1), ("c1", 2), ("c2", 0), ("c2", 1), ("c2", 2)].map(|(c, r)| (c.to_string(), r))
+        [
+            ("c1", 0),
+            ("c1", 1),
+            ("c1", 2),
+            ("c2", 0),
+            ("c2", 1),
+            ("c2", 2)
+        ]
+        .map(|(c, r)| (c.to_string(), r))
     );
     assert!(trials.iter().all(|t| t["model"] == "other"));
     // Repeats of one case are distinct trials.
     assert_ne!(trials[0]["id"], trials[1]["id"]);
-    let out = s.sizeup().args(["run", "s.yaml", "--task", "nope", "--db"]).arg(s.db()).assert().code(2).get_output().stderr.clone();
-    assert!(String::from_utf8_lossy(&out).contains("unknown task `nope` (the suite has: echo, second)"));
+    let out = s
+        .sizeup()
+        .args(["run", "s.yaml", "--task", "nope", "--db"])
+        .arg(s.db())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&out).contains("unknown task `nope` (the suite has: echo, second)")
+    );
 }
