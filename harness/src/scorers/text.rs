@@ -139,22 +139,31 @@ pub fn f1(output: &str, expected: &str) -> f64 {
             }
         }
     }
+    f_measure(common, o.len(), e.len())
+}
+
+/// F1 of `common` matches among `got` predicted and `want` expected items.
+fn f_measure(common: usize, got: usize, want: usize) -> f64 {
     if common == 0 {
         return 0.0;
     }
-    let p = common as f64 / o.len() as f64;
-    let r = common as f64 / e.len() as f64;
+    let p = common as f64 / got as f64;
+    let r = common as f64 / want as f64;
     2.0 * p * r / (p + r)
 }
 
-pub fn token_f1(output: &str, expected: &str, threshold: f64) -> Score {
-    let v = f1(output, expected);
+/// A graded score that passes at `threshold`.
+fn graded(name: &str, value: f64, threshold: f64) -> Score {
     Score {
-        value: v,
-        passed: v >= threshold,
+        value,
+        passed: value >= threshold,
         answer: None,
-        reason: format!("token F1 {v:.3} (pass at {threshold})"),
+        reason: format!("{name} {value:.3} (pass at {threshold})"),
     }
+}
+
+pub fn token_f1(output: &str, expected: &str, threshold: f64) -> Score {
+    graded("token F1", f1(output, expected), threshold)
 }
 
 /// ROUGE-L F-measure (β = 1) over words, in [0, 1].
@@ -175,23 +184,11 @@ pub fn rouge_l_f(output: &str, expected: &str) -> f64 {
         }
         prev = cur;
     }
-    let lcs = prev[e.len()] as f64;
-    if lcs == 0.0 {
-        return 0.0;
-    }
-    let p = lcs / o.len() as f64;
-    let r = lcs / e.len() as f64;
-    2.0 * p * r / (p + r)
+    f_measure(prev[e.len()], o.len(), e.len())
 }
 
 pub fn rouge_l(output: &str, expected: &str, threshold: f64) -> Score {
-    let v = rouge_l_f(output, expected);
-    Score {
-        value: v,
-        passed: v >= threshold,
-        answer: None,
-        reason: format!("ROUGE-L {v:.3} (pass at {threshold})"),
-    }
+    graded("ROUGE-L", rouge_l_f(output, expected), threshold)
 }
 
 pub fn length(output: &str, chars: (usize, usize), words: (usize, usize)) -> Score {
