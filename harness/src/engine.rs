@@ -24,8 +24,8 @@ pub struct Job {
     pub suite: Arc<Suite>,
     /// The trials.
     pub plan: Arc<Plan>,
-    /// One runner per suite model, by index.
-    pub runners: Vec<Arc<dyn Runner>>,
+    /// One runner per suite model, by index; `None` for models the plan does not use.
+    pub runners: Vec<Option<Arc<dyn Runner>>>,
     /// Trials in flight at once, all models together.
     pub concurrency: usize,
     /// Trial ids that must not run (already stored by the run being resumed).
@@ -131,10 +131,12 @@ async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>) {
     let _ = events.send(Event::TrialStarted { index });
     let (completion, cached) = match job.cache.get(&trial.id) {
         Some(c) => (c.clone(), true),
-        None => (
-            job.runners[trial.model].complete(&trial.request).await,
-            false,
-        ),
+        None => {
+            let runner = job.runners[trial.model]
+                .as_ref()
+                .expect("every model in the plan has a runner");
+            (runner.complete(&trial.request).await, false)
+        }
     };
     let cost_usd = if cached {
         0.0

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod cost;
 pub mod engine;
 pub mod events;
+pub mod fetch;
 pub mod plan;
 pub mod providers;
 pub mod scorers;

@@ -2,6 +2,7 @@
 //! from the environment variable the model names, adds the retry policy.
 
 use crate::suite::{Model, Provider};
+use sizeup_runners::local::{LocalConfig, LocalError, LocalRunner};
 use sizeup_runners::openai::{OpenAiConfig, OpenAiRunner};
 use sizeup_runners::retry::{RetryPolicy, Retrying};
 use sizeup_runners::{ApiKey, Runner};
@@ -17,6 +18,15 @@ pub enum ProviderError {
         model: String,
         /// Variable name (never its value).
         var: String,
+    },
+    /// A local model could not be loaded.
+    #[error("model `{model}` could not be loaded")]
+    Local {
+        /// Model id.
+        model: String,
+        /// Why.
+        #[source]
+        source: LocalError,
     },
 }
 
@@ -50,6 +60,18 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
                 },
             );
             Ok(Arc::new(Retrying::new(inner, policy)))
+        }
+        Provider::Local => {
+            let runner = LocalRunner::new(LocalConfig {
+                path: model.model.clone().into(),
+                device: model.device.clone(),
+                chat_template: model.chat_template.clone(),
+            })
+            .map_err(|source| ProviderError::Local {
+                model: model.id.clone(),
+                source,
+            })?;
+            Ok(Arc::new(runner))
         }
     }
 }

@@ -6,6 +6,7 @@
 //! suite, so [`Runner`] is object-safe.
 
 mod completion;
+pub mod local;
 pub mod openai;
 pub mod retry;
 mod secret;

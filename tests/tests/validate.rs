@@ -535,3 +535,25 @@ fn every_suite_in_the_repository_validates() {
     }
     assert!(seen >= 1, "no suites found under {}", root.display());
 }
+
+#[test]
+fn local_model_file_not_found() {
+    let local = "models:\n  - {id: tiny, provider: local, model: nowhere/tiny.gguf}\n";
+    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", local);
+    let err = fails(&suite, &[]);
+    assert!(
+        err.contains("s.yaml:3:40") && err.contains("model file nowhere/tiny.gguf not found"),
+        "{err}"
+    );
+    assert!(err.contains("sizeup models fetch"), "{err}");
+}
+
+#[test]
+fn local_only_settings_on_a_remote_model() {
+    check(
+        &with("    base_url:", "    device: cuda:0\n    base_url:"),
+        &[],
+        "s.yaml:6:13",
+        "`device` applies only to local models",
+    );
+}

@@ -1,5 +1,6 @@
 //! The subcommands, each returning an exit code or a [`CliError`].
 
+mod models;
 mod report;
 mod run;
 mod validate;
@@ -76,5 +77,6 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Runs(args) => report::runs(args),
         Command::Show(args) => report::show(args),
         Command::Export(args) => report::export(args),
+        Command::Models(command) => models::models(command),
     }
 }

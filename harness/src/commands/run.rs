@@ -78,12 +78,17 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let client = reqwest::Client::builder()
         .build()
         .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    // Only the models the plan uses are built: a local model is loaded here.
+    let used: HashSet<usize> = plan.trials.iter().map(|t| t.model).collect();
     let mut runners = Vec::new();
-    for model in &suite.models {
-        runners.push(
-            providers::runner(model, &client)
-                .map_err(|e| CliError::input(message(e.to_string())))?,
-        );
+    for (i, model) in suite.models.iter().enumerate() {
+        runners.push(match used.contains(&i) {
+            true => Some(
+                providers::runner(model, &client)
+                    .map_err(|e| CliError::input(message(chain(&e))))?,
+            ),
+            false => None,
+        });
     }
 
     let skip: HashSet<String> = match &run_id {

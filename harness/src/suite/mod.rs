@@ -53,15 +53,18 @@ pub enum Provider {
     OpenAi,
     /// Any server that speaks Chat Completions (vLLM, TGI, llama.cpp, Ollama, LiteLLM).
     OpenAiCompatible,
+    /// A GGUF file run in-process.
+    Local,
 }
 
 impl Provider {
-    const NAMES: [&'static str; 2] = ["openai", "openai_compatible"];
+    const NAMES: [&'static str; 3] = ["openai", "openai_compatible", "local"];
 
     fn parse(name: &str) -> Option<Self> {
         match name {
             "openai" => Some(Self::OpenAi),
             "openai_compatible" => Some(Self::OpenAiCompatible),
+            "local" => Some(Self::Local),
             _ => None,
         }
     }
@@ -71,6 +74,7 @@ impl Provider {
         match self {
             Self::OpenAi => "openai",
             Self::OpenAiCompatible => "openai_compatible",
+            Self::Local => "local",
         }
     }
 }
@@ -82,9 +86,13 @@ pub struct Model {
     pub id: String,
     /// How it is reached.
     pub provider: Provider,
-    /// The provider's model name.
+    /// The provider's model name; for a local model, the GGUF file.
     pub model: String,
-    /// Endpoint root.
+    /// For a local model: `cpu` or `cuda:N`.
+    pub device: String,
+    /// For a local model: a chat template replacing the file's.
+    pub chat_template: Option<String>,
+    /// Endpoint root (empty for a local model).
     pub base_url: String,
     /// Name of the environment variable holding the key.
     pub api_key_env: Option<String>,
@@ -345,6 +353,10 @@ fn build_model(
         )
     })?;
     let base_url = match (&m.base_url, provider) {
+        (Some(_), Provider::Local) => {
+            return Err(src.at(&f("base_url"), "a local model has no base_url"))
+        }
+        (None, Provider::Local) => String::new(),
         (Some(url), _) => url.clone(),
         (None, Provider::OpenAi) => "https://api.openai.com/v1".to_string(),
         (None, Provider::OpenAiCompatible) => {
@@ -355,7 +367,9 @@ fn build_model(
             ))
         }
     };
-    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+    if provider != Provider::Local
+        && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
+    {
         return Err(src.at(
             &f("base_url"),
             format!("`{base_url}` is not an http:// or https:// URL"),
@@ -377,8 +391,41 @@ fn build_model(
             Some(name.clone())
         }
         (None, Provider::OpenAi) => Some("OPENAI_API_KEY".to_string()),
-        (None, Provider::OpenAiCompatible) => None,
+        (None, Provider::OpenAiCompatible | Provider::Local) => None,
     };
+    let model = match provider {
+        // A local model's file is found relative to the file that defines it.
+        Provider::Local => {
+            let dir = src.file.parent().unwrap_or(Path::new(""));
+            let path = dir.join(&m.model);
+            if !path.is_file() {
+                return Err(src.hint(
+                    &f("model"),
+                    format!("model file {} not found", path.display()),
+                    "fetch the local models with `sizeup models fetch`; the path is relative to this file",
+                ));
+            }
+            path.display().to_string()
+        }
+        _ => m.model.clone(),
+    };
+    if provider != Provider::Local && (m.device.is_some() || m.chat_template.is_some()) {
+        let key = if m.device.is_some() {
+            "device"
+        } else {
+            "chat_template"
+        };
+        return Err(src.at(&f(key), format!("`{key}` applies only to local models")));
+    }
+    let device = m.device.clone().unwrap_or_else(|| "cpu".to_string());
+    let cuda = device.strip_prefix("cuda:").map(str::parse::<usize>);
+    if device != "cpu" && !matches!(cuda, Some(Ok(_))) {
+        return Err(src.hint(
+            &f("device"),
+            format!("unknown device `{device}`"),
+            "use `cpu` or `cuda:N`",
+        ));
+    }
     let p = &m.params;
     let temperature = p.temperature.or(defaults.temperature);
     if let Some(t) = p.temperature {
@@ -400,7 +447,9 @@ fn build_model(
     Ok(Model {
         id: m.id.clone(),
         provider,
-        model: m.model.clone(),
+        model,
+        device,
+        chat_template: m.chat_template.clone(),
         base_url,
         api_key_env,
         reference: m.role == Some(RoleSpec::Reference),
@@ -414,7 +463,8 @@ fn build_model(
             .timeout
             .or(defaults.timeout)
             .map_or(DEFAULT_TIMEOUT, |d| d.0),
-        concurrency: m.concurrency,
+        // A local model answers one request at a time.
+        concurrency: m.concurrency.or((provider == Provider::Local).then_some(1)),
         max_attempts: m.max_attempts.unwrap_or(3),
         cost,
     })

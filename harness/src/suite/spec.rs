@@ -70,10 +70,15 @@ pub enum ModelEntry {
 pub struct ModelSpec {
     /// The id tasks and reports use.
     pub id: String,
-    /// `openai` or `openai_compatible`.
+    /// `openai`, `openai_compatible` or `local`.
     pub provider: String,
-    /// The provider's model name.
+    /// The provider's model name; for `local`, the GGUF file, relative to
+    /// the file that defines the model.
     pub model: String,
+    /// For `local`: `cpu` (default) or `cuda:N`.
+    pub device: Option<String>,
+    /// For `local`: a chat template to use instead of the file's own.
+    pub chat_template: Option<String>,
     /// Endpoint root; required for `openai_compatible`.
     pub base_url: Option<String>,
     /// Name of the environment variable that holds the key (never the key).

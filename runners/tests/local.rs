@@ -1,0 +1,158 @@
+//! The local runner against the real model files, fetched by
+//! `sizeup models fetch` into `models/` (CI fetches them first).
+
+use sizeup_runners::local::{LocalConfig, LocalError, LocalRunner};
+use sizeup_runners::{FinishReason, Message, Request, Role, Runner};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+fn model_path(file: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../models")
+        .join(file);
+    assert!(
+        path.is_file(),
+        "{} is missing: run `sizeup models fetch` first",
+        path.display()
+    );
+    path
+}
+
+fn config(file: &str) -> LocalConfig {
+    LocalConfig {
+        path: model_path(file),
+        device: "cpu".into(),
+        chat_template: None,
+    }
+}
+
+fn smollm2() -> &'static LocalRunner {
+    static RUNNER: OnceLock<LocalRunner> = OnceLock::new();
+    RUNNER.get_or_init(|| LocalRunner::new(config("SmolLM2-135M-Instruct.Q4_1.gguf")).unwrap())
+}
+
+fn ask(question: &str) -> Request {
+    Request {
+        messages: vec![Message {
+            role: Role::User,
+            content: question.into(),
+        }],
+        max_tokens: 32,
+        temperature: Some(0.0),
+        top_p: None,
+        seed: None,
+        stop: vec![],
+        timeout: Duration::from_secs(120),
+    }
+}
+
+const FRANCE: &str = "What is the capital of France? Answer in one word.";
+
+fn complete(runner: &LocalRunner, request: &Request) -> sizeup_runners::Completion {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(runner.complete(request))
+}
+
+#[test]
+fn smollm2_answers_as_llama_cpp_does() {
+    let c = complete(smollm2(), &ask(FRANCE));
+    assert_eq!(c.error, None);
+    // llama.cpp's server gives the same text from the same 42 prompt tokens.
+    assert_eq!(c.text, "The capital of France is Paris.");
+    assert_eq!(c.usage.input_tokens, 42);
+    assert_eq!(c.finish, FinishReason::Stop);
+    assert_eq!(c.usage.output_tokens, 7);
+    let ttft = c.timing.ttft_us.unwrap();
+    assert!(ttft <= c.timing.total_us);
+    // One gap per token after the first, the end-of-turn token included.
+    assert_eq!(c.timing.gaps_us.len(), 7);
+}
+
+#[test]
+fn greedy_decoding_is_deterministic_and_the_cache_is_cleared() {
+    let a = complete(smollm2(), &ask("Name a colour."));
+    let b = complete(smollm2(), &ask(FRANCE));
+    let c = complete(smollm2(), &ask("Name a colour."));
+    assert_eq!(a.text, c.text);
+    assert_eq!(b.text, "The capital of France is Paris.");
+}
+
+#[test]
+fn the_same_seed_samples_the_same_text() {
+    let sampled = |seed| {
+        let mut r = ask("Write a short sentence about the sea.");
+        r.temperature = Some(1.0);
+        r.top_p = Some(0.95);
+        r.seed = Some(seed);
+        complete(smollm2(), &r).text
+    };
+    assert_eq!(sampled(7), sampled(7));
+    let others: Vec<String> = (8..12).map(sampled).collect();
+    assert!(
+        others.iter().any(|t| *t != sampled(7)),
+        "seeds change nothing"
+    );
+}
+
+#[test]
+fn stop_sequences_and_max_tokens_end_generation() {
+    let mut r = ask(FRANCE);
+    r.stop = vec![" Paris".into()];
+    let c = complete(smollm2(), &r);
+    assert_eq!(c.text, "The capital of France is");
+    assert_eq!(c.finish, FinishReason::Stop);
+
+    let mut r = ask(FRANCE);
+    r.max_tokens = 3;
+    let c = complete(smollm2(), &r);
+    assert_eq!(c.text, "The capital of");
+    assert_eq!(c.usage.output_tokens, 3);
+    assert_eq!(c.finish, FinishReason::Length);
+}
+
+#[test]
+fn qwen2_loads_and_answers() {
+    let runner = LocalRunner::new(config("qwen2.5-coder-0.5b-instruct-q4_k_m.gguf")).unwrap();
+    let c = complete(&runner, &ask(FRANCE));
+    assert_eq!(c.error, None);
+    assert!(c.text.contains("Paris"), "{:?}", c.text);
+    assert_eq!(c.finish, FinishReason::Stop);
+}
+
+#[test]
+fn broken_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.gguf");
+    std::fs::write(&garbage, b"definitely not a model").unwrap();
+    let truncated = dir.path().join("truncated.gguf");
+    let bytes = std::fs::read(model_path("SmolLM2-135M-Instruct.Q4_1.gguf")).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    for path in [&garbage, &truncated] {
+        let err = LocalRunner::new(LocalConfig {
+            path: path.clone(),
+            device: "cpu".into(),
+            chat_template: None,
+        })
+        .err()
+        .expect("a broken file must not load");
+        assert!(matches!(err, LocalError::Gguf { .. }), "{err}");
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+    }
+    let missing = LocalRunner::new(LocalConfig {
+        path: dir.path().join("none.gguf"),
+        device: "cpu".into(),
+        chat_template: None,
+    });
+    assert!(matches!(missing, Err(LocalError::Open { .. })));
+    let device = LocalRunner::new(LocalConfig {
+        device: "tpu".into(),
+        ..config("SmolLM2-135M-Instruct.Q4_1.gguf")
+    });
+    assert!(matches!(device, Err(LocalError::Device { .. })));
+}

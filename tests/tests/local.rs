@@ -1,0 +1,48 @@
+//! A local model through the whole command line: suite, plan, engine, the
+//! in-process runner, scorers and store (models fetched by `sizeup models fetch`).
+
+mod common;
+
+use common::Scratch;
+
+#[test]
+fn a_local_model_runs_through_the_cli() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let model = root.join("models/SmolLM2-135M-Instruct.Q4_1.gguf");
+    assert!(model.is_file(), "run `sizeup models fetch` first");
+    let s = Scratch::new();
+    s.write(
+        "s.yaml",
+        &format!(
+            "name: local
+defaults: {{temperature: 0, max_tokens: 16}}
+models:
+  - {{id: smol, provider: local, model: \"{}\", cost: {{hourly_usd: 3.6}}}}
+tasks:
+  - id: capital
+    prompt: \"What is the capital of {{{{ country }}}}? Answer in one word.\"
+    expected: city
+    scorers: [{{type: contains}}]
+    cases: [{{country: France, city: Paris}}]
+",
+            model.display()
+        ),
+    );
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
+    let r = s.export("latest");
+    let t = &r["trials"][0];
+    assert_eq!(t["output"], "The capital of France is Paris.");
+    assert_eq!(t["passed"], true);
+    assert_eq!(t["input_tokens"], 42);
+    // $3.60 an hour is $0.001 a second of busy time.
+    let cost = t["cost_usd"].as_f64().unwrap();
+    let seconds = t["latency_us"].as_f64().unwrap() / 1e6;
+    assert!(
+        (cost - seconds * 0.001).abs() < 1e-9,
+        "{cost} for {seconds} s"
+    );
+}
