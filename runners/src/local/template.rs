@@ -67,7 +67,7 @@ mod tests {
     fn hugging_face_idioms_render() {
         let t = ChatTemplate::new(
             "{{ bos_token }}{% for m in messages %}{% if m['role'] == 'system' %}{{ raise_exception('no system') }}{% endif %}\
-             <{{ m['role'] }}>{{ m['content'].strip() }}{% if m.content.startswith('Q') %}?{% endif %}\n{% endfor %}\
+             <{{ m['role'] }}>{{ m['content'].strip() }}{% if m.content.strip().startswith('Q') %}?{% endif %}\n{% endfor %}\
              {% if add_generation_prompt %}<assistant>{% endif %}",
         )
         .unwrap();
