@@ -67,6 +67,15 @@ pub enum LocalError {
         /// What is missing.
         message: String,
     },
+    /// The worker thread could not be started.
+    #[error("failed to start the worker thread of {}", path.display())]
+    Thread {
+        /// The model file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
     /// The device is unknown or unavailable.
     #[error("device `{device}`: {message}")]
     Device {
@@ -189,7 +198,7 @@ impl LocalRunner {
                     let _ = reply.send(completion);
                 }
             })
-            .map_err(|source| LocalError::Open {
+            .map_err(|source| LocalError::Thread {
                 path: config.path.clone(),
                 source,
             })?;
