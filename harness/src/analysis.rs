@@ -156,19 +156,19 @@ fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
     })
 }
 
-/// Percentiles in milliseconds of values in microseconds.
-pub fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
-    let mut h = histogram();
-    for v in values {
-        h.saturating_record(v.max(1));
-    }
-    quantiles(&h)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Percentiles in milliseconds of values in microseconds.
+    fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
+        let mut h = histogram();
+        for v in values {
+            h.saturating_record(v.max(1));
+        }
+        quantiles(&h)
+    }
 
     #[test]
     fn percentiles_of_a_known_spread() {

@@ -452,13 +452,6 @@ impl Store {
         tx.commit().map_err(&e)
     }
 
-    /// Every stored trial of a run, in plan order, with its scores.
-    pub fn trials(&self, run_id: &str) -> Result<Vec<TrialRecord>, StoreError> {
-        let mut out = Vec::new();
-        self.visit_trials(run_id, true, |t| out.push(t))?;
-        Ok(out)
-    }
-
     /// Calls `visit` with each stored trial of a run, in plan order, without
     /// holding them all in memory; scores are read only when asked for.
     pub fn visit_trials(
@@ -572,6 +565,12 @@ fn finish_reason(name: &str) -> FinishReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn trials(store: &Store, run_id: &str) -> Vec<TrialRecord> {
+        let mut out = Vec::new();
+        store.visit_trials(run_id, true, |t| out.push(t)).unwrap();
+        out
+    }
     use sizeup_runners::{ErrorClass, Failure};
 
     fn completion(text: &str, error: Option<ErrorClass>) -> Completion {
@@ -648,7 +647,7 @@ mod tests {
             store.succeeded("r1").unwrap(),
             HashSet::from(["b".to_string()])
         );
-        let rows = store.trials("r1").unwrap();
+        let rows = trials(&store, "r1");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].id, "a");
         assert_eq!(rows[0].error_class.as_deref(), Some("rate_limited"));
@@ -658,7 +657,7 @@ mod tests {
         // A retry of the failed trial replaces it.
         store.insert_trials("r1", &[trial("a", 0, &ok)]).unwrap();
         assert_eq!(store.succeeded("r1").unwrap().len(), 2);
-        assert_eq!(store.trials("r1").unwrap().len(), 2);
+        assert_eq!(trials(&store, "r1").len(), 2);
 
         let cached = store.cached(&["a", "b", "zzz"]).unwrap();
         assert_eq!(cached.len(), 2);
