@@ -1,5 +1,7 @@
 //! From stored trials to a [`ReportModel`]: per task × model quality, pass
-//! rate, errors, latency percentiles (hdrhistogram), tokens and cost.
+//! rate, errors, latency percentiles (hdrhistogram: end-to-end, time to
+//! first token, time per output token, output tokens per second), tokens
+//! and cost. The definitions are vLLM's `bench serve` ones (see README).
 
 use crate::store::{RunRow, Store, StoreError};
 use hdrhistogram::Histogram;
@@ -75,6 +77,9 @@ struct Acc {
     passed: u64,
     latency: Histogram<u64>,
     ttft: Histogram<u64>,
+    tpot: Histogram<u64>,
+    /// Output tokens per second, in thousandths, so that `quantiles` gives tokens/s.
+    rate: Histogram<u64>,
     input_tokens: u64,
     output_tokens: u64,
     cost_usd: f64,
@@ -90,6 +95,8 @@ impl Acc {
             passed: 0,
             latency: histogram(),
             ttft: histogram(),
+            tpot: histogram(),
+            rate: histogram(),
             input_tokens: 0,
             output_tokens: 0,
             cost_usd: 0.0,
@@ -114,6 +121,14 @@ impl Acc {
         self.latency.saturating_record(t.latency_us.max(1));
         if let Some(ttft) = t.ttft_us {
             self.ttft.saturating_record(ttft.max(1));
+            if t.output_tokens >= 2 {
+                let tpot = t.latency_us.saturating_sub(ttft) / (t.output_tokens - 1);
+                self.tpot.saturating_record(tpot.max(1));
+            }
+        }
+        if t.output_tokens > 0 && t.latency_us > 0 {
+            let milli_per_s = t.output_tokens as f64 * 1e9 / t.latency_us as f64;
+            self.rate.saturating_record((milli_per_s as u64).max(1));
         }
     }
 
@@ -129,6 +144,8 @@ impl Acc {
             pass_rate: (ok > 0).then(|| self.passed as f64 / ok as f64),
             latency_ms: quantiles(&self.latency),
             ttft_ms: quantiles(&self.ttft),
+            tpot_ms: quantiles(&self.tpot),
+            output_tokens_per_s: quantiles(&self.rate),
             input_tokens: self.input_tokens,
             output_tokens: self.output_tokens,
             cost_usd: self.cost_usd,

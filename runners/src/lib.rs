@@ -5,7 +5,11 @@
 //! included, as plain data. The harness picks runners at run time from the
 //! suite, so [`Runner`] is object-safe.
 
+pub mod anthropic;
 mod completion;
+pub mod gemini;
+mod http;
+pub mod limit;
 pub mod local;
 pub mod openai;
 pub mod retry;

@@ -136,6 +136,7 @@ mod tests {
             seed: None,
             stop: vec![],
             timeout: Duration::from_secs(1),
+            json_schema: None,
         }
     }
 

@@ -44,6 +44,7 @@ fn ask(question: &str) -> Request {
         seed: None,
         stop: vec![],
         timeout: Duration::from_secs(120),
+        json_schema: None,
     }
 }
 

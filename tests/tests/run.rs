@@ -447,7 +447,7 @@ fn task_model_limit_and_repeats_select_the_trials() {
     let two_models = suite(
         &server.base_url(),
         5,
-        "  - {id: other, provider: openai_compatible, model: loop-2, base_url: \"URL\"}",
+        "  - {id: other, provider: openai_compatible, model: loop-2, base_url: \"URL\", cost: {hourly_usd: 0}}",
     )
     .replace("URL", &server.base_url());
     let with_second_task = format!(

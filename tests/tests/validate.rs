@@ -11,6 +11,7 @@ models:
     provider: openai_compatible
     model: m
     base_url: http://127.0.0.1:9/v1
+    cost: {hourly_usd: 0}
 tasks:
   - id: t
     prompt: \"Classify: {{ text }}\"
@@ -79,7 +80,7 @@ fn yaml_syntax_error() {
     check(
         &with("\"Classify: {{ text }}\"", "\"Classify: {{ text }}"),
         &[],
-        "s.yaml:9:13",
+        "s.yaml:10:13",
         "while scanning a quoted scalar",
     );
 }
@@ -89,7 +90,7 @@ fn unknown_top_level_field() {
     check(
         &format!("{GOOD}taks: []\n"),
         &[],
-        "s.yaml:17:1",
+        "s.yaml:18:1",
         "unknown field `taks`",
     );
 }
@@ -98,7 +99,7 @@ fn unknown_top_level_field() {
 fn unknown_task_field_with_suggestion() {
     let err = fails(&with("    prompt:", "    promt: x\n    prompt:"), &[]);
     assert!(
-        err.contains("s.yaml:9:5") && err.contains("tasks[0].promt: unknown field `promt`"),
+        err.contains("s.yaml:10:5") && err.contains("tasks[0].promt: unknown field `promt`"),
         "{err}"
     );
     assert!(err.contains("did you mean `prompt`?"), "{err}");
@@ -109,7 +110,7 @@ fn missing_required_field() {
     check(
         &with("    prompt: \"Classify: {{ text }}\"\n", ""),
         &[],
-        "s.yaml:8:5",
+        "s.yaml:9:5",
         "missing field `prompt`",
     );
 }
@@ -118,7 +119,7 @@ fn missing_required_field() {
 fn unknown_scorer_type() {
     let err = fails(&with("type: label", "type: lable"), &[]);
     assert!(
-        err.contains("s.yaml:12:15") && err.contains("unknown variant `lable`"),
+        err.contains("s.yaml:13:15") && err.contains("unknown variant `lable`"),
         "{err}"
     );
     assert!(err.contains("did you mean `label`?"), "{err}");
@@ -132,7 +133,7 @@ fn unknown_scorer_option() {
             "        labels: [spam, ham]\n        lables: [x]",
         ),
         &[],
-        "s.yaml:12",
+        "s.yaml:13",
         "unknown field `lables`",
     );
 }
@@ -153,7 +154,10 @@ fn unknown_provider() {
 #[test]
 fn compatible_model_without_base_url() {
     check(
-        &with("    base_url: http://127.0.0.1:9/v1\n", ""),
+        &with(
+            "    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n",
+            "",
+        ),
         &[],
         "s.yaml:3:5",
         "needs a base_url",
@@ -193,7 +197,7 @@ fn api_key_given_instead_of_its_variable() {
 fn temperature_out_of_range() {
     check(
         &with(
-            "    base_url: http://127.0.0.1:9/v1\n",
+            "    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n",
             "    base_url: http://127.0.0.1:9/v1\n    params: {temperature: 3}\n",
         ),
         &[],
@@ -206,7 +210,7 @@ fn temperature_out_of_range() {
 fn wrong_type_for_a_number() {
     check(
         &with(
-            "    base_url: http://127.0.0.1:9/v1\n",
+            "    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n",
             "    base_url: http://127.0.0.1:9/v1\n    concurrency: many\n",
         ),
         &[],
@@ -232,26 +236,26 @@ fn duplicate_task_id() {
     check(
         &format!("{GOOD}{second}"),
         &[],
-        "s.yaml:17:9",
+        "s.yaml:18:9",
         "duplicate task id `t`",
     );
 }
 
 #[test]
 fn duplicate_model_id() {
-    let models = "models:\n  - id: small\n    provider: openai\n    model: a\n  - id: small\n    provider: openai\n    model: b\n";
-    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", models);
+    let models = "models:\n  - id: small\n    provider: openai\n    model: gpt-4o\n  - id: small\n    provider: openai\n    model: gpt-4.1\n";
+    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n", models);
     check(&suite, &[], "s.yaml:6:9", "duplicate model id `small`");
 }
 
 #[test]
 fn two_reference_models() {
-    let models = "models:\n  - {id: a, provider: openai, model: a, role: reference}\n  - {id: b, provider: openai, model: b, role: reference}\n";
-    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", models);
+    let models = "models:\n  - {id: a, provider: openai, model: gpt-4o, role: reference}\n  - {id: b, provider: openai, model: gpt-4.1, role: reference}\n";
+    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n", models);
     check(
         &suite,
         &[],
-        "s.yaml:4:47",
+        "s.yaml:4:53",
         "`a` is already the reference model",
     );
 }
@@ -261,7 +265,7 @@ fn template_syntax_error() {
     check(
         &with("\"Classify: {{ text }}\"", "\"Classify: {{ text \""),
         &[],
-        "s.yaml:9:13",
+        "s.yaml:10:13",
         "invalid template (template line 1)",
     );
 }
@@ -270,7 +274,7 @@ fn template_syntax_error() {
 fn template_variable_no_case_has() {
     let err = fails(&with("{{ text }}", "{{ txt }}"), &[]);
     assert!(
-        err.contains("s.yaml:9:13") && err.contains("template uses `txt`, which no case defines"),
+        err.contains("s.yaml:10:13") && err.contains("template uses `txt`, which no case defines"),
         "{err}"
     );
     assert!(err.contains("did you mean `text`?"), "{err}");
@@ -284,7 +288,7 @@ fn case_missing_a_variable() {
             "      - {txt: b, label: ham}",
         ),
         &[],
-        "s.yaml:16:9",
+        "s.yaml:17:9",
         "case has no field `text`",
     );
 }
@@ -297,7 +301,7 @@ fn case_missing_the_expected_field() {
             "      - {text: b, labl: ham}",
         ),
         &[],
-        "s.yaml:16:9",
+        "s.yaml:17:9",
         "case `2` has no field `label`",
     );
 }
@@ -307,7 +311,7 @@ fn scorer_needs_an_expected_answer() {
     check(
         &with("    expected: label\n", ""),
         &[],
-        "s.yaml:11:9",
+        "s.yaml:12:9",
         "scorer `label` compares with an expected answer, but the task has none",
     );
 }
@@ -320,7 +324,7 @@ fn invalid_regex() {
             "      - type: regex\n        pattern: \"(unclosed\"",
         ),
         &[],
-        "s.yaml:12:9",
+        "s.yaml:13:9",
         "invalid regex",
     );
 }
@@ -330,7 +334,7 @@ fn label_scorer_with_one_label() {
     check(
         &with("[spam, ham]", "[spam]"),
         &[],
-        "s.yaml:12:9",
+        "s.yaml:13:9",
         "a label scorer needs at least two labels",
     );
 }
@@ -343,7 +347,7 @@ fn invalid_json_schema() {
             "      - type: json_schema\n        schema: {type: 12}",
         ),
         &[],
-        "s.yaml:12:9",
+        "s.yaml:13:9",
         "invalid JSON schema",
     );
 }
@@ -356,7 +360,7 @@ fn task_without_scorers() {
             "",
         ),
         &[],
-        "s.yaml:8:9",
+        "s.yaml:9:9",
         "the task has no scorers",
     );
 }
@@ -369,7 +373,7 @@ fn quality_margin_out_of_range() {
             "    expected: label\n    quality: {margin: 1.5}\n",
         ),
         &[],
-        "s.yaml:11:23",
+        "s.yaml:12:23",
         "1.5 is out of range",
     );
 }
@@ -384,7 +388,7 @@ fn task_names_an_unknown_model() {
         &[],
     );
     assert!(
-        err.contains("s.yaml:11:14") && err.contains("unknown model id `smal`"),
+        err.contains("s.yaml:12:14") && err.contains("unknown model id `smal`"),
         "{err}"
     );
     assert!(err.contains("did you mean `small`?"), "{err}");
@@ -392,7 +396,7 @@ fn task_names_an_unknown_model() {
 
 #[test]
 fn suite_model_id_missing_from_the_catalog() {
-    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", "models: [small]\n");
+    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n", "models: [small]\n");
     check(
         &suite,
         &[],
@@ -407,7 +411,7 @@ fn cases_file_not_found() {
     check(
         &with(cases, "    cases: data/missing.jsonl\n"),
         &[],
-        "s.yaml:14:12",
+        "s.yaml:15:12",
         "cases file `data/missing.jsonl` not found",
     );
 }
@@ -472,9 +476,9 @@ fn csv_cases_load() {
 #[test]
 fn a_catalog_supplies_the_models() {
     let s = Scratch::new();
-    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", "models: [small]\n");
+    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n", "models: [small]\n");
     s.write("s.yaml", &suite);
-    s.write("models.yaml", "models:\n  - {id: small, provider: openai_compatible, model: m, base_url: \"http://127.0.0.1:9/v1\"}\n  - {id: big, provider: openai, model: gpt}\n");
+    s.write("models.yaml", "models:\n  - {id: small, provider: openai_compatible, model: m, base_url: \"http://127.0.0.1:9/v1\", cost: {hourly_usd: 0}}\n  - {id: big, provider: openai, model: gpt-4o}\n");
     s.sizeup()
         .args(["validate", "s.yaml", "--models", "models.yaml"])
         .assert()
@@ -521,13 +525,16 @@ fn every_suite_in_the_repository_validates() {
     for entry in std::fs::read_dir(&root).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if path.extension().is_some_and(|e| e == "yaml") && name != "models.yaml" {
+        let data = ["models.yaml", "prices.yaml"];
+        if path.extension().is_some_and(|e| e == "yaml") && !data.contains(&name.as_str()) {
             let s = Scratch::new();
             s.sizeup()
                 .arg("validate")
                 .arg(&path)
                 .arg("--models")
                 .arg(root.join("models.yaml"))
+                .arg("--prices")
+                .arg(root.join("prices.yaml"))
                 .assert()
                 .success();
             seen += 1;
@@ -539,7 +546,7 @@ fn every_suite_in_the_repository_validates() {
 #[test]
 fn local_model_file_not_found() {
     let local = "models:\n  - {id: tiny, provider: local, model: nowhere/tiny.gguf}\n";
-    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n", local);
+    let suite = GOOD.replace("models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n", local);
     let err = fails(&suite, &[]);
     assert!(
         err.contains("s.yaml:3:40") && err.contains("model file nowhere/tiny.gguf not found"),
@@ -555,5 +562,117 @@ fn local_only_settings_on_a_remote_model() {
         &[],
         "s.yaml:6:13",
         "`device` applies only to local models",
+    );
+}
+
+#[test]
+fn a_model_without_a_price_is_an_error() {
+    check(
+        &with("    cost: {hourly_usd: 0}\n", ""),
+        &[],
+        "s.yaml:5:12",
+        "no price for `m` of `openai_compatible`",
+    );
+    check(
+        &with(
+            "    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n",
+            "    provider: openai\n    model: gpt-7-imaginary\n",
+        ),
+        &[],
+        "s.yaml:5:12",
+        "no price for `gpt-7-imaginary` of `openai`",
+    );
+    check(
+        &with("cost: {hourly_usd: 0}", "cost: {}"),
+        &[],
+        "s.yaml:7:11",
+        "`cost` sets no price",
+    );
+}
+
+#[test]
+fn frontier_models_are_priced_from_the_catalog_and_price_book() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../suites");
+    let ids = [
+        "gpt-5-mini",
+        "gpt-4.1-mini",
+        "claude-haiku-4-5",
+        "claude-sonnet-4-5",
+        "gemini-2.5-flash",
+        "gemini-2.5-flash-lite",
+        "example-echo",
+    ];
+    let suite = with(
+        "models:\n  - id: small\n    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n    cost: {hourly_usd: 0}\n",
+        &format!("models: [{}]\n", ids.join(", ")),
+    );
+    let s = Scratch::new();
+    s.write("s.yaml", &suite);
+    s.sizeup()
+        .args(["validate", "s.yaml", "--models"])
+        .arg(root.join("models.yaml"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_bad_price_book_names_its_line() {
+    let s = Scratch::new();
+    s.write("s.yaml", GOOD);
+    s.write(
+        "prices.yaml",
+        "prices:\n  - {provider: openai, model: m, input_per_mtok: 1, output_per_mtok: 2, as_of: 2026-01-01}\n",
+    );
+    let out = s
+        .sizeup()
+        .args(["validate", "s.yaml", "--prices", "prices.yaml"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("prices.yaml:2:5") && err.contains("missing field `source`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn provider_specific_settings_are_checked() {
+    check(
+        &with(
+            "    cost: {hourly_usd: 0}\n",
+            "    cost: {hourly_usd: 0}\n    api_version: 2024-10-21\n",
+        ),
+        &[],
+        "s.yaml:8:18",
+        "`api_version` applies only to azure_openai models",
+    );
+    check(
+        &with(
+            "    provider: openai_compatible\n    model: m\n    base_url: http://127.0.0.1:9/v1\n",
+            "    provider: azure_openai\n    model: m\n",
+        ),
+        &[],
+        "s.yaml:3:5",
+        "an azure_openai model needs a base_url",
+    );
+    check(
+        &with(
+            "    cost: {hourly_usd: 0}\n",
+            "    cost: {hourly_usd: 0}\n    tokens_per_minute: 0\n",
+        ),
+        &[],
+        "s.yaml:8:24",
+        "a rate limit must be at least 1",
+    );
+    check(
+        &with(
+            "    expected: label\n",
+            "    expected: label\n    structured_output: {type: 12}\n",
+        ),
+        &[],
+        "s.yaml:12:24",
+        "not a valid JSON Schema",
     );
 }

@@ -1,11 +1,14 @@
 //! The subcommands, each returning an exit code or a [`CliError`].
 
+mod estimate;
 mod models;
+mod prices;
 mod report;
 mod run;
 mod validate;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, PricesArg};
+use crate::suite::PriceBook;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -69,11 +72,21 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// The price book `--prices` names, or the built-in one.
+pub fn price_book(arg: &PricesArg) -> Result<PriceBook, CliError> {
+    Ok(match &arg.prices {
+        Some(path) => PriceBook::load(path)?,
+        None => PriceBook::built_in(),
+    })
+}
+
 /// Runs one command.
 pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Validate(args) => validate::validate(args),
+        Command::Estimate(args) => estimate::estimate(args),
+        Command::Prices(command) => prices::prices(command),
         Command::Runs(args) => report::runs(args),
         Command::Show(args) => report::show(args),
         Command::Export(args) => report::export(args),

@@ -1,7 +1,9 @@
 //! `sizeup run`: plan, execute, store, summarise.
 
 use super::report::{store_error, write};
-use super::{chain, message, print, CliError};
+use super::{chain, message, price_book, print, CliError};
+use crate::budget::Budget;
+use crate::cli::PricesArg;
 use crate::cli::RunArgs;
 use crate::engine::{self, Control, Job};
 use crate::events::Event;
@@ -27,6 +29,8 @@ use std::time::Duration;
 struct RunOptions {
     suite: PathBuf,
     models: Option<PathBuf>,
+    #[serde(default)]
+    prices: Option<PathBuf>,
     tasks: Vec<String>,
     model_ids: Vec<String>,
     limit: Option<usize>,
@@ -63,14 +67,22 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
                     .clone()
                     .expect("clap requires SUITE without --resume"),
                 models: args.models.clone(),
-                tasks: args.tasks.clone(),
-                model_ids: args.model_ids.clone(),
-                limit: args.limit,
-                repeats: args.repeats,
+                prices: args.prices.prices.clone(),
+                tasks: args.select.tasks.clone(),
+                model_ids: args.select.model_ids.clone(),
+                limit: args.select.limit,
+                repeats: args.select.repeats,
             },
         ),
     };
-    let suite = Arc::new(suite::load(&options.suite, options.models.as_deref())?);
+    let prices = price_book(&PricesArg {
+        prices: options.prices.clone(),
+    })?;
+    let suite = Arc::new(suite::load(
+        &options.suite,
+        options.models.as_deref(),
+        &prices,
+    )?);
     let plan = Arc::new(
         Plan::new(&suite, &options.selection())
             .map_err(|e| CliError::input(message(e.to_string())))?,
@@ -130,7 +142,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         concurrency: args.concurrency.map_or(suite.concurrency, |c| c as usize),
         skip,
         cache,
+        budget: args.budget_usd.map(|usd| Arc::new(Budget::new(usd))),
     });
+    let budget = job.budget.clone();
     let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(StoreSink::new(
         store,
         run_id.clone(),
@@ -195,6 +209,18 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         let text = sizeup_reports::json::render(&full)
             .map_err(|e| CliError::incomplete(message(chain(&e))))?;
         write(path, &text)?;
+    }
+    if let Some(b) = budget.filter(|b| b.exhausted()) {
+        eprintln!(
+            "budget reached: ${:.4} of ${:.4} spent; {} of {} trials stored; the next trial could have passed the budget. \
+             Continue with: sizeup run --resume {run_id} --db {} --budget-usd AMOUNT",
+            b.spent(),
+            b.limit(),
+            report.run.trials_done,
+            report.run.trials_planned,
+            db.display()
+        );
+        return Ok(ExitCode::from(3));
     }
     if interrupted {
         eprintln!(

@@ -1,14 +1,15 @@
 //! `sizeup validate`: load and plan suites without calling a model.
 
-use super::{print, CliError};
+use super::{price_book, print, CliError};
 use crate::cli::ValidateArgs;
 use crate::plan::{Plan, Selection};
 use crate::suite;
 use std::process::ExitCode;
 
 pub fn validate(args: ValidateArgs) -> Result<ExitCode, CliError> {
+    let prices = price_book(&args.prices)?;
     for path in &args.suites {
-        let suite = suite::load(path, args.models.as_deref())?;
+        let suite = suite::load(path, args.models.as_deref(), &prices)?;
         let plan = Plan::new(&suite, &Selection::default())
             .map_err(|e| CliError::input(super::message(format!("{}: {e}", path.display()))))?;
         let cases: usize = suite.tasks.iter().map(|t| t.cases.len()).sum();

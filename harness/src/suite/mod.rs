@@ -9,9 +9,11 @@
 mod cases;
 mod error;
 mod locate;
+pub mod prices;
 pub mod spec;
 
 pub use error::{Diagnostic, SuiteError};
+pub use prices::{PriceBook, PriceEntry};
 
 use crate::scorers::Scorer;
 use error::{closest, Source};
@@ -51,6 +53,12 @@ pub struct Suite {
 pub enum Provider {
     /// OpenAI's Chat Completions API.
     OpenAi,
+    /// Azure OpenAI: Chat Completions on a deployment.
+    AzureOpenAi,
+    /// Anthropic's Messages API.
+    Anthropic,
+    /// Google's Gemini API.
+    Gemini,
     /// Any server that speaks Chat Completions (vLLM, TGI, llama.cpp, Ollama, LiteLLM).
     OpenAiCompatible,
     /// A GGUF file run in-process.
@@ -58,23 +66,49 @@ pub enum Provider {
 }
 
 impl Provider {
-    const NAMES: [&'static str; 3] = ["openai", "openai_compatible", "local"];
+    const ALL: [Self; 6] = [
+        Self::OpenAi,
+        Self::AzureOpenAi,
+        Self::Anthropic,
+        Self::Gemini,
+        Self::OpenAiCompatible,
+        Self::Local,
+    ];
 
     fn parse(name: &str) -> Option<Self> {
-        match name {
-            "openai" => Some(Self::OpenAi),
-            "openai_compatible" => Some(Self::OpenAiCompatible),
-            "local" => Some(Self::Local),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|p| p.as_str() == name)
     }
 
     /// The name used in suite files.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::OpenAi => "openai",
+            Self::AzureOpenAi => "azure_openai",
+            Self::Anthropic => "anthropic",
+            Self::Gemini => "gemini",
             Self::OpenAiCompatible => "openai_compatible",
             Self::Local => "local",
+        }
+    }
+
+    /// The public endpoint, for providers that have one.
+    fn default_base_url(self) -> Option<&'static str> {
+        match self {
+            Self::OpenAi => Some("https://api.openai.com/v1"),
+            Self::Anthropic => Some("https://api.anthropic.com/v1"),
+            Self::Gemini => Some("https://generativelanguage.googleapis.com/v1beta"),
+            Self::AzureOpenAi | Self::OpenAiCompatible | Self::Local => None,
+        }
+    }
+
+    /// The variable that holds the key when the model names none.
+    fn default_key_env(self) -> Option<&'static str> {
+        match self {
+            Self::OpenAi => Some("OPENAI_API_KEY"),
+            Self::AzureOpenAi => Some("AZURE_OPENAI_API_KEY"),
+            Self::Anthropic => Some("ANTHROPIC_API_KEY"),
+            Self::Gemini => Some("GEMINI_API_KEY"),
+            Self::OpenAiCompatible | Self::Local => None,
         }
     }
 }
@@ -94,6 +128,8 @@ pub struct Model {
     pub chat_template: Option<String>,
     /// Endpoint root (empty for a local model).
     pub base_url: String,
+    /// For Azure OpenAI: the `api-version` query parameter.
+    pub api_version: String,
     /// Name of the environment variable holding the key.
     pub api_key_env: Option<String>,
     /// The frontier baseline of the suite.
@@ -116,11 +152,19 @@ pub struct Model {
     pub concurrency: Option<usize>,
     /// Attempts per trial.
     pub max_attempts: u32,
+    /// Time from a trial's first attempt after which no retry starts.
+    pub max_retry_time: Duration,
+    /// Requests started per minute, at most.
+    pub requests_per_minute: Option<u32>,
+    /// Prompt and completion tokens per minute, at most.
+    pub tokens_per_minute: Option<u64>,
     /// Prices.
     pub cost: Cost,
+    /// Where the prices come from: the suite, or a price book entry's source and date.
+    pub price_source: String,
 }
 
-/// Prices of a model. A model without prices costs nothing (a loopback server, say).
+/// Prices of a model: per token for APIs, per hour for hardware.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Cost {
     /// Dollars per million prompt tokens.
@@ -129,6 +173,10 @@ pub struct Cost {
     pub output_per_mtok: f64,
     /// Dollars per million prompt tokens read from cache (default: the input price).
     pub cached_input_per_mtok: f64,
+    /// Dollars per million prompt tokens written to cache (default: the input price).
+    pub cache_write_per_mtok: f64,
+    /// Dollars per million hidden reasoning tokens (default: the output price).
+    pub reasoning_per_mtok: f64,
     /// Dollars per hour of serving hardware.
     pub hourly_usd: f64,
 }
@@ -156,6 +204,8 @@ pub struct Task {
     pub models: Vec<usize>,
     /// Generation limit for this task.
     pub max_tokens: Option<u32>,
+    /// A JSON Schema the answer must follow (structured output).
+    pub structured_output: Option<Value>,
 }
 
 /// One rendered case.
@@ -172,9 +222,13 @@ pub struct Case {
 /// Generation limit when neither model, task nor defaults set one.
 pub const DEFAULT_MAX_TOKENS: u32 = 512;
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_RETRY_TIME: Duration = Duration::from_secs(120);
+/// The Azure OpenAI API version used when a model names none.
+const AZURE_API_VERSION: &str = "2024-10-21";
 
-/// Loads and validates a suite; `catalog` is a models file (`--models`).
-pub fn load(path: &Path, catalog: Option<&Path>) -> Result<Suite, SuiteError> {
+/// Loads and validates a suite; `catalog` is a models file (`--models`),
+/// `prices` prices the models that carry no `cost:` of their own.
+pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<Suite, SuiteError> {
     let text = read(path)?;
     let src = Source::new(path, &text);
     let spec: SuiteSpec = yaml_serde::from_str(&text).map_err(|e| src.yaml_error(&e))?;
@@ -203,7 +257,7 @@ pub fn load(path: &Path, catalog: Option<&Path>) -> Result<Suite, SuiteError> {
         check_range(&src, "defaults.top_p", p, 0.0, 1.0)?;
     }
 
-    let models = resolve_models(&spec, &src, catalog.as_ref())?;
+    let models = resolve_models(&spec, &src, catalog.as_ref(), prices)?;
     let mut tasks = Vec::new();
     let mut task_ids = HashSet::new();
     let dir = path.parent().unwrap_or(Path::new(""));
@@ -254,6 +308,7 @@ fn resolve_models(
     spec: &SuiteSpec,
     src: &Source,
     catalog: Option<&(Source, CatalogSpec)>,
+    prices: &PriceBook,
 ) -> Result<Vec<Model>, SuiteError> {
     let mut out: Vec<Model> = Vec::new();
     let mut add = |m: Model, owner: &Source, field: &str| -> Result<(), SuiteError> {
@@ -285,16 +340,22 @@ fn resolve_models(
         };
         for (i, m) in cat.models.iter().enumerate() {
             let field = format!("models[{i}]");
-            add(build_model(m, &spec.defaults, csrc, &field)?, csrc, &field)?;
+            add(
+                build_model(m, &spec.defaults, csrc, &field, prices)?,
+                csrc,
+                &field,
+            )?;
         }
         return Ok(out);
     }
     for (i, entry) in spec.models.iter().enumerate() {
         let field = format!("models[{i}]");
         match entry {
-            ModelEntry::Inline(m) => {
-                add(build_model(m, &spec.defaults, src, &field)?, src, &field)?
-            }
+            ModelEntry::Inline(m) => add(
+                build_model(m, &spec.defaults, src, &field, prices)?,
+                src,
+                &field,
+            )?,
             ModelEntry::Ref(id) => {
                 let Some((csrc, cat)) = catalog else {
                     return Err(src.hint(
@@ -315,7 +376,7 @@ fn resolve_models(
                     return Err(src.hint(&field, format!("unknown model id `{id}`"), hint));
                 };
                 add(
-                    build_model(m, &spec.defaults, csrc, &format!("models[{j}]"))?,
+                    build_model(m, &spec.defaults, csrc, &format!("models[{j}]"), prices)?,
                     src,
                     &field,
                 )?;
@@ -338,14 +399,16 @@ fn build_model(
     defaults: &spec::DefaultsSpec,
     src: &Source,
     field: &str,
+    prices: &PriceBook,
 ) -> Result<Model, SuiteError> {
     let f = |name: &str| format!("{field}.{name}");
     if m.id.trim().is_empty() {
         return Err(src.at(&f("id"), "a model id cannot be empty"));
     }
     let provider = Provider::parse(&m.provider).ok_or_else(|| {
-        let hint = closest(&m.provider, Provider::NAMES)
-            .unwrap_or_else(|| format!("known providers: {}", Provider::NAMES.join(", ")));
+        let names = Provider::ALL.map(Provider::as_str);
+        let hint = closest(&m.provider, names)
+            .unwrap_or_else(|| format!("known providers: {}", names.join(", ")));
         src.hint(
             &f("provider"),
             format!("unknown provider `{}`", m.provider),
@@ -358,15 +421,28 @@ fn build_model(
         }
         (None, Provider::Local) => String::new(),
         (Some(url), _) => url.clone(),
-        (None, Provider::OpenAi) => "https://api.openai.com/v1".to_string(),
-        (None, Provider::OpenAiCompatible) => {
-            return Err(src.hint(
-                field,
-                "an openai_compatible model needs a base_url",
-                "for example base_url: http://127.0.0.1:8000/v1",
-            ))
-        }
+        (None, p) => match p.default_base_url() {
+            Some(url) => url.to_string(),
+            None => {
+                let example = if p == Provider::AzureOpenAi {
+                    "for example base_url: https://NAME.openai.azure.com"
+                } else {
+                    "for example base_url: http://127.0.0.1:8000/v1"
+                };
+                return Err(src.hint(
+                    field,
+                    format!("an {} model needs a base_url", p.as_str()),
+                    example,
+                ));
+            }
+        },
     };
+    if m.api_version.is_some() && provider != Provider::AzureOpenAi {
+        return Err(src.at(
+            &f("api_version"),
+            "`api_version` applies only to azure_openai models",
+        ));
+    }
     if provider != Provider::Local
         && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
     {
@@ -390,8 +466,7 @@ fn build_model(
             }
             Some(name.clone())
         }
-        (None, Provider::OpenAi) => Some("OPENAI_API_KEY".to_string()),
-        (None, Provider::OpenAiCompatible | Provider::Local) => None,
+        (None, p) => p.default_key_env().map(String::from),
     };
     let model = match provider {
         // A local model's file is found relative to the file that defines it.
@@ -443,7 +518,35 @@ fn build_model(
     if m.max_attempts == Some(0) {
         return Err(src.at(&f("max_attempts"), "max_attempts must be at least 1"));
     }
-    let cost = build_cost(m.cost.as_ref(), src, &f("cost"))?;
+    if m.requests_per_minute == Some(0) {
+        return Err(src.at(&f("requests_per_minute"), "a rate limit must be at least 1"));
+    }
+    if m.tokens_per_minute == Some(0) {
+        return Err(src.at(&f("tokens_per_minute"), "a rate limit must be at least 1"));
+    }
+    let (cost, price_source) = match &m.cost {
+        Some(c) => (build_cost(c, src, &f("cost"))?, "suite".to_string()),
+        None => match prices.get(provider.as_str(), &m.model) {
+            Some(entry) => (entry.cost, format!("{}, {}", entry.source, entry.as_of)),
+            None => {
+                let hint = if provider == Provider::Local || provider == Provider::OpenAiCompatible
+                {
+                    "add `cost: {hourly_usd: N}`, the hourly price of the machine that serves it (0 if it is free)"
+                } else {
+                    "add `cost:` with its per-million-token prices, or add it to the price book (--prices FILE)"
+                };
+                return Err(src.hint(
+                    &f("model"),
+                    format!(
+                        "no price for `{}` of `{}`: the price book does not list it and the model has no `cost:`",
+                        m.model,
+                        provider.as_str()
+                    ),
+                    hint,
+                ));
+            }
+        },
+    };
     Ok(Model {
         id: m.id.clone(),
         provider,
@@ -451,6 +554,10 @@ fn build_model(
         device,
         chat_template: m.chat_template.clone(),
         base_url,
+        api_version: m
+            .api_version
+            .clone()
+            .unwrap_or_else(|| AZURE_API_VERSION.to_string()),
         api_key_env,
         reference: m.role == Some(RoleSpec::Reference),
         stream: m.stream.unwrap_or(true),
@@ -466,20 +573,24 @@ fn build_model(
         // A local model answers one request at a time.
         concurrency: m.concurrency.or((provider == Provider::Local).then_some(1)),
         max_attempts: m.max_attempts.unwrap_or(3),
+        max_retry_time: m.max_retry_time.map_or(DEFAULT_RETRY_TIME, |d| d.0),
+        requests_per_minute: m.requests_per_minute,
+        tokens_per_minute: m.tokens_per_minute,
         cost,
+        price_source,
     })
 }
 
-fn build_cost(c: Option<&CostSpec>, src: &Source, field: &str) -> Result<Cost, SuiteError> {
-    let Some(c) = c else {
-        return Ok(Cost::default());
-    };
-    for (name, v) in [
+fn build_cost(c: &CostSpec, src: &Source, field: &str) -> Result<Cost, SuiteError> {
+    let fields = [
         ("input_per_mtok", c.input_per_mtok),
         ("output_per_mtok", c.output_per_mtok),
         ("cached_input_per_mtok", c.cached_input_per_mtok),
+        ("cache_write_per_mtok", c.cache_write_per_mtok),
+        ("reasoning_per_mtok", c.reasoning_per_mtok),
         ("hourly_usd", c.hourly_usd),
-    ] {
+    ];
+    for (name, v) in fields {
         if let Some(v) = v {
             if !(v.is_finite() && v >= 0.0) {
                 return Err(src.at(
@@ -489,11 +600,21 @@ fn build_cost(c: Option<&CostSpec>, src: &Source, field: &str) -> Result<Cost, S
             }
         }
     }
+    if fields.iter().all(|(_, v)| v.is_none()) {
+        return Err(src.hint(
+            field,
+            "`cost` sets no price",
+            "give per-million-token prices (input_per_mtok, output_per_mtok) or an hourly price (hourly_usd; 0 for a free server)",
+        ));
+    }
     let input = c.input_per_mtok.unwrap_or(0.0);
+    let output = c.output_per_mtok.unwrap_or(0.0);
     Ok(Cost {
         input_per_mtok: input,
-        output_per_mtok: c.output_per_mtok.unwrap_or(0.0),
+        output_per_mtok: output,
         cached_input_per_mtok: c.cached_input_per_mtok.unwrap_or(input),
+        cache_write_per_mtok: c.cache_write_per_mtok.unwrap_or(input),
+        reasoning_per_mtok: c.reasoning_per_mtok.unwrap_or(output),
         hourly_usd: c.hourly_usd.unwrap_or(0.0),
     })
 }
@@ -673,6 +794,14 @@ fn finish_task(
     if t.max_tokens == Some(0) {
         return Err(src.at(&f("max_tokens"), "max_tokens must be at least 1"));
     }
+    if let Some(schema) = &t.structured_output {
+        if let Err(e) = jsonschema::validator_for(schema) {
+            return Err(src.at(
+                &f("structured_output"),
+                format!("not a valid JSON Schema: {e}"),
+            ));
+        }
+    }
     let task_models = match &t.models {
         None => (0..models.len()).collect(),
         Some(ids) => {
@@ -774,6 +903,7 @@ fn finish_task(
         requests_per_month: t.volume.requests_per_month,
         models: task_models,
         max_tokens: t.max_tokens,
+        structured_output: t.structured_output.clone(),
     })
 }
 

@@ -70,7 +70,7 @@ pub enum ModelEntry {
 pub struct ModelSpec {
     /// The id tasks and reports use.
     pub id: String,
-    /// `openai`, `openai_compatible` or `local`.
+    /// `openai`, `azure_openai`, `anthropic`, `gemini`, `openai_compatible` or `local`.
     pub provider: String,
     /// The provider's model name; for `local`, the GGUF file, relative to
     /// the file that defines the model.
@@ -79,8 +79,10 @@ pub struct ModelSpec {
     pub device: Option<String>,
     /// For `local`: a chat template to use instead of the file's own.
     pub chat_template: Option<String>,
-    /// Endpoint root; required for `openai_compatible`.
+    /// Endpoint root; required for `openai_compatible` and `azure_openai`.
     pub base_url: Option<String>,
+    /// For `azure_openai`: the `api-version` query parameter.
+    pub api_version: Option<String>,
     /// Name of the environment variable that holds the key (never the key).
     pub api_key_env: Option<String>,
     /// `reference` marks the frontier baseline.
@@ -94,6 +96,12 @@ pub struct ModelSpec {
     pub concurrency: Option<usize>,
     /// Attempts per trial, the first included.
     pub max_attempts: Option<u32>,
+    /// Time from a trial's first attempt after which no retry starts.
+    pub max_retry_time: Option<DurationSpec>,
+    /// Requests started per minute, at most.
+    pub requests_per_minute: Option<u32>,
+    /// Prompt and completion tokens per minute, at most.
+    pub tokens_per_minute: Option<u64>,
     /// Prices.
     pub cost: Option<CostSpec>,
 }
@@ -134,8 +142,44 @@ pub struct CostSpec {
     pub output_per_mtok: Option<f64>,
     /// Dollars per million prompt tokens read from the provider's cache.
     pub cached_input_per_mtok: Option<f64>,
+    /// Dollars per million prompt tokens written to the provider's cache.
+    pub cache_write_per_mtok: Option<f64>,
+    /// Dollars per million hidden reasoning tokens (default: the output price).
+    pub reasoning_per_mtok: Option<f64>,
     /// Dollars per hour of the machine that serves the model.
     pub hourly_usd: Option<f64>,
+}
+
+/// A price book file: per-token prices of provider models, each with its date and source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceBookSpec {
+    /// The entries.
+    pub prices: Vec<PriceSpec>,
+}
+
+/// The prices of one provider model.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceSpec {
+    /// The provider, as in suite files (`openai`, `anthropic`, `gemini`, …).
+    pub provider: String,
+    /// The provider's model name.
+    pub model: String,
+    /// Dollars per million prompt tokens.
+    pub input_per_mtok: f64,
+    /// Dollars per million generated tokens.
+    pub output_per_mtok: f64,
+    /// Dollars per million prompt tokens read from cache (default: the input price).
+    pub cached_input_per_mtok: Option<f64>,
+    /// Dollars per million prompt tokens written to cache (default: the input price).
+    pub cache_write_per_mtok: Option<f64>,
+    /// Dollars per million reasoning tokens (default: the output price).
+    pub reasoning_per_mtok: Option<f64>,
+    /// The day the price was read, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Where it was read.
+    pub source: String,
 }
 
 /// One task.
@@ -171,6 +215,9 @@ pub struct TaskSpec {
     pub models: Option<Vec<String>>,
     /// Overrides the default generation limit.
     pub max_tokens: Option<u32>,
+    /// A JSON Schema the answer must follow, sent to providers that
+    /// support structured output (OpenAI, Azure OpenAI, Gemini).
+    pub structured_output: Option<Value>,
 }
 
 /// The cases of a task.

@@ -38,7 +38,8 @@ impl Scratch {
         c.current_dir(self.dir.path())
             .env_remove("OPENAI_API_KEY")
             .env_remove("ANTHROPIC_API_KEY")
-            .env_remove("GEMINI_API_KEY");
+            .env_remove("GEMINI_API_KEY")
+            .env_remove("AZURE_OPENAI_API_KEY");
         c
     }
 

@@ -1,0 +1,332 @@
+//! [`GeminiRunner`]: Google's Gemini API, `models/{model}:generateContent`
+//! and `:streamGenerateContent?alt=sse`.
+//!
+//! The key goes in `x-goog-api-key`; system messages become
+//! `systemInstruction`, settings go in `generationConfig`, and the assistant
+//! role is called `model`. Every streamed event is a whole
+//! `GenerateContentResponse`; there is no end marker, so a stream is whole
+//! when its last chunk carried a `finishReason`. Thinking tokens
+//! (`thoughtsTokenCount`) are billed as output and counted as reasoning;
+//! thought summaries are not part of the answer.
+
+use crate::http::{self, Accumulator, Wire};
+use crate::sse::SseEvent;
+use crate::{
+    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Request, Role, Runner, Usage,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// How to reach one Gemini model.
+#[derive(Debug, Clone)]
+pub struct GeminiConfig {
+    /// Everything before `/models/`, e.g. `https://generativelanguage.googleapis.com/v1beta`.
+    pub base_url: String,
+    /// The model, e.g. `gemini-2.5-flash`.
+    pub model: String,
+    /// Sent as `x-goog-api-key`.
+    pub api_key: Option<ApiKey>,
+    /// Use `streamGenerateContent` (true) or `generateContent` (false).
+    pub stream: bool,
+}
+
+/// A runner for one Gemini model.
+pub struct GeminiRunner {
+    client: reqwest::Client,
+    config: GeminiConfig,
+    url: String,
+}
+
+impl GeminiRunner {
+    /// A runner sharing `client`'s connection pool.
+    pub fn new(client: reqwest::Client, config: GeminiConfig) -> Self {
+        let base = config.base_url.trim_end_matches('/');
+        let url = if config.stream {
+            format!(
+                "{base}/models/{}:streamGenerateContent?alt=sse",
+                config.model
+            )
+        } else {
+            format!("{base}/models/{}:generateContent", config.model)
+        };
+        Self {
+            client,
+            config,
+            url,
+        }
+    }
+
+    fn body<'a>(&self, request: &'a Request) -> GenerateRequest<'a> {
+        let system: Vec<Part> = request
+            .messages
+            .iter()
+            .filter(|m| m.role == Role::System)
+            .map(|m| Part { text: &m.content })
+            .collect();
+        GenerateRequest {
+            contents: request
+                .messages
+                .iter()
+                .filter(|m| m.role != Role::System)
+                .map(|m| Content {
+                    role: if m.role == Role::Assistant {
+                        "model"
+                    } else {
+                        "user"
+                    },
+                    parts: vec![Part { text: &m.content }],
+                })
+                .collect(),
+            system_instruction: (!system.is_empty()).then_some(SystemInstruction { parts: system }),
+            generation_config: GenerationConfig {
+                max_output_tokens: request.max_tokens,
+                temperature: request.temperature,
+                top_p: request.top_p,
+                seed: request.seed,
+                stop_sequences: &request.stop,
+                response_mime_type: request.json_schema.as_ref().map(|_| "application/json"),
+                response_json_schema: request.json_schema.as_ref(),
+            },
+        }
+    }
+}
+
+impl Runner for GeminiRunner {
+    fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion> {
+        Box::pin(async move {
+            let mut builder = self.client.post(&self.url).json(&self.body(request));
+            let key = self.config.api_key.as_ref();
+            if let Some(key) = key {
+                builder = builder.header("x-goog-api-key", key.expose());
+            }
+            http::attempt(builder, self.config.stream, request, key, &GeminiWire).await
+        })
+    }
+}
+
+fn finish_reason(reason: &str) -> FinishReason {
+    match reason {
+        "STOP" => FinishReason::Stop,
+        "MAX_TOKENS" => FinishReason::Length,
+        "SAFETY" | "RECITATION" | "BLOCKLIST" | "PROHIBITED_CONTENT" | "SPII" | "IMAGE_SAFETY" => {
+            FinishReason::ContentFilter
+        }
+        "MALFORMED_FUNCTION_CALL" | "UNEXPECTED_TOOL_CALL" => FinishReason::ToolCalls,
+        other => FinishReason::Other(other.to_string()),
+    }
+}
+
+/// Reads `GenerateContentResponse` bodies and streams of them.
+struct GeminiWire;
+
+impl GeminiWire {
+    fn chunk(&self, chunk: Response, acc: &mut Accumulator) -> Result<(), Failure> {
+        if let Some(error) = chunk.error {
+            let class = match error.code {
+                Some(429) => ErrorClass::RateLimited,
+                Some(503) => ErrorClass::Overloaded,
+                Some(500..=599) => ErrorClass::ServerError,
+                _ => ErrorClass::Provider,
+            };
+            return Err(Failure::new(
+                class,
+                format!("error in stream: {}", error.message.unwrap_or_default()),
+            ));
+        }
+        if let Some(candidate) = chunk.candidates.into_iter().find(|c| c.index == 0) {
+            for part in candidate.content.map(|c| c.parts).unwrap_or_default() {
+                if !part.thought {
+                    acc.push_text(part.text.as_deref().unwrap_or_default());
+                }
+            }
+            if let Some(reason) = candidate.finish_reason {
+                acc.finish = Some(finish_reason(&reason));
+            }
+        } else if let Some(reason) = chunk.prompt_feedback.and_then(|f| f.block_reason) {
+            return Err(Failure::new(
+                ErrorClass::Provider,
+                format!("the prompt was blocked: {reason}"),
+            ));
+        }
+        if let Some(u) = chunk.usage_metadata {
+            acc.usage = Some(Usage {
+                input_tokens: u.prompt_token_count,
+                output_tokens: u.candidates_token_count + u.thoughts_token_count,
+                cached_input_tokens: u.cached_content_token_count,
+                cache_write_tokens: 0,
+                reasoning_tokens: u.thoughts_token_count,
+                estimated: false,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Wire for GeminiWire {
+    fn event(&self, event: SseEvent, acc: &mut Accumulator) -> Result<bool, Failure> {
+        let chunk: Response = http::parse(event.data.as_bytes(), "a stream chunk")?;
+        self.chunk(chunk, acc)?;
+        Ok(false)
+    }
+
+    fn body(&self, body: &[u8], acc: &mut Accumulator) -> Result<(), Failure> {
+        let chunk: Response = http::parse(body, "the response")?;
+        self.chunk(chunk, acc)
+    }
+
+    fn closed_stream_is_whole(&self, acc: &Accumulator) -> bool {
+        acc.finish.is_some()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GenerateRequest<'a> {
+    contents: Vec<Content<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    system_instruction: Option<SystemInstruction<'a>>,
+    generation_config: GenerationConfig<'a>,
+}
+
+#[derive(Serialize)]
+struct Content<'a> {
+    role: &'static str,
+    parts: Vec<Part<'a>>,
+}
+
+#[derive(Serialize)]
+struct SystemInstruction<'a> {
+    parts: Vec<Part<'a>>,
+}
+
+#[derive(Serialize)]
+struct Part<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GenerationConfig<'a> {
+    max_output_tokens: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    stop_sequences: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_mime_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_json_schema: Option<&'a Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Response {
+    #[serde(default)]
+    candidates: Vec<Candidate>,
+    usage_metadata: Option<UsageMetadata>,
+    prompt_feedback: Option<PromptFeedback>,
+    error: Option<StreamError>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Candidate {
+    content: Option<CandidateContent>,
+    finish_reason: Option<String>,
+    #[serde(default)]
+    index: u32,
+}
+
+#[derive(Deserialize)]
+struct CandidateContent {
+    #[serde(default)]
+    parts: Vec<CandidatePart>,
+}
+
+#[derive(Deserialize)]
+struct CandidatePart {
+    text: Option<String>,
+    #[serde(default)]
+    thought: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PromptFeedback {
+    block_reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct StreamError {
+    code: Option<u16>,
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UsageMetadata {
+    #[serde(default)]
+    prompt_token_count: u64,
+    #[serde(default)]
+    candidates_token_count: u64,
+    #[serde(default)]
+    thoughts_token_count: u64,
+    #[serde(default)]
+    cached_content_token_count: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Message;
+    use std::time::Duration;
+
+    #[test]
+    fn the_body_follows_the_api_reference() {
+        let runner = GeminiRunner::new(
+            reqwest::Client::new(),
+            GeminiConfig {
+                base_url: "https://generativelanguage.googleapis.com/v1beta".into(),
+                model: "gemini-2.5-flash".into(),
+                api_key: None,
+                stream: true,
+            },
+        );
+        assert_eq!(
+            runner.url,
+            "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"
+        );
+        let request = Request {
+            messages: vec![
+                Message {
+                    role: Role::System,
+                    content: "Be brief.".into(),
+                },
+                Message {
+                    role: Role::User,
+                    content: "Hi".into(),
+                },
+            ],
+            max_tokens: 16,
+            temperature: None,
+            top_p: Some(0.9),
+            seed: Some(7),
+            stop: vec![],
+            timeout: Duration::from_secs(1),
+            json_schema: Some(serde_json::json!({"type": "object"})),
+        };
+        assert_eq!(
+            serde_json::to_value(runner.body(&request)).unwrap(),
+            serde_json::json!({
+                "contents": [{"role": "user", "parts": [{"text": "Hi"}]}],
+                "systemInstruction": {"parts": [{"text": "Be brief."}]},
+                "generationConfig": {"maxOutputTokens": 16, "topP": 0.9, "seed": 7,
+                    "responseMimeType": "application/json", "responseJsonSchema": {"type": "object"}}
+            })
+        );
+    }
+}

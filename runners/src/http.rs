@@ -1,0 +1,327 @@
+//! What every HTTP provider shares: sending one attempt, reading a JSON body
+//! or an event stream through a provider's [`Wire`], timing the text as it
+//! arrives, classifying failures, and keeping the key out of every message.
+
+use crate::sse::{SseDecoder, SseEvent};
+use crate::{ApiKey, Completion, ErrorClass, Failure, FinishReason, Request, Timing, Usage};
+use futures_util::StreamExt;
+use serde_json::Value;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How one provider's responses are read.
+pub(crate) trait Wire: Send + Sync {
+    /// Handles one stream event; `Ok(true)` means the stream's end marker came.
+    fn event(&self, event: SseEvent, acc: &mut Accumulator) -> Result<bool, Failure>;
+
+    /// Reads a whole response body.
+    fn body(&self, body: &[u8], acc: &mut Accumulator) -> Result<(), Failure>;
+
+    /// Whether a stream that closed without an end marker is still whole
+    /// (Gemini has no end marker: its last chunk carries the finish reason).
+    fn closed_stream_is_whole(&self, _acc: &Accumulator) -> bool {
+        false
+    }
+}
+
+/// One attempt: sends `builder`, reads the answer with `wire` within
+/// `request.timeout`, and returns what came back, partial text included.
+pub(crate) async fn attempt(
+    builder: reqwest::RequestBuilder,
+    stream: bool,
+    request: &Request,
+    key: Option<&ApiKey>,
+    wire: &impl Wire,
+) -> Completion {
+    let mut acc = Accumulator::new();
+    let exchange = async {
+        let response = builder.send().await.map_err(|e| transport(e, false, key))?;
+        let status = response.status();
+        if !status.is_success() {
+            let headers = response.headers().clone();
+            let body = response.text().await.unwrap_or_default();
+            return Err(status_failure(status.as_u16(), &headers, &body, key));
+        }
+        if stream {
+            read_stream(response, wire, &mut acc, key).await
+        } else {
+            let body = response
+                .bytes()
+                .await
+                .map_err(|e| transport(e, true, key))?;
+            // Without a stream there is no first token to time: TTFT stays unknown.
+            wire.body(&body, &mut acc)
+        }
+    };
+    let outcome = tokio::time::timeout(request.timeout, exchange)
+        .await
+        .unwrap_or_else(|_| {
+            Err(Failure::new(
+                ErrorClass::Timeout,
+                format!(
+                    "no complete answer within {} ms",
+                    request.timeout.as_millis()
+                ),
+            ))
+        });
+    acc.finish(outcome.map_err(|mut f| {
+        f.message = redact(&f.message, key);
+        f
+    }))
+}
+
+async fn read_stream(
+    response: reqwest::Response,
+    wire: &impl Wire,
+    acc: &mut Accumulator,
+    key: Option<&ApiKey>,
+) -> Result<(), Failure> {
+    let mut decoder = SseDecoder::new();
+    let mut stream = response.bytes_stream();
+    while let Some(piece) = stream.next().await {
+        let piece = piece.map_err(|e| transport(e, true, key))?;
+        for event in decoder.push(&piece) {
+            if wire.event(event, acc)? {
+                return Ok(());
+            }
+        }
+    }
+    if !decoder.has_partial() && wire.closed_stream_is_whole(acc) {
+        return Ok(());
+    }
+    Err(Failure::new(
+        ErrorClass::Truncated,
+        "the stream ended before its last event",
+    ))
+}
+
+/// Parses a JSON event or body, or says the response is malformed.
+pub(crate) fn parse<'a, T: serde::Deserialize<'a>>(
+    text: &'a [u8],
+    what: &str,
+) -> Result<T, Failure> {
+    serde_json::from_slice(text).map_err(|e| {
+        Failure::new(
+            ErrorClass::InvalidResponse,
+            format!("invalid JSON in {what}: {e}"),
+        )
+    })
+}
+
+/// A failure for an error status, with the provider's own message and wait hint.
+fn status_failure(
+    status: u16,
+    headers: &reqwest::header::HeaderMap,
+    body: &str,
+    key: Option<&ApiKey>,
+) -> Failure {
+    let json = serde_json::from_str::<Value>(body).ok();
+    let message = json
+        .as_ref()
+        .and_then(|v| v.pointer("/error/message").and_then(Value::as_str))
+        .map(String::from)
+        .unwrap_or_else(|| body.chars().take(200).collect());
+    let details = json
+        .as_ref()
+        .and_then(|v| v.pointer("/error/details").and_then(Value::as_array));
+    // Gemini answers a bad key with 400 INVALID_ARGUMENT; its reason says what it is.
+    let bad_key = details.is_some_and(|d| d.iter().any(|x| x["reason"] == "API_KEY_INVALID"));
+    // Gemini puts its wait hint in the body (google.rpc.RetryInfo), not in a header.
+    let body_delay = details.and_then(|d| {
+        d.iter()
+            .find_map(|x| x["retryDelay"].as_str().and_then(parse_seconds))
+    });
+    let mut failure = Failure::new(
+        if bad_key {
+            ErrorClass::Auth
+        } else {
+            ErrorClass::from_status(status)
+        },
+        format!("HTTP {status}: {}", redact(&message, key)),
+    );
+    failure.status = Some(status);
+    failure.retry_after = retry_after(headers).or(body_delay);
+    failure
+}
+
+/// Parses a protobuf duration such as `27s` or `1.5s`.
+fn parse_seconds(text: &str) -> Option<Duration> {
+    let secs: f64 = text.strip_suffix('s')?.parse().ok()?;
+    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs))
+}
+
+fn transport(error: reqwest::Error, reading: bool, key: Option<&ApiKey>) -> Failure {
+    let class = if error.is_timeout() {
+        ErrorClass::Timeout
+    } else if reading {
+        ErrorClass::Truncated
+    } else {
+        ErrorClass::Connection
+    };
+    // reqwest keeps the underlying cause (reset, refused) in its source chain.
+    let error = error.without_url();
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Failure::new(class, redact(&message, key))
+}
+
+/// Providers sometimes echo the key they rejected; it must not reach an error.
+pub(crate) fn redact(text: &str, key: Option<&ApiKey>) -> String {
+    match key {
+        Some(key) if !key.expose().is_empty() => text.replace(key.expose(), "<redacted>"),
+        _ => text.to_string(),
+    }
+}
+
+/// What one attempt has received so far.
+pub(crate) struct Accumulator {
+    start: Instant,
+    /// The text so far.
+    pub text: String,
+    /// Usage, once the provider has reported it.
+    pub usage: Option<Usage>,
+    /// Why generation stopped, once known.
+    pub finish: Option<FinishReason>,
+    ttft: Option<Duration>,
+    last: Option<Duration>,
+    gaps_us: Vec<u64>,
+}
+
+impl Accumulator {
+    fn new() -> Self {
+        Self {
+            start: Instant::now(),
+            text: String::new(),
+            usage: None,
+            finish: None,
+            ttft: None,
+            last: None,
+            gaps_us: Vec::new(),
+        }
+    }
+
+    /// Appends streamed text, timing it if it is not empty.
+    pub fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let at = self.start.elapsed();
+        match self.last {
+            None => self.ttft = Some(at),
+            Some(prev) => self.gaps_us.push(micros(at - prev)),
+        }
+        self.last = Some(at);
+        self.text.push_str(text);
+    }
+
+    fn finish(self, outcome: Result<(), Failure>) -> Completion {
+        let timing = Timing {
+            ttft_us: self.ttft.map(micros),
+            total_us: micros(self.start.elapsed()),
+            gaps_us: self.gaps_us,
+        };
+        match outcome {
+            Ok(()) => Completion {
+                usage: self.usage.unwrap_or_else(|| Usage {
+                    output_tokens: estimate_tokens(&self.text),
+                    estimated: true,
+                    ..Usage::default()
+                }),
+                text: self.text,
+                timing,
+                finish: self.finish.unwrap_or(FinishReason::Stop),
+                error: None,
+                attempts: 1,
+            },
+            Err(failure) => Completion {
+                text: self.text,
+                // Tokens of a broken attempt are not billed twice: a failed
+                // attempt reports only what the provider itself counted.
+                usage: self.usage.unwrap_or_default(),
+                timing,
+                finish: FinishReason::Error,
+                error: Some(failure),
+                attempts: 1,
+            },
+        }
+    }
+}
+
+fn micros(d: Duration) -> u64 {
+    d.as_micros().min(u64::MAX as u128) as u64
+}
+
+/// The stated approximation when a server reports no usage: about four
+/// characters per token for English text.
+pub(crate) fn estimate_tokens(text: &str) -> u64 {
+    (text.chars().count() as u64).div_ceil(4)
+}
+
+/// Reads `retry-after-ms`, then `Retry-After` as seconds or as an HTTP date.
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    if let Some(ms) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
+        return (ms >= 0.0).then(|| Duration::from_secs_f64(ms / 1000.0));
+    }
+    let value = text("retry-after")?;
+    if let Ok(secs) = value.parse::<f64>() {
+        return (secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(when.duration_since(SystemTime::now()).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderMap, HeaderValue};
+
+    #[test]
+    fn retry_after_reads_seconds_milliseconds_and_dates() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", HeaderValue::from_static("3"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(3)));
+        h.insert("retry-after-ms", HeaderValue::from_static("250"));
+        assert_eq!(retry_after(&h), Some(Duration::from_millis(250)));
+        let mut h = HeaderMap::new();
+        let later = SystemTime::now() + Duration::from_secs(30);
+        h.insert(
+            "retry-after",
+            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
+        );
+        let wait = retry_after(&h).unwrap();
+        assert!(wait > Duration::from_secs(28) && wait <= Duration::from_secs(30));
+        h.insert("retry-after", HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&h), None);
+    }
+
+    #[test]
+    fn error_bodies_give_message_class_and_wait() {
+        let key = ApiKey::new("sk-secret");
+        let gemini = r#"{"error": {"code": 429, "message": "Resource has been exhausted", "status": "RESOURCE_EXHAUSTED",
+            "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "27s"}]}}"#;
+        let f = status_failure(429, &HeaderMap::new(), gemini, Some(&key));
+        assert_eq!(f.class, ErrorClass::RateLimited);
+        assert_eq!(f.retry_after, Some(Duration::from_secs(27)));
+        assert_eq!(f.message, "HTTP 429: Resource has been exhausted");
+
+        let bad_key = r#"{"error": {"code": 400, "message": "API key not valid. sk-secret", "status": "INVALID_ARGUMENT",
+            "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID"}]}}"#;
+        let f = status_failure(400, &HeaderMap::new(), bad_key, Some(&key));
+        assert_eq!(f.class, ErrorClass::Auth);
+        assert!(!f.message.contains("sk-secret"), "{}", f.message);
+
+        let f = status_failure(502, &HeaderMap::new(), "<html>bad gateway</html>", None);
+        assert_eq!(f.class, ErrorClass::ServerError);
+        assert_eq!(f.message, "HTTP 502: <html>bad gateway</html>");
+    }
+}
