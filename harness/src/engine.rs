@@ -12,7 +12,7 @@ use crate::events::{Event, TrialResult};
 use crate::plan::Plan;
 use crate::scorers::assess;
 use crate::suite::Suite;
-use sizeup_runners::{Completion, Runner};
+use sizeup_runners::{Completion, Runner, Usage};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
@@ -163,12 +163,21 @@ async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>, res
             (runner.complete(&trial.request).await, false)
         }
     };
+    let failed = completion.error.is_some();
+    // A failed trial is not charged for tokens (providers do not bill failed
+    // requests, and a cut stream's usage is not known for sure); the
+    // hardware it kept busy is charged all the same.
+    let billed = if failed {
+        Usage::default()
+    } else {
+        completion.usage
+    };
     let cost_usd = if cached {
         0.0
     } else {
         trial_cost(
             &model.cost,
-            &completion.usage,
+            &billed,
             completion.timing.total_us,
             job.model_limit(trial.model),
         )
@@ -176,7 +185,6 @@ async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>, res
     if let Some(budget) = &job.budget {
         budget.settle(reserved, cost_usd);
     }
-    let failed = completion.error.is_some();
     let assessment =
         (!failed).then(|| assess(&task.scorers, &completion.text, case.expected.as_ref()));
     let result = Box::new(TrialResult {

@@ -120,7 +120,8 @@ fn finish_reason(reason: &str) -> FinishReason {
 struct GeminiWire;
 
 impl GeminiWire {
-    fn chunk(&self, chunk: Response, acc: &mut Accumulator) -> Result<(), Failure> {
+    /// Reads one response, returning its answer text.
+    fn chunk(&self, chunk: Response, acc: &mut Accumulator) -> Result<String, Failure> {
         if let Some(error) = chunk.error {
             let class = match error.code {
                 Some(429) => ErrorClass::RateLimited,
@@ -133,10 +134,11 @@ impl GeminiWire {
                 format!("error in stream: {}", error.message.unwrap_or_default()),
             ));
         }
+        let mut text = String::new();
         if let Some(candidate) = chunk.candidates.into_iter().find(|c| c.index == 0) {
             for part in candidate.content.map(|c| c.parts).unwrap_or_default() {
                 if !part.thought {
-                    acc.push_text(part.text.as_deref().unwrap_or_default());
+                    text.push_str(part.text.as_deref().unwrap_or_default());
                 }
             }
             if let Some(reason) = candidate.finish_reason {
@@ -158,20 +160,22 @@ impl GeminiWire {
                 estimated: false,
             });
         }
-        Ok(())
+        Ok(text)
     }
 }
 
 impl Wire for GeminiWire {
     fn event(&self, event: SseEvent, acc: &mut Accumulator) -> Result<bool, Failure> {
         let chunk: Response = http::parse(event.data.as_bytes(), "a stream chunk")?;
-        self.chunk(chunk, acc)?;
+        let text = self.chunk(chunk, acc)?;
+        acc.push_text(&text);
         Ok(false)
     }
 
     fn body(&self, body: &[u8], acc: &mut Accumulator) -> Result<(), Failure> {
         let chunk: Response = http::parse(body, "the response")?;
-        self.chunk(chunk, acc)
+        acc.text = self.chunk(chunk, acc)?;
+        Ok(())
     }
 
     fn closed_stream_is_whole(&self, acc: &Accumulator) -> bool {

@@ -81,6 +81,12 @@ async fn read_stream(
         let piece = piece.map_err(|e| transport(e, true, key))?;
         for event in decoder.push(&piece) {
             if wire.event(event, acc)? {
+                acc.ended = Some(acc.start.elapsed());
+                // Read the body's last bytes so that the connection goes back
+                // to the pool: a new connection (and TLS handshake) per
+                // request would add to every later trial's latency.
+                let drain = async { while let Some(Ok(_)) = stream.next().await {} };
+                let _ = tokio::time::timeout(DRAIN_LIMIT, drain).await;
                 return Ok(());
             }
         }
@@ -93,6 +99,9 @@ async fn read_stream(
         "the stream ended before its last event",
     ))
 }
+
+/// How long to wait for the rest of a body after its end marker.
+const DRAIN_LIMIT: Duration = Duration::from_millis(100);
 
 /// Parses a JSON event or body, or says the response is malformed.
 pub(crate) fn parse<'a, T: serde::Deserialize<'a>>(
@@ -189,6 +198,8 @@ pub(crate) struct Accumulator {
     ttft: Option<Duration>,
     last: Option<Duration>,
     gaps_us: Vec<u64>,
+    /// When the end marker came, if one did.
+    ended: Option<Duration>,
 }
 
 impl Accumulator {
@@ -201,6 +212,7 @@ impl Accumulator {
             ttft: None,
             last: None,
             gaps_us: Vec::new(),
+            ended: None,
         }
     }
 
@@ -221,7 +233,7 @@ impl Accumulator {
     fn finish(self, outcome: Result<(), Failure>) -> Completion {
         let timing = Timing {
             ttft_us: self.ttft.map(micros),
-            total_us: micros(self.start.elapsed()),
+            total_us: micros(self.ended.unwrap_or_else(|| self.start.elapsed())),
             gaps_us: self.gaps_us,
         };
         match outcome {

@@ -6,7 +6,7 @@
 //! command, it serves while the command runs and exits with its status;
 //! without one, it prints its base URL and serves until killed.
 
-use sizeup_tests::openai::{Behavior, Config, MockServer, Reply};
+use sizeup_tests::server::{Behavior, Config, MockServer, Reply};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;

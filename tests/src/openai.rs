@@ -1,357 +1,261 @@
-//! A loopback OpenAI Chat Completions server.
+//! The OpenAI Chat Completions API, and Azure OpenAI's variant of it.
 //!
 //! Responses follow the API reference: `chat.completion` objects, and for
 //! `stream: true` a `text/event-stream` of `chat.completion.chunk` objects —
 //! a role chunk, content deltas, a finish chunk, the usage chunk with empty
 //! `choices` when `stream_options.include_usage` is set, then `data: [DONE]`.
 //! Invalid requests get a 400 with an `invalid_request_error`, a wrong key a
-//! 401 that echoes it (as the real API does), so clients must redact.
+//! 401 that echoes it (as the real API does), so clients must redact. Azure
+//! takes the deployment from the path, requires `api-version`, and reads
+//! the key from an `api-key` header.
 
-use crate::http::{Conn, HttpRequest};
+use crate::http::HttpRequest;
+use crate::server::{
+    delays, event_stream, limited, whole_delay, words, Body, End, Protocol, Reply, Response, Seen,
+};
 use serde_json::{json, Value};
-use std::collections::HashMap;
-use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::net::TcpListener;
 
-/// What the server saw of one valid request.
-#[derive(Debug, Clone)]
-pub struct Seen {
-    /// The `model` field.
-    pub model: String,
-    /// The content of the last user message.
-    pub prompt: String,
-    /// The whole request body.
-    pub body: Value,
-    /// How many times this prompt has been requested, this time included.
-    pub attempt: u32,
+/// The protocol, for OpenAI (`azure: false`) or Azure OpenAI.
+pub struct Chat {
+    /// Azure's routing and key header.
+    pub azure: bool,
 }
 
-/// How the server answers one request.
-#[derive(Debug, Clone)]
-pub enum Behavior {
-    /// A normal answer.
-    Reply(Reply),
-    /// An HTTP error status with an OpenAI error body.
-    Status {
-        /// The status.
-        code: u16,
-        /// A `Retry-After` header value.
-        retry_after: Option<String>,
-    },
-    /// Reset the connection before answering.
-    Reset,
-    /// Stream `chunks` content chunks, then close without `[DONE]`.
-    Truncate {
-        /// Content chunks sent before the cut.
-        chunks: usize,
-    },
-    /// Answer 200 with a body (or an event) that is not JSON.
-    InvalidJson,
-    /// Say nothing for this long, then answer normally.
-    Stall(Duration),
-}
-
-/// A normal answer and its pacing.
-#[derive(Debug, Clone)]
-pub struct Reply {
-    /// The text; streamed one word (with its leading space) per chunk.
-    pub text: String,
-    /// Delay before the first content byte.
-    pub ttft: Duration,
-    /// Delay between content chunks.
-    pub chunk_delay: Duration,
-}
-
-impl Reply {
-    /// An immediate reply.
-    pub fn text(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            ttft: Duration::ZERO,
-            chunk_delay: Duration::ZERO,
-        }
-    }
-}
-
-/// Decides the behaviour for each request.
-pub type Script = Arc<dyn Fn(&Seen) -> Behavior + Send + Sync>;
-
-/// Server settings.
-#[derive(Clone)]
-pub struct Config {
-    /// The bearer token required, if any.
-    pub api_key: Option<String>,
-    /// Whether streamed answers carry `usage` (some servers never send it).
-    pub stream_usage: bool,
-    /// The behaviour per request.
-    pub script: Script,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            api_key: None,
-            stream_usage: true,
-            script: Arc::new(|seen: &Seen| {
-                Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
-            }),
-        }
-    }
-}
-
-struct State {
-    config: Config,
-    requests: AtomicU64,
-    by_prompt: Mutex<HashMap<String, u32>>,
-}
-
-/// A running server; it stops when the process ends.
-pub struct MockServer {
-    addr: SocketAddr,
-    state: Arc<State>,
-}
-
-impl MockServer {
-    /// Starts a server on an ephemeral port, on its own thread and runtime.
-    pub fn start(config: Config) -> Self {
-        Self::start_on(config, 0)
-    }
-
-    /// Starts a server on `port` (0 for any).
-    pub fn start_on(config: Config, port: u16) -> Self {
-        let state = Arc::new(State {
-            config,
-            requests: AtomicU64::new(0),
-            by_prompt: Mutex::new(HashMap::new()),
-        });
-        let (tx, rx) = std::sync::mpsc::channel();
-        let st = state.clone();
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("runtime");
-            rt.block_on(async move {
-                let listener = TcpListener::bind(("127.0.0.1", port))
-                    .await
-                    .expect("bind 127.0.0.1");
-                tx.send(listener.local_addr().expect("address"))
-                    .expect("report address");
-                loop {
-                    let Ok((stream, _)) = listener.accept().await else {
-                        continue;
-                    };
-                    let st = st.clone();
-                    tokio::spawn(async move { serve(Conn::new(stream), st).await });
-                }
-            });
-        });
-        let addr = rx.recv().expect("server started");
-        Self { addr, state }
-    }
-
-    /// `http://127.0.0.1:PORT/v1`, the base URL a client uses.
-    pub fn base_url(&self) -> String {
-        format!("http://{}/v1", self.addr)
-    }
-
-    /// The address.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    /// Requests received, valid or not.
-    pub fn requests(&self) -> u64 {
-        self.state.requests.load(Ordering::SeqCst)
-    }
-
-    /// How many times each prompt (last user message) was requested.
-    pub fn by_prompt(&self) -> HashMap<String, u32> {
-        self.state.by_prompt.lock().expect("lock").clone()
-    }
-}
-
-/// What happens to the connection after a response.
-enum After {
-    KeepAlive,
-    Close,
-    Reset,
-}
-
-async fn serve(mut conn: Conn, state: Arc<State>) {
-    while let Some(req) = conn.read_request().await {
-        state.requests.fetch_add(1, Ordering::SeqCst);
-        match handle(&mut conn, &state, req).await {
-            Ok(After::KeepAlive) => {}
-            Ok(After::Close) | Err(_) => return,
-            Ok(After::Reset) => return conn.reset(),
-        }
-    }
-}
-
-fn error_body(message: &str, kind: &str, param: Option<&str>, code: Option<&str>) -> Vec<u8> {
+fn error_body(message: &str, kind: &str, param: Option<&str>, code: Option<&str>) -> Value {
     json!({"error": {"message": message, "type": kind, "param": param, "code": code}})
-        .to_string()
-        .into_bytes()
 }
 
-fn json_headers() -> Vec<(&'static str, String)> {
-    vec![("content-type", "application/json".to_string())]
+fn bad_request(message: &str, param: Option<&str>) -> Response {
+    Response::json(
+        400,
+        &error_body(message, "invalid_request_error", param, None),
+    )
 }
 
-/// Handles one request.
-async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Result<After> {
-    if req.path != "/v1/chat/completions" {
-        let body = error_body(
-            &format!("Invalid URL ({} {})", req.method, req.path),
-            "invalid_request_error",
-            None,
-            None,
-        );
-        conn.respond(404, &json_headers(), &body).await?;
-        return Ok(After::KeepAlive);
-    }
-    if req.method != "POST" {
-        let body = error_body("Only POST is allowed", "invalid_request_error", None, None);
-        conn.respond(405, &json_headers(), &body).await?;
-        return Ok(After::KeepAlive);
-    }
-    if let Some(key) = &state.config.api_key {
-        let given = req
-            .headers
-            .get("authorization")
-            .and_then(|v| v.strip_prefix("Bearer "));
-        if given != Some(key.as_str()) {
-            let msg = format!("Incorrect API key provided: {}. You can find your API key at https://platform.openai.com/account/api-keys.", given.unwrap_or(""));
-            let body = error_body(&msg, "invalid_request_error", None, Some("invalid_api_key"));
-            conn.respond(401, &json_headers(), &body).await?;
-            return Ok(After::KeepAlive);
-        }
-    }
-    let body: Value = match serde_json::from_slice(&req.body) {
-        Ok(v) => v,
-        Err(_) => {
-            let msg = "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)";
-            conn.respond(
-                400,
-                &json_headers(),
-                &error_body(msg, "invalid_request_error", None, None),
-            )
-            .await?;
-            return Ok(After::KeepAlive);
-        }
-    };
-    if let Err((msg, param)) = validate(&body) {
-        conn.respond(
-            400,
-            &json_headers(),
-            &error_body(&msg, "invalid_request_error", Some(param), None),
-        )
-        .await?;
-        return Ok(After::KeepAlive);
-    }
-    let prompt = body["messages"]
-        .as_array()
-        .and_then(|m| m.iter().rev().find(|m| m["role"] == "user"))
-        .and_then(|m| m["content"].as_str())
-        .unwrap_or_default()
-        .to_string();
-    let attempt = {
-        let mut map = state.by_prompt.lock().expect("lock");
-        let n = map.entry(prompt.clone()).or_insert(0);
-        *n += 1;
-        *n
-    };
-    let seen = Seen {
-        model: body["model"].as_str().unwrap_or_default().to_string(),
-        prompt,
-        body: body.clone(),
-        attempt,
-    };
-    let stream = body["stream"].as_bool().unwrap_or(false);
-    let include_usage = state.config.stream_usage
-        && body["stream_options"]["include_usage"]
-            .as_bool()
-            .unwrap_or(false);
-    let behavior = (state.config.script)(&seen);
-    match behavior {
-        Behavior::Reply(reply) => {
-            answer(conn, &seen, &reply, stream, include_usage, None).await?;
-            Ok(After::KeepAlive)
-        }
-        Behavior::Stall(d) => {
-            conn.stall(d).await;
-            answer(
-                conn,
-                &seen,
-                &Reply::text("late"),
-                stream,
-                include_usage,
-                None,
-            )
-            .await?;
-            Ok(After::KeepAlive)
-        }
-        Behavior::Status { code, retry_after } => {
-            let mut headers = json_headers();
-            if let Some(r) = retry_after {
-                headers.push(("retry-after", r));
+const ID: &str = "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT";
+const CREATED: u64 = 1_741_569_952;
+const FINGERPRINT: &str = "fp_fc9f1d7035";
+
+impl Chat {
+    /// The deployment named by an Azure path, or the check of OpenAI's path.
+    fn route(&self, req: &HttpRequest) -> Result<Option<String>, Response> {
+        let (path, query) = req.path.split_once('?').unwrap_or((&req.path, ""));
+        let deployment = if self.azure {
+            let name = path
+                .strip_prefix("/openai/deployments/")
+                .and_then(|rest| rest.strip_suffix("/chat/completions"));
+            match name {
+                Some(name) if !name.contains('/') => Some(name.to_string()),
+                _ => {
+                    return Err(Response::json(
+                        404,
+                        &json!({"error": {"code": "404", "message": "Resource not found"}}),
+                    ))
+                }
             }
-            let (msg, kind) = match code {
-                429 => ("Rate limit reached for requests", "requests"),
-                503 => ("The server is overloaded or not ready yet.", "server_error"),
-                _ => (
-                    "The server had an error while processing your request.",
-                    "server_error",
+        } else if path != "/v1/chat/completions" {
+            return Err(Response::json(
+                404,
+                &error_body(
+                    &format!("Invalid URL ({} {})", req.method, req.path),
+                    "invalid_request_error",
+                    None,
+                    None,
                 ),
-            };
-            conn.respond(code, &headers, &error_body(msg, kind, None, None))
-                .await?;
-            Ok(After::KeepAlive)
+            ));
+        } else {
+            None
+        };
+        if self.azure && !query.split('&').any(|p| p.starts_with("api-version=")) {
+            return Err(Response::json(
+                404,
+                &json!({"error": {"code": "404", "message": "Resource not found"}}),
+            ));
         }
-        Behavior::Reset => Ok(After::Reset),
-        Behavior::Truncate { chunks } => {
-            answer(
-                conn,
-                &seen,
-                &Reply::text("word ".repeat(chunks + 5)),
-                true,
-                include_usage,
-                Some(chunks),
+        if req.method != "POST" {
+            return Err(Response::json(
+                405,
+                &error_body("Only POST is allowed", "invalid_request_error", None, None),
+            ));
+        }
+        Ok(deployment)
+    }
+
+    fn check_key(&self, req: &HttpRequest, key: Option<&str>) -> Result<(), Response> {
+        let Some(key) = key else { return Ok(()) };
+        let given = if self.azure {
+            req.headers.get("api-key").map(String::as_str)
+        } else {
+            req.headers
+                .get("authorization")
+                .and_then(|v| v.strip_prefix("Bearer "))
+        };
+        if given == Some(key) {
+            return Ok(());
+        }
+        Err(if self.azure {
+            Response::json(
+                401,
+                &json!({"error": {"code": "401", "message": "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}),
             )
-            .await?;
-            Ok(After::Close)
+        } else {
+            let msg = format!("Incorrect API key provided: {}. You can find your API key at https://platform.openai.com/account/api-keys.", given.unwrap_or(""));
+            Response::json(
+                401,
+                &error_body(&msg, "invalid_request_error", None, Some("invalid_api_key")),
+            )
+        })
+    }
+}
+
+impl Protocol for Chat {
+    fn accept(&self, req: &HttpRequest, key: Option<&str>) -> Result<Seen, Response> {
+        let deployment = self.route(req)?;
+        self.check_key(req, key)?;
+        let body: Value = serde_json::from_slice(&req.body).map_err(|_| {
+            bad_request("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)", None)
+        })?;
+        validate(&body, deployment.is_some())
+            .map_err(|(msg, param)| bad_request(&msg, Some(param)))?;
+        let messages = body["messages"].as_array().cloned().unwrap_or_default();
+        let prompt = messages
+            .iter()
+            .rev()
+            .find(|m| m["role"] == "user")
+            .and_then(|m| m["content"].as_str())
+            .unwrap_or_default()
+            .to_string();
+        let prompt_tokens = messages
+            .iter()
+            .map(|m| words(m["content"].as_str().unwrap_or_default()))
+            .sum();
+        let max_tokens = body["max_completion_tokens"]
+            .as_u64()
+            .or(body["max_tokens"].as_u64());
+        Ok(Seen {
+            model: deployment
+                .unwrap_or_else(|| body["model"].as_str().unwrap_or_default().to_string()),
+            prompt,
+            stream: body["stream"].as_bool().unwrap_or(false),
+            max_tokens,
+            prompt_tokens,
+            body,
+            attempt: 0,
+        })
+    }
+
+    fn reply(&self, seen: &Seen, reply: &Reply, end: End, usage_allowed: bool) -> Response {
+        let (parts, cut) = limited(seen, reply);
+        let finish = if cut { "length" } else { "stop" };
+        let usage = usage(seen.prompt_tokens, parts.len() as u64);
+        if !seen.stream {
+            let body = json!({
+                "id": ID, "object": "chat.completion", "created": CREATED, "model": seen.model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": parts.concat(), "refusal": null, "annotations": []}, "logprobs": null, "finish_reason": finish}],
+                "usage": usage, "service_tier": "default", "system_fingerprint": FINGERPRINT
+            });
+            let mut r = Response::json(200, &body);
+            r.body = match r.body {
+                Body::Full { bytes, .. } => Body::Full {
+                    delay: whole_delay(reply, parts.len()),
+                    bytes,
+                },
+                other => other,
+            };
+            return r;
         }
-        Behavior::InvalidJson => {
-            if stream {
-                conn.start_chunked(
-                    200,
-                    &[("content-type", "text/event-stream; charset=utf-8".into())],
-                )
-                .await?;
-                conn.chunk(b"data: {\"id\": \"chatcmpl-x\", \"choices\": [\n\n")
-                    .await?;
-                conn.end_chunked().await?;
-            } else {
-                conn.respond(
-                    200,
-                    &json_headers(),
-                    b"{\"id\": \"chatcmpl-x\", \"choices\": [",
-                )
-                .await?;
+        let include_usage =
+            usage_allowed && seen.body["stream_options"]["include_usage"] == json!(true);
+        let chunk = |delta: Value, finish: Option<&str>| {
+            let mut c = json!({
+                "id": ID, "object": "chat.completion.chunk", "created": CREATED, "model": seen.model,
+                "service_tier": "default", "system_fingerprint": FINGERPRINT,
+                "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]
+            });
+            if include_usage {
+                c["usage"] = Value::Null;
             }
-            Ok(After::KeepAlive)
+            format!("data: {c}\n\n").into_bytes()
+        };
+        let mut frames = vec![(
+            Duration::ZERO,
+            chunk(
+                json!({"role": "assistant", "content": "", "refusal": null}),
+                None,
+            ),
+        )];
+        for (i, (p, delay)) in parts.iter().zip(delays(reply, parts.len())).enumerate() {
+            match end {
+                End::CutAfter(n) if n == i => {
+                    // Half an event, then the connection ends.
+                    frames.push((delay, b"data: {\"id\": \"chatcmpl-".to_vec()));
+                    return event_stream(frames, false);
+                }
+                End::ErrorAfter(n) if n == i => {
+                    let e = error_body(
+                        "The server had an error while processing your request. Sorry about that!",
+                        "server_error",
+                        None,
+                        None,
+                    );
+                    frames.push((delay, format!("data: {e}\n\n").into_bytes()));
+                    return event_stream(frames, true);
+                }
+                _ => frames.push((delay, chunk(json!({"content": p}), None))),
+            }
+        }
+        frames.push((Duration::ZERO, chunk(json!({}), Some(finish))));
+        if include_usage {
+            let c = json!({
+                "id": ID, "object": "chat.completion.chunk", "created": CREATED, "model": seen.model,
+                "service_tier": "default", "system_fingerprint": FINGERPRINT, "choices": [], "usage": usage
+            });
+            frames.push((Duration::ZERO, format!("data: {c}\n\n").into_bytes()));
+        }
+        frames.push((Duration::ZERO, b"data: [DONE]\n\n".to_vec()));
+        event_stream(frames, true)
+    }
+
+    fn error(&self, status: u16, retry_after: Option<&str>) -> Response {
+        let (msg, kind) = match status {
+            429 => ("Rate limit reached for requests", "requests"),
+            503 => ("The server is overloaded or not ready yet.", "server_error"),
+            _ => (
+                "The server had an error while processing your request.",
+                "server_error",
+            ),
+        };
+        let mut r = Response::json(status, &error_body(msg, kind, None, None));
+        if let Some(value) = retry_after {
+            r.headers.push(("retry-after", value.to_string()));
+        }
+        r
+    }
+
+    fn invalid_json(&self, seen: &Seen) -> Response {
+        if seen.stream {
+            event_stream(
+                vec![(
+                    Duration::ZERO,
+                    b"data: {\"id\": \"chatcmpl-x\", \"choices\": [\n\n".to_vec(),
+                )],
+                true,
+            )
+        } else {
+            let mut r = Response::json(200, &Value::Null);
+            r.body = Body::Full {
+                delay: Duration::ZERO,
+                bytes: b"{\"id\": \"chatcmpl-x\", \"choices\": [".to_vec(),
+            };
+            r
         }
     }
 }
 
 /// The checks the real API makes on the fields clients send.
-fn validate(body: &Value) -> Result<(), (String, &'static str)> {
-    if !body["model"].is_string() {
+fn validate(body: &Value, azure: bool) -> Result<(), (String, &'static str)> {
+    if !azure && !body["model"].is_string() {
         return Err(("you must provide a model parameter".into(), "model"));
     }
     let Some(messages) = body["messages"].as_array() else {
@@ -380,13 +284,23 @@ fn validate(body: &Value) -> Result<(), (String, &'static str)> {
             ));
         }
     }
-    if let Some(n) = body.get("max_tokens").filter(|v| !v.is_null()) {
-        if n.as_u64().is_none_or(|n| n < 1) {
-            return Err((
-                "Invalid 'max_tokens': integer below minimum value. Expected a value >= 1.".into(),
-                "max_tokens",
-            ));
+    for field in ["max_tokens", "max_completion_tokens"] {
+        if let Some(n) = body.get(field).filter(|v| !v.is_null()) {
+            if n.as_u64().is_none_or(|n| n < 1) {
+                return Err((
+                    format!(
+                        "Invalid '{field}': integer below minimum value. Expected a value >= 1."
+                    ),
+                    "max_tokens",
+                ));
+            }
         }
+    }
+    if body.get("max_tokens").is_some() && body.get("max_completion_tokens").is_some() {
+        return Err((
+            "max_tokens and max_completion_tokens cannot both be set. Please remove one.".into(),
+            "max_tokens",
+        ));
     }
     if body.get("stream_options").is_some_and(|v| !v.is_null()) && body["stream"] != json!(true) {
         return Err((
@@ -394,39 +308,19 @@ fn validate(body: &Value) -> Result<(), (String, &'static str)> {
             "stream_options",
         ));
     }
-    Ok(())
-}
-
-/// Prompt tokens, counted as whitespace-separated words of every message.
-fn prompt_tokens(body: &Value) -> u64 {
-    body["messages"]
-        .as_array()
-        .map(|ms| {
-            ms.iter()
-                .map(|m| {
-                    m["content"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .split_whitespace()
-                        .count() as u64
-                })
-                .sum()
-        })
-        .unwrap_or(0)
-}
-
-/// Splits text into chunks of one word each, keeping the spaces.
-fn pieces(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, w) in text.split(' ').enumerate() {
-        if i == 0 {
-            out.push(w.to_string());
-        } else {
-            out.push(format!(" {w}"));
+    if let Some(format) = body.get("response_format") {
+        let ok = format["type"] == "json_schema"
+            && format["json_schema"]["name"].is_string()
+            && format["json_schema"]["schema"].is_object();
+        if !ok && format["type"] != "json_object" && format["type"] != "text" {
+            return Err((
+                "Invalid 'response_format': expected type json_schema with a name and a schema."
+                    .into(),
+                "response_format",
+            ));
         }
     }
-    out.retain(|p| !p.is_empty());
-    out
+    Ok(())
 }
 
 fn usage(prompt: u64, completion: u64) -> Value {
@@ -439,125 +333,35 @@ fn usage(prompt: u64, completion: u64) -> Value {
     })
 }
 
-const ID: &str = "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT";
-const CREATED: u64 = 1_741_569_952;
-const FINGERPRINT: &str = "fp_fc9f1d7035";
-
-/// Sleeps, except for zero: a zero sleep still waits for the timer's next
-/// millisecond tick, which would inflate every latency measured here.
-async fn pause(d: Duration) {
-    if !d.is_zero() {
-        tokio::time::sleep(d).await;
-    }
-}
-
-async fn answer(
-    conn: &mut Conn,
-    seen: &Seen,
-    reply: &Reply,
-    stream: bool,
-    include_usage: bool,
-    cut_after: Option<usize>,
-) -> std::io::Result<()> {
-    let parts = pieces(&reply.text);
-    let max = seen.body["max_tokens"].as_u64().unwrap_or(u64::MAX) as usize;
-    let finish = if parts.len() > max { "length" } else { "stop" };
-    let parts: Vec<String> = parts.into_iter().take(max).collect();
-    let usage = usage(prompt_tokens(&seen.body), parts.len() as u64);
-    if !stream {
-        pause(reply.ttft + reply.chunk_delay * parts.len().saturating_sub(1) as u32).await;
-        let body = json!({
-            "id": ID, "object": "chat.completion", "created": CREATED, "model": seen.model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": parts.concat(), "refusal": null, "annotations": []}, "logprobs": null, "finish_reason": finish}],
-            "usage": usage, "service_tier": "default", "system_fingerprint": FINGERPRINT
-        });
-        return conn
-            .respond(200, &json_headers(), body.to_string().as_bytes())
-            .await;
-    }
-    conn.start_chunked(
-        200,
-        &[("content-type", "text/event-stream; charset=utf-8".into())],
-    )
-    .await?;
-    let chunk = |delta: Value, finish: Option<&str>| {
-        let mut c = json!({
-            "id": ID, "object": "chat.completion.chunk", "created": CREATED, "model": seen.model,
-            "service_tier": "default", "system_fingerprint": FINGERPRINT,
-            "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]
-        });
-        if include_usage {
-            c["usage"] = Value::Null;
-        }
-        format!("data: {c}\n\n")
-    };
-    conn.chunk(
-        chunk(
-            json!({"role": "assistant", "content": "", "refusal": null}),
-            None,
-        )
-        .as_bytes(),
-    )
-    .await?;
-    pause(reply.ttft).await;
-    for (i, p) in parts.iter().enumerate() {
-        if cut_after == Some(i) {
-            // Half an event, then the connection ends without the final chunk.
-            conn.chunk(b"data: {\"id\": \"chatcmpl-").await?;
-            return Ok(());
-        }
-        if i > 0 {
-            pause(reply.chunk_delay).await;
-        }
-        conn.chunk(chunk(json!({"content": p}), None).as_bytes())
-            .await?;
-    }
-    conn.chunk(chunk(json!({}), Some(finish)).as_bytes())
-        .await?;
-    if include_usage {
-        let c = json!({
-            "id": ID, "object": "chat.completion.chunk", "created": CREATED, "model": seen.model,
-            "service_tier": "default", "system_fingerprint": FINGERPRINT, "choices": [], "usage": usage
-        });
-        conn.chunk(format!("data: {c}\n\n").as_bytes()).await?;
-    }
-    conn.chunk(b"data: [DONE]\n\n").await?;
-    conn.end_chunked().await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn pieces_keep_spaces() {
-        assert_eq!(
-            pieces("The answer is 42."),
-            vec!["The", " answer", " is", " 42."]
-        );
-        assert_eq!(pieces("").len(), 0);
-    }
-
-    #[test]
     fn validation_matches_the_api() {
-        assert!(
-            validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}]}))
-                .is_ok()
-        );
-        assert_eq!(validate(&json!({"messages": []})).unwrap_err().1, "model");
+        let ok = json!({"model": "m", "messages": [{"role": "user", "content": "x"}]});
+        assert!(validate(&ok, false).is_ok());
         assert_eq!(
-            validate(&json!({"model": "m", "messages": []}))
+            validate(&json!({"messages": []}), false).unwrap_err().1,
+            "model"
+        );
+        assert_eq!(
+            validate(&json!({"model": "m", "messages": []}), false)
                 .unwrap_err()
                 .1,
             "messages"
         );
         assert_eq!(
-            validate(&json!({"model": "m", "messages": [{"role": "bot", "content": "x"}]}))
-                .unwrap_err()
-                .1,
+            validate(
+                &json!({"model": "m", "messages": [{"role": "bot", "content": "x"}]}),
+                false
+            )
+            .unwrap_err()
+            .1,
             "messages"
         );
-        assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "temperature": 3})).unwrap_err().1, "temperature");
-        assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "stream_options": {}})).unwrap_err().1, "stream_options");
+        assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "temperature": 3}), false).unwrap_err().1, "temperature");
+        assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "stream_options": {}}), false).unwrap_err().1, "stream_options");
+        assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "max_tokens": 1, "max_completion_tokens": 1}), false).unwrap_err().1, "max_tokens");
     }
 }

@@ -6,12 +6,12 @@ mod common;
 
 use common::{suite, Scratch};
 use serde_json::Value;
-use sizeup_tests::openai::{Behavior, Config, MockServer, Reply};
+use sizeup_tests::server::{Behavior, Config, MockServer, Reply};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn server(
-    script: impl Fn(&sizeup_tests::openai::Seen) -> Behavior + Send + Sync + 'static,
+    script: impl Fn(&sizeup_tests::server::Seen) -> Behavior + Send + Sync + 'static,
 ) -> MockServer {
     MockServer::start(Config {
         script: Arc::new(script),
@@ -19,7 +19,7 @@ fn server(
     })
 }
 
-fn echo(seen: &sizeup_tests::openai::Seen) -> Behavior {
+fn echo(seen: &sizeup_tests::server::Seen) -> Behavior {
     Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
 }
 
