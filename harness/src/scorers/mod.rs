@@ -4,9 +4,11 @@
 //! from the output where it extracts one, and a one-line reason. A task's
 //! quality is the weighted mean of its scorers' values.
 
+mod call;
 mod json;
 mod normalize;
 mod numeric;
+mod sql;
 mod text;
 
 use crate::suite::spec::{Normalizer, ScorerSpec};
@@ -70,6 +72,8 @@ enum Kind {
         chars: (usize, usize),
         words: (usize, usize),
     },
+    FunctionCall,
+    Sql,
 }
 
 fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
@@ -192,6 +196,8 @@ impl Scorer {
                 }
                 (*weight, Kind::Length { chars, words })
             }
+            ScorerSpec::FunctionCall { weight } => (*weight, Kind::FunctionCall),
+            ScorerSpec::Sql { weight } => (*weight, Kind::Sql),
         };
         if !(weight.is_finite() && weight >= 0.0) {
             return Err(format!(
@@ -216,6 +222,8 @@ impl Scorer {
             Kind::TokenF1(..) => "token_f1",
             Kind::RougeL(..) => "rouge_l",
             Kind::Length { .. } => "length",
+            Kind::FunctionCall => "function_call",
+            Kind::Sql => "sql",
         }
     }
 
@@ -233,7 +241,9 @@ impl Scorer {
             | Kind::JsonFields(..)
             | Kind::Numeric { .. }
             | Kind::TokenF1(_)
-            | Kind::RougeL(_) => true,
+            | Kind::RougeL(_)
+            | Kind::FunctionCall
+            | Kind::Sql => true,
             Kind::NotContains(..)
             | Kind::Regex(..)
             | Kind::JsonValid
@@ -266,6 +276,8 @@ impl Scorer {
             Kind::TokenF1(t) => text::token_f1(output, expected_text.unwrap_or_default(), *t),
             Kind::RougeL(t) => text::rouge_l(output, expected_text.unwrap_or_default(), *t),
             Kind::Length { chars, words } => text::length(output, *chars, *words),
+            Kind::FunctionCall => call::score(output, expected),
+            Kind::Sql => sql::score(output, expected_text.unwrap_or_default()),
         }
     }
 }

@@ -403,6 +403,18 @@ pub enum ScorerSpec {
         /// Most words.
         max_words: Option<usize>,
     },
+    /// The output's function call has the expected name and acceptable arguments.
+    FunctionCall {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+    },
+    /// The output's SQL matches the expected query clause by clause.
+    Sql {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+    },
 }
 
 impl<'de> Deserialize<'de> for ModelEntry {

