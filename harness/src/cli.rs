@@ -179,6 +179,9 @@ pub struct RunArgs {
     /// Also write the JSON export to FILE at the end.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Threads for local models' inference (default: one per physical core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub threads: Option<u32>,
     /// Seconds to wait for trials in flight after Ctrl-C.
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub grace: f64,

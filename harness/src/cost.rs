@@ -87,6 +87,8 @@ mod tests {
             stop: vec![],
             timeout: Duration::from_secs(9),
             json_schema: None,
+            top_k: None,
+            repetition_penalty: None,
         };
         let worst = worst_case(&cost, &request, 1);
         let heaviest = Usage {

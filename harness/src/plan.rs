@@ -97,6 +97,8 @@ impl Plan {
                             .unwrap_or(DEFAULT_MAX_TOKENS),
                         temperature: model.temperature,
                         top_p: model.top_p,
+                        top_k: model.top_k,
+                        repetition_penalty: model.repetition_penalty,
                         seed: model.seed,
                         stop: model.stop.clone(),
                         timeout: model.timeout,
@@ -156,6 +158,8 @@ mod tests {
             stop: vec![],
             timeout: Duration::from_secs(5),
             json_schema: None,
+            top_k: None,
+            repetition_penalty: None,
         }
     }
 

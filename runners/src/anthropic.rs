@@ -8,7 +8,7 @@
 //! possible at any point. Anthropic counts cached prompt tokens apart from
 //! `input_tokens`; [`Usage::input_tokens`] adds them back.
 //!
-//! Anthropic has no `seed`, so a seed is not sent.
+//! Anthropic has no `seed` and no repetition penalty, so neither is sent.
 
 use crate::http::{self, Accumulator, Wire};
 use crate::sse::SseEvent;
@@ -78,6 +78,7 @@ impl AnthropicRunner {
             stream: self.config.stream,
             temperature: request.temperature,
             top_p: request.top_p,
+            top_k: request.top_k,
             stop_sequences: &request.stop,
         }
     }
@@ -190,6 +191,8 @@ struct MessagesRequest<'a> {
     temperature: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_k: Option<u32>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     stop_sequences: &'a [String],
 }
@@ -342,6 +345,8 @@ mod tests {
             stop: vec!["\n".into()],
             timeout: Duration::from_secs(1),
             json_schema: None,
+            top_k: None,
+            repetition_penalty: None,
         };
         assert_eq!(
             serde_json::to_value(runner.body(&request)).unwrap(),

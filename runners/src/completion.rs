@@ -38,6 +38,14 @@ pub struct Request {
     pub temperature: Option<f64>,
     /// Nucleus sampling; `None` leaves the provider's default.
     pub top_p: Option<f64>,
+    /// Sample among the `top_k` likeliest tokens only; sent to the providers
+    /// that take it (Anthropic, Gemini, OpenAI-compatible servers, local).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<u32>,
+    /// Divides the logits of tokens already in the context (above 1 repeats
+    /// less); sent to OpenAI-compatible servers and used by local models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repetition_penalty: Option<f64>,
     /// Seed for providers and models that honour one.
     pub seed: Option<u64>,
     /// Sequences that end generation.

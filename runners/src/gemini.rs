@@ -82,6 +82,7 @@ impl GeminiRunner {
                 max_output_tokens: request.max_tokens,
                 temperature: request.temperature,
                 top_p: request.top_p,
+                top_k: request.top_k,
                 seed: request.seed,
                 stop_sequences: &request.stop,
                 response_mime_type: request.json_schema.as_ref().map(|_| "application/json"),
@@ -216,6 +217,8 @@ struct GenerationConfig<'a> {
     temperature: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_k: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     seed: Option<u64>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]

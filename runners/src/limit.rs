@@ -205,6 +205,8 @@ mod tests {
             stop: vec![],
             timeout: Duration::from_secs(1),
             json_schema: None,
+            top_k: None,
+            repetition_penalty: None,
         }
     }
 

@@ -74,9 +74,11 @@ impl OpenAiRunner {
     }
 
     fn body<'a>(&'a self, request: &'a Request) -> ChatRequest<'a> {
-        let (max_tokens, max_completion_tokens) = match self.config.flavor {
-            Flavor::Compatible => (Some(request.max_tokens), None),
-            Flavor::OpenAi | Flavor::Azure { .. } => (None, Some(request.max_tokens)),
+        let compatible = self.config.flavor == Flavor::Compatible;
+        let (max_tokens, max_completion_tokens) = if compatible {
+            (Some(request.max_tokens), None)
+        } else {
+            (None, Some(request.max_tokens))
         };
         ChatRequest {
             model: &self.config.model,
@@ -89,6 +91,9 @@ impl OpenAiRunner {
             }),
             temperature: request.temperature,
             top_p: request.top_p,
+            // OpenAI refuses these; vLLM, TGI, llama.cpp and Ollama read them.
+            top_k: request.top_k.filter(|_| compatible),
+            repetition_penalty: request.repetition_penalty.filter(|_| compatible),
             seed: request.seed,
             stop: &request.stop,
             response_format: request.json_schema.as_ref().map(|schema| ResponseFormat {
@@ -177,6 +182,10 @@ struct ChatRequest<'a> {
     temperature: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_k: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repetition_penalty: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     seed: Option<u64>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -309,6 +318,8 @@ mod tests {
             stop: vec![],
             timeout: Duration::from_secs(1),
             json_schema: None,
+            top_k: None,
+            repetition_penalty: None,
         }
     }
 

@@ -137,6 +137,8 @@ mod tests {
             stop: vec![],
             timeout: Duration::from_secs(1),
             json_schema: None,
+            top_k: None,
+            repetition_penalty: None,
         }
     }
 

@@ -45,6 +45,8 @@ fn ask(question: &str) -> Request {
         stop: vec![],
         timeout: Duration::from_secs(120),
         json_schema: None,
+        top_k: None,
+        repetition_penalty: None,
     }
 }
 
@@ -95,6 +97,31 @@ fn the_same_seed_samples_the_same_text() {
     assert!(
         others.iter().any(|t| *t != sampled(7)),
         "seeds change nothing"
+    );
+}
+
+#[test]
+fn top_k_and_the_repetition_penalty_shape_sampling() {
+    // Sampling among the single likeliest token is greedy decoding, whatever the temperature.
+    let mut top1 = ask(FRANCE);
+    top1.temperature = Some(1.5);
+    top1.top_k = Some(1);
+    top1.seed = Some(3);
+    assert_eq!(
+        complete(smollm2(), &top1).text,
+        "The capital of France is Paris."
+    );
+
+    // A prompt that invites repetition repeats less under a penalty.
+    let mut plain = ask("Write the word cat ten times, separated by spaces.");
+    plain.max_tokens = 16;
+    let count = |r: &Request| complete(smollm2(), r).text.matches("cat").count();
+    let mut penalised = plain.clone();
+    penalised.repetition_penalty = Some(1.5);
+    let (plain, less) = (count(&plain), count(&penalised));
+    assert!(
+        less < plain,
+        "{less} cats with the penalty, {plain} without"
     );
 }
 

@@ -49,6 +49,12 @@ impl RunOptions {
 }
 
 pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
+    if let Some(n) = args.threads {
+        // candle sizes its thread pools from these variables when a local
+        // model first runs, which is after this point.
+        std::env::set_var("RAYON_NUM_THREADS", n.to_string());
+        std::env::set_var("CANDLE_NUM_THREADS", n.to_string());
+    }
     let db = args.db.db.clone();
     let store = Store::open(&db).map_err(|e| CliError::input(message(chain(&e))))?;
     let (run_id, options) = match &args.resume {

@@ -142,6 +142,10 @@ pub struct Model {
     pub temperature: Option<f64>,
     /// Nucleus sampling.
     pub top_p: Option<f64>,
+    /// Sample among the likeliest tokens only.
+    pub top_k: Option<u32>,
+    /// Penalty on tokens already in the context.
+    pub repetition_penalty: Option<f64>,
     /// Seed.
     pub seed: Option<u64>,
     /// Stop sequences.
@@ -256,6 +260,12 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
     if let Some(p) = defaults.top_p {
         check_range(&src, "defaults.top_p", p, 0.0, 1.0)?;
     }
+    check_sampling(
+        &src,
+        "defaults",
+        defaults.top_k,
+        defaults.repetition_penalty,
+    )?;
 
     let models = resolve_models(&spec, &src, catalog.as_ref(), prices)?;
     let mut tasks = Vec::new();
@@ -302,6 +312,27 @@ fn check_range(src: &Source, field: &str, v: f64, lo: f64, hi: f64) -> Result<()
     } else {
         Err(src.at(field, format!("{v} is out of range: expected {lo} to {hi}")))
     }
+}
+
+fn check_sampling(
+    src: &Source,
+    at: &str,
+    top_k: Option<u32>,
+    penalty: Option<f64>,
+) -> Result<(), SuiteError> {
+    if top_k == Some(0) {
+        return Err(src.at(&format!("{at}.top_k"), "top_k must be at least 1"));
+    }
+    if let Some(p) = penalty {
+        if !(p.is_finite() && p > 0.0 && p <= 10.0) {
+            return Err(src.hint(
+                &format!("{at}.repetition_penalty"),
+                format!("{p} is out of range: expected above 0, at most 10"),
+                "1 leaves the logits alone; values from 1.05 to 1.3 are usual",
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn resolve_models(
@@ -509,6 +540,7 @@ fn build_model(
     if let Some(t) = p.top_p {
         check_range(src, &f("params.top_p"), t, 0.0, 1.0)?;
     }
+    check_sampling(src, &f("params"), p.top_k, p.repetition_penalty)?;
     if p.max_tokens == Some(0) {
         return Err(src.at(&f("params.max_tokens"), "max_tokens must be at least 1"));
     }
@@ -564,6 +596,8 @@ fn build_model(
         max_tokens: p.max_tokens.or(defaults.max_tokens),
         temperature,
         top_p: p.top_p.or(defaults.top_p),
+        top_k: p.top_k.or(defaults.top_k),
+        repetition_penalty: p.repetition_penalty.or(defaults.repetition_penalty),
         seed: p.seed.or(defaults.seed),
         stop: p.stop.clone().unwrap_or_default(),
         timeout: p

@@ -45,6 +45,10 @@ pub struct DefaultsSpec {
     pub temperature: Option<f64>,
     /// Nucleus sampling.
     pub top_p: Option<f64>,
+    /// Sample among the likeliest tokens only.
+    pub top_k: Option<u32>,
+    /// Penalty on tokens already in the context.
+    pub repetition_penalty: Option<f64>,
     /// Seed, offset by the repeat index.
     pub seed: Option<u64>,
     /// Trials per case and model.
@@ -124,6 +128,10 @@ pub struct ParamsSpec {
     pub temperature: Option<f64>,
     /// Nucleus sampling.
     pub top_p: Option<f64>,
+    /// Sample among the likeliest tokens only.
+    pub top_k: Option<u32>,
+    /// Penalty on tokens already in the context.
+    pub repetition_penalty: Option<f64>,
     /// Seed.
     pub seed: Option<u64>,
     /// Stop sequences.

@@ -278,12 +278,20 @@ impl Loaded {
         )?;
         let ids = tok.encode(&prompt)?;
         out.prompt_tokens = ids.len() as u64;
+        let top_p = request.top_p.filter(|p| *p < 1.0);
+        let top_k = request.top_k.map(|k| k as usize);
         let mut sampler = LogitsProcessor::from_sampling(
             request.seed.unwrap_or(0),
-            match (request.temperature, request.top_p) {
-                (None | Some(0.0), _) => Sampling::ArgMax,
-                (Some(t), Some(p)) if p < 1.0 => Sampling::TopP { p, temperature: t },
-                (Some(t), _) => Sampling::All { temperature: t },
+            match (request.temperature, top_k, top_p) {
+                (None | Some(0.0), _, _) => Sampling::ArgMax,
+                (Some(t), Some(k), Some(p)) => Sampling::TopKThenTopP {
+                    k,
+                    p,
+                    temperature: t,
+                },
+                (Some(t), Some(k), None) => Sampling::TopK { k, temperature: t },
+                (Some(t), None, Some(p)) => Sampling::TopP { p, temperature: t },
+                (Some(t), None, None) => Sampling::All { temperature: t },
             },
         );
         let e = |e: candle_core::Error| format!("inference failed: {e}");
@@ -301,7 +309,18 @@ impl Loaded {
                     request.timeout.as_millis()
                 ));
             }
-            let logits1 = logits.squeeze(0).map_err(e)?;
+            let mut logits1 = logits.squeeze(0).map_err(e)?;
+            if let Some(penalty) = request.repetition_penalty.filter(|p| *p != 1.0) {
+                // As llama.cpp does: over the last 64 tokens of the context.
+                let context: Vec<u32> = ids.iter().chain(&out.generated).copied().collect();
+                let recent = &context[context.len().saturating_sub(REPEAT_LAST_N)..];
+                logits1 = candle_transformers::utils::apply_repeat_penalty(
+                    &logits1,
+                    penalty as f32,
+                    recent,
+                )
+                .map_err(e)?;
+            }
             let next = sampler.sample(&logits1).map_err(e)?;
             let now = start.elapsed();
             match out.first {
@@ -334,6 +353,9 @@ impl Loaded {
         }
     }
 }
+
+/// How many of the latest context tokens the repetition penalty looks at.
+const REPEAT_LAST_N: usize = 64;
 
 /// What a generation has produced so far.
 #[derive(Default)]
