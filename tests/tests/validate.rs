@@ -668,6 +668,15 @@ fn provider_specific_settings_are_checked() {
     );
     check(
         &with(
+            "    cost: {hourly_usd: 0}\n",
+            "    cost: {hourly_usd: 0}\n    params: {repetition_penalty: 0}\n",
+        ),
+        &[],
+        "s.yaml:8:34",
+        "0 is out of range: expected above 0, at most 10",
+    );
+    check(
+        &with(
             "    expected: label\n",
             "    expected: label\n    structured_output: {type: 12}\n",
         ),
