@@ -325,13 +325,15 @@ mod tests {
             stop: vec![],
             timeout: Duration::from_secs(1),
             json_schema: Some(serde_json::json!({"type": "object"})),
+            top_k: Some(40),
+            repetition_penalty: Some(1.1),
         };
         assert_eq!(
             serde_json::to_value(runner.body(&request)).unwrap(),
             serde_json::json!({
                 "contents": [{"role": "user", "parts": [{"text": "Hi"}]}],
                 "systemInstruction": {"parts": [{"text": "Be brief."}]},
-                "generationConfig": {"maxOutputTokens": 16, "topP": 0.9, "seed": 7,
+                "generationConfig": {"maxOutputTokens": 16, "topP": 0.9, "topK": 40, "seed": 7,
                     "responseMimeType": "application/json", "responseJsonSchema": {"type": "object"}}
             })
         );
