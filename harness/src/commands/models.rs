@@ -10,13 +10,20 @@ pub fn models(command: ModelsCommand) -> Result<ExitCode, CliError> {
         ModelsCommand::List => {
             let mut out = String::new();
             for d in DOWNLOADS {
-                out.push_str(&format!("{:<20} {}\n", d.id, d.about));
+                let default = if d.default {
+                    " (fetched by default)"
+                } else {
+                    ""
+                };
+                out.push_str(&format!("{:<20} {}{default}\n", d.id, d.about));
             }
             print(&out);
         }
         ModelsCommand::Fetch(args) => {
-            let chosen = if args.ids.is_empty() {
+            let chosen = if args.all {
                 DOWNLOADS.iter().collect()
+            } else if args.ids.is_empty() {
+                DOWNLOADS.iter().filter(|d| d.default).collect()
             } else {
                 args.ids
                     .iter()

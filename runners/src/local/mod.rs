@@ -7,7 +7,9 @@
 //! measured from the moment a request's turn starts: time to first token
 //! includes prompt processing, but not the wait for the device.
 
+mod gemma3;
 mod model;
+mod spm;
 mod template;
 mod tokenizer;
 

@@ -1,5 +1,6 @@
 //! Loading a GGUF file into the candle model its architecture names.
 
+use super::gemma3::Gemma3;
 use candle_core::quantized::gguf_file::Content;
 use candle_core::{Device, Tensor};
 use candle_transformers::models::{quantized_llama, quantized_qwen2, quantized_qwen3};
@@ -7,7 +8,7 @@ use std::fs::File;
 use std::io::BufReader;
 
 /// Architectures this build can run, as `general.architecture` names them.
-pub const SUPPORTED: [&str; 3] = ["llama", "qwen2", "qwen3"];
+pub const SUPPORTED: [&str; 4] = ["llama", "qwen2", "qwen3", "gemma3"];
 
 /// The weights of one loaded model.
 pub enum Weights {
@@ -17,6 +18,8 @@ pub enum Weights {
     Qwen2(quantized_qwen2::ModelWeights),
     /// Qwen 3.
     Qwen3(quantized_qwen3::ModelWeights),
+    /// Gemma 3, with this crate's own model code.
+    Gemma3(Gemma3),
 }
 
 impl Weights {
@@ -38,6 +41,9 @@ impl Weights {
             "qwen3" => quantized_qwen3::ModelWeights::from_gguf(content, reader, device)
                 .map(Self::Qwen3)
                 .map_err(err),
+            "gemma3" => Gemma3::from_gguf(content, reader, device)
+                .map(Self::Gemma3)
+                .map_err(err),
             other => Err(format!(
                 "architecture `{other}` is not supported (supported: {})",
                 SUPPORTED.join(", ")
@@ -51,6 +57,7 @@ impl Weights {
             Self::Llama(m) => m.forward(input, pos),
             Self::Qwen2(m) => m.forward(input, pos),
             Self::Qwen3(m) => m.forward(input, pos),
+            Self::Gemma3(m) => m.forward(input, pos),
         }
     }
 
@@ -60,6 +67,7 @@ impl Weights {
             Self::Llama(m) => m.clear_kv_cache(),
             Self::Qwen2(m) => m.clear_kv_cache(),
             Self::Qwen3(m) => m.clear_kv_cache(),
+            Self::Gemma3(m) => m.clear_kv_cache(),
         }
     }
 }

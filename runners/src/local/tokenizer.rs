@@ -5,8 +5,10 @@
 //! token types and the name of the pre-tokenizer (`tokenizer.ggml.pre`).
 //! Byte-level BPE (`tokenizer.ggml.model = gpt2`) is rebuilt with the
 //! `tokenizers` crate, splitting text the way llama.cpp does for each
-//! pre-tokenizer name.
+//! pre-tokenizer name; SentencePiece-style vocabularies
+//! (`tokenizer.ggml.model = llama`, with `scores`) use [`Spm`].
 
+use super::spm::Spm;
 use candle_core::quantized::gguf_file::{Content, Value};
 use tokenizers::decoders::byte_level::ByteLevel as ByteLevelDecoder;
 use tokenizers::models::bpe::{Vocab, BPE};
@@ -29,10 +31,17 @@ const CONTROL: i32 = 3;
 /// Token type 4 in GGUF: a user-defined token matched whole in text.
 const USER_DEFINED: i32 = 4;
 
+/// How text becomes ids, by `tokenizer.ggml.model`.
+enum Codec {
+    /// `gpt2`: byte-level BPE.
+    Bpe(Box<Tokenizer>),
+    /// `llama`: SentencePiece-style score-based merges with byte fallback.
+    Spm(Box<Spm>),
+}
+
 /// A tokenizer and the ids generation needs.
 pub struct GgufTokenizer {
-    /// Encodes and decodes.
-    pub tokenizer: Tokenizer,
+    codec: Codec,
     /// Beginning of sequence, when the model has one.
     pub bos: Option<u32>,
     /// Whether prompts start with `bos`.
@@ -72,19 +81,7 @@ impl GgufTokenizer {
             .to_string()
             .map_err(|e| e.to_string())?
             .clone();
-        if model != "gpt2" {
-            return Err(format!(
-                "tokenizer model `{model}` is not supported yet (supported: gpt2 byte-level BPE)"
-            ));
-        }
         let tokens = strings(ct, "tokenizer.ggml.tokens")?;
-        let merges: Vec<(String, String)> = strings(ct, "tokenizer.ggml.merges")?
-            .into_iter()
-            .filter_map(|m| {
-                m.split_once(' ')
-                    .map(|(a, b)| (a.to_string(), b.to_string()))
-            })
-            .collect();
         let types: Vec<i32> = match ct.metadata.get("tokenizer.ggml.token_type") {
             Some(v) => v
                 .to_vec()
@@ -94,31 +91,39 @@ impl GgufTokenizer {
                 .collect(),
             None => vec![1; tokens.len()],
         };
-        let vocab: Vocab = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
-            .collect();
-        let bpe = BPE::builder()
-            .vocab_and_merges(vocab, merges)
-            .build()
-            .map_err(|e| format!("invalid BPE vocabulary: {e}"))?;
-        let mut tokenizer = Tokenizer::new(bpe);
-        let pre = ct
-            .metadata
-            .get("tokenizer.ggml.pre")
-            .and_then(|v| v.to_string().ok())
-            .map_or("default", String::as_str);
-        tokenizer.with_pre_tokenizer(Some(pre_tokenizer(pre)?));
-        tokenizer.with_decoder(Some(ByteLevelDecoder::default()));
-        let special: Vec<AddedToken> = tokens
-            .iter()
-            .zip(&types)
-            .filter(|(_, t)| **t == CONTROL || **t == USER_DEFINED)
-            .map(|(text, t)| AddedToken::from(text.clone(), *t == CONTROL))
-            .collect();
-        tokenizer.add_special_tokens(&special);
-
+        let codec = match model.as_str() {
+            "gpt2" => Codec::Bpe(Box::new(bpe(ct, &tokens, &types)?)),
+            "llama" => {
+                let scores: Vec<f32> = get(ct, "tokenizer.ggml.scores")?
+                    .to_vec()
+                    .map_err(|e| e.to_string())?
+                    .iter()
+                    .map(|v| v.to_f32().unwrap_or(0.0))
+                    .collect();
+                let of_type = |wanted: &[i32]| -> Vec<u32> {
+                    (0..tokens.len() as u32)
+                        .filter(|&i| wanted.contains(&types[i as usize]))
+                        .collect()
+                };
+                let add_space_prefix = ct
+                    .metadata
+                    .get("tokenizer.ggml.add_space_prefix")
+                    .and_then(|v| v.to_bool().ok())
+                    .unwrap_or(true);
+                Codec::Spm(Box::new(Spm::new(
+                    tokens.clone(),
+                    scores,
+                    &of_type(&[CONTROL, USER_DEFINED]),
+                    &of_type(&[CONTROL]),
+                    add_space_prefix,
+                )))
+            }
+            other => {
+                return Err(format!(
+                    "tokenizer model `{other}` is not supported (supported: gpt2 byte-level BPE, llama SentencePiece)"
+                ))
+            }
+        };
         let eos = id(ct, "tokenizer.ggml.eos_token_id");
         let mut stop_ids: Vec<u32> = [eos, id(ct, "tokenizer.ggml.eot_token_id")]
             .into_iter()
@@ -138,7 +143,7 @@ impl GgufTokenizer {
         stop_ids.sort_unstable();
         stop_ids.dedup();
         Ok(Self {
-            tokenizer,
+            codec,
             bos: id(ct, "tokenizer.ggml.bos_token_id"),
             add_bos: ct
                 .metadata
@@ -153,11 +158,14 @@ impl GgufTokenizer {
 
     /// Token ids of `text`, special tokens in it recognised, with BOS when the model wants one.
     pub fn encode(&self, text: &str) -> Result<Vec<u32>, String> {
-        let enc = self
-            .tokenizer
-            .encode(text, false)
-            .map_err(|e| format!("failed to tokenize: {e}"))?;
-        let mut ids = enc.get_ids().to_vec();
+        let mut ids = match &self.codec {
+            Codec::Bpe(t) => t
+                .encode(text, false)
+                .map_err(|e| format!("failed to tokenize: {e}"))?
+                .get_ids()
+                .to_vec(),
+            Codec::Spm(t) => t.encode(text)?,
+        };
         if let (true, Some(bos)) = (self.add_bos, self.bos) {
             if ids.first() != Some(&bos) {
                 ids.insert(0, bos);
@@ -168,9 +176,12 @@ impl GgufTokenizer {
 
     /// The text of `ids`, special tokens left out.
     pub fn decode(&self, ids: &[u32]) -> Result<String, String> {
-        self.tokenizer
-            .decode(ids, true)
-            .map_err(|e| format!("failed to decode: {e}"))
+        match &self.codec {
+            Codec::Bpe(t) => t
+                .decode(ids, true)
+                .map_err(|e| format!("failed to decode: {e}")),
+            Codec::Spm(t) => Ok(t.decode(ids)),
+        }
     }
 
     /// The text of one token, for templates.
@@ -178,6 +189,42 @@ impl GgufTokenizer {
         id.and_then(|i| self.tokens.get(i as usize).cloned())
             .unwrap_or_default()
     }
+}
+
+/// Byte-level BPE from the vocabulary, merges and pre-tokenizer name.
+fn bpe(ct: &Content, tokens: &[String], types: &[i32]) -> Result<Tokenizer, String> {
+    let merges: Vec<(String, String)> = strings(ct, "tokenizer.ggml.merges")?
+        .into_iter()
+        .filter_map(|m| {
+            m.split_once(' ')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        })
+        .collect();
+    let vocab: Vocab = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i as u32))
+        .collect();
+    let bpe = BPE::builder()
+        .vocab_and_merges(vocab, merges)
+        .build()
+        .map_err(|e| format!("invalid BPE vocabulary: {e}"))?;
+    let mut tokenizer = Tokenizer::new(bpe);
+    let pre = ct
+        .metadata
+        .get("tokenizer.ggml.pre")
+        .and_then(|v| v.to_string().ok())
+        .map_or("default", String::as_str);
+    tokenizer.with_pre_tokenizer(Some(pre_tokenizer(pre)?));
+    tokenizer.with_decoder(Some(ByteLevelDecoder::default()));
+    let special: Vec<AddedToken> = tokens
+        .iter()
+        .zip(types)
+        .filter(|(_, t)| **t == CONTROL || **t == USER_DEFINED)
+        .map(|(text, t)| AddedToken::from(text.clone(), *t == CONTROL))
+        .collect();
+    tokenizer.add_special_tokens(&special);
+    Ok(tokenizer)
 }
 
 /// How llama.cpp splits text before BPE, by `tokenizer.ggml.pre` name.
