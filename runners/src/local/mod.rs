@@ -14,6 +14,7 @@ mod template;
 mod tokenizer;
 
 pub use model::SUPPORTED;
+pub use tokenizer::GgufTokenizer;
 
 use crate::{
     BoxFuture, Completion, ErrorClass, Failure, FinishReason, Request, Runner, Timing, Usage,
@@ -27,7 +28,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use template::ChatTemplate;
-use tokenizer::GgufTokenizer;
 use tokio::sync::oneshot;
 
 /// How to run a local model.

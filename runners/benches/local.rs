@@ -1,0 +1,184 @@
+//! Local inference speed and memory, beside llama.cpp's on the same work.
+//!
+//! `cargo bench -p sizeup-runners --bench local` (after `sizeup models fetch`)
+//! loads each local model and prints, per model: load time, prompt
+//! processing (tokens/s over a prompt of about 256 tokens), decoding
+//! (tokens/s after a short prompt and after the long one) and the process's
+//! peak RSS. With `LLAMA_BENCH=/path/to/llama-bench` it runs llama.cpp's
+//! `llama-bench` on the same file and thread count in the same run and
+//! prints the ratios. Build with `RUSTFLAGS="-C target-cpu=native"` to
+//! compare like with like (llama.cpp builds for the native CPU).
+
+use sizeup_runners::local::{LocalConfig, LocalRunner};
+use sizeup_runners::{Message, Request, Role, Runner};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const MODELS: [&str; 3] = [
+    "SmolLM2-135M-Instruct.Q4_1.gguf",
+    "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+    "gemma-3-270m-q4_k_m.gguf",
+];
+
+fn request(text: &str, max_tokens: u32) -> Request {
+    Request {
+        messages: vec![Message {
+            role: Role::User,
+            content: text.to_string(),
+        }],
+        max_tokens,
+        temperature: Some(0.0),
+        top_p: None,
+        top_k: None,
+        repetition_penalty: None,
+        seed: None,
+        stop: vec![],
+        timeout: Duration::from_secs(600),
+        json_schema: None,
+    }
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+struct Speeds {
+    prompt: f64,
+    decode_short: f64,
+    decode_long: f64,
+}
+
+fn decode_rate(gaps_us: &[u64]) -> f64 {
+    let total: u64 = gaps_us.iter().sum();
+    gaps_us.len() as f64 / (total as f64 / 1e6)
+}
+
+/// llama-bench's average tokens/s for `-p 256` and `-n 64`, if it is given.
+fn llama_bench(path: &Path, threads: usize) -> Option<(f64, f64)> {
+    let bin = std::env::var("LLAMA_BENCH").ok()?;
+    let out = std::process::Command::new(bin)
+        .args([
+            "-m",
+            &path.display().to_string(),
+            "-p",
+            "256",
+            "-n",
+            "64",
+            "-r",
+            "3",
+            "-o",
+            "json",
+        ])
+        .args(["-t", &threads.to_string()])
+        .output()
+        .ok()?;
+    let runs: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    let rate = |prompt: bool| {
+        runs.as_array()?
+            .iter()
+            .find(|r| (r["n_prompt"].as_u64().unwrap_or(0) > 0) == prompt)
+            .and_then(|r| r["avg_ts"].as_f64())
+    };
+    Some((rate(true)?, rate(false)?))
+}
+
+/// Each model is measured in a process of its own, so that its peak RSS is its own.
+const ONE_MODEL: &str = "SIZEUP_BENCH_MODEL";
+
+fn main() {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let Ok(file) = std::env::var(ONE_MODEL) else {
+        println!(
+            "{:<62} {:>8} {:>12} {:>12} {:>12} {:>9}",
+            "model", "load s", "prompt tok/s", "decode short", "decode long", "RSS MB"
+        );
+        for file in MODELS {
+            let me = std::env::current_exe().expect("own path");
+            let out = std::process::Command::new(me)
+                .env(ONE_MODEL, file)
+                .output()
+                .expect("bench process runs");
+            print!("{}", String::from_utf8_lossy(&out.stdout));
+        }
+        println!("threads: {threads}");
+        return;
+    };
+    bench_one(&file, threads);
+}
+
+/// Measures one model and prints its row (and llama.cpp's, when asked).
+fn bench_one(file: &str, threads: usize) {
+    // About 256 tokens of ordinary prose.
+    let long =
+        "The quarterly report lists revenue, costs and the outlook for each region. ".repeat(18);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../models")
+        .join(file);
+    if !path.is_file() {
+        println!("{file}: missing, run `sizeup models fetch`");
+        return;
+    }
+    let start = Instant::now();
+    let runner = LocalRunner::new(LocalConfig {
+        path: path.clone(),
+        device: "cpu".into(),
+        // Gemma 3 270M is a base model: the prompt goes in as it is.
+        chat_template: file
+            .starts_with("gemma")
+            .then(|| "{{ bos_token }}{{ messages[-1]['content'] }}".to_string()),
+    })
+    .expect("model loads");
+    let load = start.elapsed().as_secs_f64();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let run = |r: &Request| rt.block_on(runner.complete(r));
+    run(&request("Hi", 4));
+    let short = run(&request(
+        "Write a long story about a lighthouse keeper.",
+        64,
+    ));
+    let long_run = run(&request(&format!("{long}\nSummarise the report."), 64));
+    let speeds = Speeds {
+        prompt: long_run.usage.input_tokens as f64
+            / (long_run.timing.ttft_us.unwrap_or(1) as f64 / 1e6),
+        decode_short: decode_rate(&short.timing.gaps_us),
+        decode_long: decode_rate(&long_run.timing.gaps_us),
+    };
+    println!(
+        "{:<62} {:>8.2} {:>12.1} {:>12.1} {:>12.1} {:>9.0}",
+        format!(
+            "sizeup {file} ({} prompt tokens)",
+            long_run.usage.input_tokens
+        ),
+        load,
+        speeds.prompt,
+        speeds.decode_short,
+        speeds.decode_long,
+        peak_rss_mb()
+    );
+    if let Some((pp, tg)) = llama_bench(&path, threads) {
+        println!(
+            "{:<62} {:>8} {:>12.1} {:>12.1} {:>12} {:>9}",
+            format!("llama.cpp {file}"),
+            "-",
+            pp,
+            tg,
+            "-",
+            "-"
+        );
+        println!(
+            "ratio sizeup / llama.cpp: prompt {:.2}, decode {:.2}",
+            speeds.prompt / pp,
+            speeds.decode_short / tg
+        );
+    }
+}
