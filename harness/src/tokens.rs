@@ -1,9 +1,12 @@
 //! Counting tokens before anything is sent: exactly with OpenAI's own
-//! encodings where the model uses one, by a stated approximation otherwise,
-//! and as a strict upper bound when money is reserved against a budget.
+//! encodings and with a local model's own tokenizer and chat template, by a
+//! stated approximation otherwise, and as a strict upper bound when money
+//! is reserved against a budget.
 
 use crate::suite::{Model, Provider};
+use sizeup_runners::local::Prompter;
 use sizeup_runners::Message;
+use std::path::Path;
 use tiktoken_rs::CoreBPE;
 
 /// Counts the prompt and answer tokens of one model.
@@ -15,6 +18,8 @@ pub enum Counter {
         /// The encoder.
         bpe: Box<CoreBPE>,
     },
+    /// A local model's own tokenizer and chat template.
+    Local(Box<Prompter>),
     /// About four characters a token, the usual rule for English text.
     Approximate,
 }
@@ -23,6 +28,10 @@ impl Counter {
     /// The counter for `model`: exact for OpenAI and Azure models whose
     /// encoding tiktoken knows, approximate for everything else.
     pub fn for_model(model: &Model) -> Self {
+        if model.provider == Provider::Local {
+            return Prompter::open(Path::new(&model.model), model.chat_template.as_deref())
+                .map_or(Self::Approximate, |p| Self::Local(Box::new(p)));
+        }
         if !matches!(model.provider, Provider::OpenAi | Provider::AzureOpenAi) {
             return Self::Approximate;
         }
@@ -42,6 +51,7 @@ impl Counter {
     pub fn method(&self) -> String {
         match self {
             Self::Exact { name, .. } => format!("tiktoken {name}"),
+            Self::Local(_) => "the model's tokenizer".to_string(),
             Self::Approximate => "≈ 4 characters a token".to_string(),
         }
     }
@@ -50,14 +60,29 @@ impl Counter {
     pub fn text(&self, text: &str) -> u64 {
         match self {
             Self::Exact { bpe, .. } => bpe.encode_ordinary(text).len() as u64,
+            Self::Local(p) => {
+                let t = p.tokenizer();
+                match t.encode(text) {
+                    // Without the beginning-of-sequence token a prompt starts with.
+                    Ok(ids) => {
+                        (ids.len() - usize::from(t.add_bos && ids.first() == t.bos.as_ref())) as u64
+                    }
+                    Err(_) => (text.chars().count() as u64).div_ceil(4),
+                }
+            }
             Self::Approximate => (text.chars().count() as u64).div_ceil(4),
         }
     }
 
-    /// Prompt tokens of a conversation, with the chat format's overhead:
-    /// three tokens a message plus the role, and three that prime the reply
-    /// (OpenAI's published accounting).
+    /// Prompt tokens of a conversation: a local model's rendered template,
+    /// or with the chat format's overhead of three tokens a message plus the
+    /// role, and three that prime the reply (OpenAI's published accounting).
     pub fn prompt(&self, messages: &[Message]) -> u64 {
+        if let Self::Local(p) = self {
+            if let Ok(ids) = p.tokens(messages) {
+                return ids.len() as u64;
+            }
+        }
         messages
             .iter()
             .map(|m| 3 + self.text(role(m)) + self.text(&m.content))

@@ -28,6 +28,22 @@ tasks:
             model.display()
         ),
     );
+    // The estimate counts with the model's own tokenizer and template: the
+    // 42 prompt tokens the run will report, and "Paris" as one token.
+    let estimate = s
+        .sizeup()
+        .args(["estimate", "s.yaml"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let estimate = String::from_utf8_lossy(&estimate);
+    let row = estimate.lines().find(|l| l.starts_with("capital")).unwrap();
+    assert!(row.contains("the model's tokenizer"), "{row}");
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cols[cols.len() - 5..cols.len() - 3], ["42", "1"], "{row}");
+
     s.sizeup()
         .args(["run", "s.yaml", "-q", "--db"])
         .arg(s.db())

@@ -88,11 +88,84 @@ pub enum LocalError {
     },
 }
 
+/// What turns a conversation into a model's prompt tokens: the file's own
+/// tokenizer and chat template (or the one a suite gives), read from the
+/// metadata alone.
+pub struct Prompter {
+    tokenizer: GgufTokenizer,
+    template: ChatTemplate,
+}
+
+impl Prompter {
+    /// Reads the tokenizer and chat template of the GGUF file at `path`;
+    /// `chat_template` replaces the file's.
+    pub fn open(path: &Path, chat_template: Option<&str>) -> Result<Self, LocalError> {
+        let content = read_content(path)?;
+        Self::from_content(path, &content, chat_template)
+    }
+
+    fn from_content(
+        path: &Path,
+        content: &gguf_file::Content,
+        chat_template: Option<&str>,
+    ) -> Result<Self, LocalError> {
+        let unsupported = |message: String| LocalError::Unsupported {
+            path: path.to_path_buf(),
+            message,
+        };
+        let tokenizer = GgufTokenizer::from_gguf(content).map_err(unsupported)?;
+        let source = match chat_template {
+            Some(t) => t.to_string(),
+            None => content
+                .metadata
+                .get("tokenizer.chat_template")
+                .and_then(|v| v.to_string().ok())
+                .cloned()
+                .ok_or_else(|| {
+                    unsupported(
+                        "the file has no chat template; give one with `chat_template:` in the model's definition"
+                            .into(),
+                    )
+                })?,
+        };
+        let template = ChatTemplate::new(&source).map_err(unsupported)?;
+        Ok(Self {
+            tokenizer,
+            template,
+        })
+    }
+
+    /// The prompt tokens of a conversation, the assistant's turn opened.
+    pub fn tokens(&self, messages: &[crate::Message]) -> Result<Vec<u32>, String> {
+        let tok = &self.tokenizer;
+        let prompt =
+            self.template
+                .render(messages, &tok.token_text(tok.bos), &tok.token_text(tok.eos))?;
+        tok.encode(&prompt)
+    }
+
+    /// The tokenizer alone.
+    pub fn tokenizer(&self) -> &GgufTokenizer {
+        &self.tokenizer
+    }
+}
+
+/// The header and metadata of a GGUF file.
+fn read_content(path: &Path) -> Result<gguf_file::Content, LocalError> {
+    let file = std::fs::File::open(path).map_err(|source| LocalError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    gguf_file::Content::read(&mut std::io::BufReader::new(file)).map_err(|e| LocalError::Gguf {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
 /// Everything the worker thread owns.
 struct Loaded {
     weights: Weights,
-    tokenizer: GgufTokenizer,
-    template: ChatTemplate,
+    prompter: Prompter,
     device: Device,
 }
 
@@ -149,28 +222,12 @@ fn load(config: &LocalConfig) -> Result<Loaded, LocalError> {
             SUPPORTED.join(", ")
         )));
     }
-    let tokenizer = GgufTokenizer::from_gguf(&content).map_err(unsupported)?;
-    let source = match &config.chat_template {
-        Some(t) => t.clone(),
-        None => content
-            .metadata
-            .get("tokenizer.chat_template")
-            .and_then(|v| v.to_string().ok())
-            .cloned()
-            .ok_or_else(|| {
-                unsupported(
-                    "the file has no chat template; give one with `chat_template:` in the model's definition"
-                        .into(),
-                )
-            })?,
-    };
-    let template = ChatTemplate::new(&source).map_err(unsupported)?;
+    let prompter = Prompter::from_content(path, &content, config.chat_template.as_deref())?;
     // A truncated file fails here, while its tensors are read.
     let weights = Weights::load(&arch, content, &mut reader, &device).map_err(gguf)?;
     Ok(Loaded {
         weights,
-        tokenizer,
-        template,
+        prompter,
         device,
     })
 }
@@ -272,13 +329,8 @@ impl Loaded {
         start: Instant,
         out: &mut Generation,
     ) -> Result<FinishReason, String> {
-        let tok = &self.tokenizer;
-        let prompt = self.template.render(
-            &request.messages,
-            &tok.token_text(tok.bos),
-            &tok.token_text(tok.eos),
-        )?;
-        let ids = tok.encode(&prompt)?;
+        let ids = self.prompter.tokens(&request.messages)?;
+        let tok = &self.prompter.tokenizer;
         out.prompt_tokens = ids.len() as u64;
         let top_p = request.top_p.filter(|p| *p < 1.0);
         let top_k = request.top_k.map(|k| k as usize);

@@ -9,9 +9,7 @@
 //! (`tokenizer.ggml.model = llama`, with `scores`) use [`Spm`].
 
 use super::spm::Spm;
-use super::LocalError;
 use candle_core::quantized::gguf_file::{Content, Value};
-use std::path::Path;
 use tokenizers::decoders::byte_level::ByteLevel as ByteLevelDecoder;
 use tokenizers::models::bpe::{Vocab, BPE};
 use tokenizers::pre_tokenizers::byte_level::ByteLevel;
@@ -77,24 +75,6 @@ fn id(ct: &Content, key: &str) -> Option<u32> {
 }
 
 impl GgufTokenizer {
-    /// The tokenizer of the GGUF file at `path`, read from its metadata
-    /// alone (the weights are not loaded).
-    pub fn open(path: &Path) -> Result<Self, LocalError> {
-        let file = std::fs::File::open(path).map_err(|source| LocalError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let content =
-            Content::read(&mut std::io::BufReader::new(file)).map_err(|e| LocalError::Gguf {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })?;
-        Self::from_gguf(&content).map_err(|message| LocalError::Unsupported {
-            path: path.to_path_buf(),
-            message,
-        })
-    }
-
     /// Builds the tokenizer described by the file's metadata.
     pub fn from_gguf(ct: &Content) -> Result<Self, String> {
         let model = get(ct, "tokenizer.ggml.model")?
