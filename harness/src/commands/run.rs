@@ -3,8 +3,7 @@
 use super::report::{store_error, write};
 use super::{chain, message, price_book, print, CliError};
 use crate::budget::Budget;
-use crate::cli::PricesArg;
-use crate::cli::RunArgs;
+use crate::cli::{PricesArg, RunArgs};
 use crate::engine::{self, Control, Job};
 use crate::events::Event;
 use crate::plan::{Plan, Selection};
