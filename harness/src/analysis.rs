@@ -149,6 +149,8 @@ impl Acc {
             input_tokens: self.input_tokens,
             output_tokens: self.output_tokens,
             cost_usd: self.cost_usd,
+            usd_per_mtok_output: (self.output_tokens > 0)
+                .then(|| self.cost_usd / self.output_tokens as f64 * 1e6),
         }
     }
 }

@@ -118,6 +118,9 @@ pub struct Cell {
     pub output_tokens: u64,
     /// Money spent, in US dollars.
     pub cost_usd: f64,
+    /// Dollars per million output tokens at this cell's measured cost and
+    /// throughput (for a model priced by the hour, what its speed implies).
+    pub usd_per_mtok_output: Option<f64>,
 }
 
 /// One trial and its outcome.

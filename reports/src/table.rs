@@ -3,7 +3,7 @@
 use crate::{Cell, ReportModel};
 use std::fmt::Write;
 
-const HEADERS: [&str; 12] = [
+const HEADERS: [&str; 13] = [
     "task",
     "model",
     "n",
@@ -16,6 +16,7 @@ const HEADERS: [&str; 12] = [
     "tpot p50",
     "tok in/out",
     "cost $",
+    "$/Mtok out",
 ];
 
 /// Renders one row per task × model, columns aligned, with a heading line.
@@ -63,7 +64,7 @@ pub fn aligned(headers: &[&str], rows: &[Vec<String>], names: usize) -> String {
     out
 }
 
-fn row(c: &Cell) -> [String; 12] {
+fn row(c: &Cell) -> [String; 13] {
     let opt = |v: Option<f64>, f: fn(f64) -> String| v.map_or_else(|| "-".to_string(), f);
     [
         c.task.clone(),
@@ -78,6 +79,7 @@ fn row(c: &Cell) -> [String; 12] {
         opt(c.tpot_ms.map(|l| l.p50), |v| format!("{v:.1}")),
         format!("{}/{}", c.input_tokens, c.output_tokens),
         format!("{:.4}", c.cost_usd),
+        opt(c.usd_per_mtok_output, |v| format!("{v:.2}")),
     ]
 }
 
@@ -110,6 +112,7 @@ mod tests {
             input_tokens: 100,
             output_tokens: 20,
             cost_usd: 0.5,
+            usd_per_mtok_output: Some(25_000.0),
         };
         let report = ReportModel {
             format_version: FORMAT_VERSION,
@@ -137,7 +140,7 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[2],
-            "triage  small         10    0.500   50%       1      12      25         -         -      100/20  0.5000"
+            "triage  small         10    0.500   50%       1      12      25         -         -      100/20  0.5000    25000.00"
         );
         assert_eq!(lines[1].len(), lines[3].len());
         assert!(lines[3].contains("  -  "));

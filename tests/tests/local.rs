@@ -61,4 +61,8 @@ tasks:
         (cost - seconds * 0.001).abs() < 1e-9,
         "{cost} for {seconds} s"
     );
+    // What that busy time implies per million output tokens.
+    let per_mtok = r["cells"][0]["usd_per_mtok_output"].as_f64().unwrap();
+    let out = t["output_tokens"].as_f64().unwrap();
+    assert!((per_mtok - cost / out * 1e6).abs() < 1e-6, "{per_mtok}");
 }
