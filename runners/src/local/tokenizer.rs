@@ -223,7 +223,9 @@ fn bpe(ct: &Content, tokens: &[String], types: &[i32]) -> Result<Tokenizer, Stri
         .filter(|(_, t)| **t == CONTROL || **t == USER_DEFINED)
         .map(|(text, t)| AddedToken::from(text.clone(), *t == CONTROL))
         .collect();
-    tokenizer.add_special_tokens(&special);
+    tokenizer
+        .add_special_tokens(special)
+        .map_err(|e| format!("invalid special tokens: {e}"))?;
     Ok(tokenizer)
 }
 
