@@ -81,14 +81,8 @@ mod tests {
                 content: "x".repeat(100),
             }],
             max_tokens: 50,
-            temperature: None,
-            top_p: None,
-            seed: None,
-            stop: vec![],
             timeout: Duration::from_secs(9),
-            json_schema: None,
-            top_k: None,
-            repetition_penalty: None,
+            ..Request::default()
         };
         let worst = worst_case(&cost, &request, 1);
         let heaviest = Usage {

@@ -153,13 +153,8 @@ mod tests {
             }],
             max_tokens: 10,
             temperature: Some(0.0),
-            top_p: None,
-            seed: None,
-            stop: vec![],
             timeout: Duration::from_secs(5),
-            json_schema: None,
-            top_k: None,
-            repetition_penalty: None,
+            ..Request::default()
         }
     }
 

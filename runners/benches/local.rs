@@ -28,13 +28,8 @@ fn request(text: &str, max_tokens: u32) -> Request {
         }],
         max_tokens,
         temperature: Some(0.0),
-        top_p: None,
-        top_k: None,
-        repetition_penalty: None,
-        seed: None,
-        stop: vec![],
         timeout: Duration::from_secs(600),
-        json_schema: None,
+        ..Request::default()
     }
 }
 

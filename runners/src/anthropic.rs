@@ -340,13 +340,10 @@ mod tests {
             ],
             max_tokens: 16,
             temperature: Some(0.0),
-            top_p: None,
             seed: Some(7),
             stop: vec!["\n".into()],
             timeout: Duration::from_secs(1),
-            json_schema: None,
-            top_k: None,
-            repetition_penalty: None,
+            ..Request::default()
         };
         assert_eq!(
             serde_json::to_value(runner.body(&request)).unwrap(),

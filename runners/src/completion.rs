@@ -28,7 +28,7 @@ pub struct Message {
 ///
 /// It is serializable because its canonical JSON is part of a trial's
 /// identity: two trials with the same request, model and repeat are the same.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     /// The conversation; a system message, if any, comes first.
     pub messages: Vec<Message>,

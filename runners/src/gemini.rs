@@ -319,14 +319,13 @@ mod tests {
                 },
             ],
             max_tokens: 16,
-            temperature: None,
             top_p: Some(0.9),
             seed: Some(7),
-            stop: vec![],
             timeout: Duration::from_secs(1),
             json_schema: Some(serde_json::json!({"type": "object"})),
             top_k: Some(40),
             repetition_penalty: Some(1.1),
+            ..Request::default()
         };
         assert_eq!(
             serde_json::to_value(runner.body(&request)).unwrap(),

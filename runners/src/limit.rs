@@ -199,14 +199,8 @@ mod tests {
                 content: "abcdefgh".into(),
             }],
             max_tokens,
-            temperature: None,
-            top_p: None,
-            seed: None,
-            stop: vec![],
             timeout: Duration::from_secs(1),
-            json_schema: None,
-            top_k: None,
-            repetition_penalty: None,
+            ..Request::default()
         }
     }
 

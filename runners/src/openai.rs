@@ -313,13 +313,8 @@ mod tests {
             messages: vec![],
             max_tokens: 5,
             temperature: Some(0.0),
-            top_p: None,
-            seed: None,
-            stop: vec![],
             timeout: Duration::from_secs(1),
-            json_schema: None,
-            top_k: None,
-            repetition_penalty: None,
+            ..Request::default()
         }
     }
 

@@ -131,14 +131,8 @@ mod tests {
         Request {
             messages: vec![],
             max_tokens: 1,
-            temperature: None,
-            top_p: None,
-            seed: None,
-            stop: vec![],
             timeout: Duration::from_secs(1),
-            json_schema: None,
-            top_k: None,
-            repetition_penalty: None,
+            ..Request::default()
         }
     }
 

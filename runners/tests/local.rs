@@ -40,13 +40,8 @@ fn ask(question: &str) -> Request {
         }],
         max_tokens: 32,
         temperature: Some(0.0),
-        top_p: None,
-        seed: None,
-        stop: vec![],
         timeout: Duration::from_secs(120),
-        json_schema: None,
-        top_k: None,
-        repetition_penalty: None,
+        ..Request::default()
     }
 }
 

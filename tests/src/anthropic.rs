@@ -12,7 +12,7 @@
 
 use crate::http::HttpRequest;
 use crate::server::{
-    delays, event_stream, limited, whole_delay, words, Body, End, Protocol, Reply, Response, Seen,
+    delays, event_stream, limited, whole_delay, words, End, Protocol, Reply, Response, Seen,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -180,15 +180,7 @@ impl Protocol for Messages {
                 "content": [{"type": "text", "text": parts.concat()}],
                 "stop_reason": stop, "stop_sequence": null, "usage": usage
             });
-            let mut r = Response::json(200, &body);
-            r.body = match r.body {
-                Body::Full { bytes, .. } => Body::Full {
-                    delay: whole_delay(reply, parts.len()),
-                    bytes,
-                },
-                other => other,
-            };
-            return r;
+            return Response::json(200, &body).after(whole_delay(reply, parts.len()));
         }
         let event =
             |name: &str, data: Value| format!("event: {name}\ndata: {data}\n\n").into_bytes();
@@ -287,12 +279,11 @@ impl Protocol for Messages {
                 true,
             )
         } else {
-            let mut r = Response::json(200, &Value::Null);
-            r.body = Body::Full {
-                delay: Duration::ZERO,
-                bytes: b"{\"id\": \"msg_x\", \"content\": [".to_vec(),
-            };
-            r
+            Response::bytes(
+                200,
+                "application/json",
+                b"{\"id\": \"msg_x\", \"content\": [".to_vec(),
+            )
         }
     }
 }

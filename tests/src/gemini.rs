@@ -13,13 +13,16 @@
 
 use crate::http::HttpRequest;
 use crate::server::{
-    delays, event_stream, limited, whole_delay, words, Body, End, Protocol, Reply, Response, Seen,
+    delays, event_stream, limited, whole_delay, words, End, Protocol, Reply, Response, Seen,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The protocol.
 pub struct Generate;
+
+/// The content type Gemini answers with.
+const JSON: &str = "application/json; charset=UTF-8";
 
 const REQUEST_FIELDS: [&str; 14] = [
     "contents",
@@ -242,17 +245,7 @@ impl Protocol for Generate {
         let n = parts.len();
         if !seen.stream {
             let bytes = chunk(&parts.concat(), output, Some(finish)).to_string();
-            return Response {
-                status: 200,
-                headers: vec![(
-                    "content-type",
-                    "application/json; charset=UTF-8".to_string(),
-                )],
-                body: Body::Full {
-                    delay: whole_delay(reply, n),
-                    bytes: bytes.into_bytes(),
-                },
-            };
+            return Response::bytes(200, JSON, bytes.into_bytes()).after(whole_delay(reply, n));
         }
         let mut frames = Vec::new();
         for (i, (p, delay)) in parts.iter().zip(delays(reply, n)).enumerate() {
@@ -301,7 +294,7 @@ impl Protocol for Generate {
     }
 
     fn invalid_json(&self, seen: &Seen) -> Response {
-        let bytes = if seen.stream {
+        if seen.stream {
             return event_stream(
                 vec![(
                     Duration::ZERO,
@@ -309,20 +302,8 @@ impl Protocol for Generate {
                 )],
                 true,
             );
-        } else {
-            b"{\"candidates\": [".to_vec()
-        };
-        Response {
-            status: 200,
-            headers: vec![(
-                "content-type",
-                "application/json; charset=UTF-8".to_string(),
-            )],
-            body: Body::Full {
-                delay: Duration::ZERO,
-                bytes,
-            },
         }
+        Response::bytes(200, JSON, b"{\"candidates\": [".to_vec())
     }
 }
 

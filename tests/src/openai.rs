@@ -11,7 +11,7 @@
 
 use crate::http::HttpRequest;
 use crate::server::{
-    delays, event_stream, limited, whole_delay, words, Body, End, Protocol, Reply, Response, Seen,
+    delays, event_stream, limited, whole_delay, words, End, Protocol, Reply, Response, Seen,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -155,15 +155,7 @@ impl Protocol for Chat {
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": parts.concat(), "refusal": null, "annotations": []}, "logprobs": null, "finish_reason": finish}],
                 "usage": usage, "service_tier": "default", "system_fingerprint": FINGERPRINT
             });
-            let mut r = Response::json(200, &body);
-            r.body = match r.body {
-                Body::Full { bytes, .. } => Body::Full {
-                    delay: whole_delay(reply, parts.len()),
-                    bytes,
-                },
-                other => other,
-            };
-            return r;
+            return Response::json(200, &body).after(whole_delay(reply, parts.len()));
         }
         let include_usage =
             usage_allowed && seen.body["stream_options"]["include_usage"] == json!(true);
@@ -243,12 +235,11 @@ impl Protocol for Chat {
                 true,
             )
         } else {
-            let mut r = Response::json(200, &Value::Null);
-            r.body = Body::Full {
-                delay: Duration::ZERO,
-                bytes: b"{\"id\": \"chatcmpl-x\", \"choices\": [".to_vec(),
-            };
-            r
+            Response::bytes(
+                200,
+                "application/json",
+                b"{\"id\": \"chatcmpl-x\", \"choices\": [".to_vec(),
+            )
         }
     }
 }

@@ -169,14 +169,27 @@ pub enum Body {
 impl Response {
     /// A JSON body sent at once.
     pub fn json(status: u16, body: &Value) -> Self {
+        Self::bytes(status, "application/json", body.to_string().into_bytes())
+    }
+
+    /// A body of any bytes sent at once, with its content type.
+    pub fn bytes(status: u16, content_type: &str, bytes: Vec<u8>) -> Self {
         Self {
             status,
-            headers: vec![("content-type", "application/json".to_string())],
+            headers: vec![("content-type", content_type.to_string())],
             body: Body::Full {
                 delay: Duration::ZERO,
-                bytes: body.to_string().into_bytes(),
+                bytes,
             },
         }
+    }
+
+    /// The same response with its whole body held back for `delay`.
+    pub fn after(mut self, wait: Duration) -> Self {
+        if let Body::Full { delay, .. } = &mut self.body {
+            *delay = wait;
+        }
+        self
     }
 }
 

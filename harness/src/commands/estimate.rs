@@ -20,7 +20,7 @@ const HEADERS: [&str; 9] = [
 ];
 
 pub fn estimate(args: EstimateArgs) -> Result<ExitCode, CliError> {
-    let prices = price_book(&args.prices)?;
+    let prices = price_book(args.prices.prices.as_deref())?;
     let suite = suite::load(&args.suite, args.models.as_deref(), &prices)?;
     let selection = Selection {
         tasks: args.select.tasks,

@@ -7,7 +7,7 @@ mod report;
 mod run;
 mod validate;
 
-use crate::cli::{Cli, Command, PricesArg};
+use crate::cli::{Cli, Command};
 use crate::suite::PriceBook;
 use std::io::Write;
 use std::process::ExitCode;
@@ -73,8 +73,8 @@ pub fn print(text: &str) {
 }
 
 /// The price book `--prices` names, or the built-in one.
-pub fn price_book(arg: &PricesArg) -> Result<PriceBook, CliError> {
-    Ok(match &arg.prices {
+pub fn price_book(path: Option<&std::path::Path>) -> Result<PriceBook, CliError> {
+    Ok(match path {
         Some(path) => PriceBook::load(path)?,
         None => PriceBook::built_in(),
     })

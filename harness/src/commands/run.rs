@@ -3,7 +3,7 @@
 use super::report::{store_error, write};
 use super::{chain, message, price_book, print, CliError};
 use crate::budget::Budget;
-use crate::cli::{PricesArg, RunArgs};
+use crate::cli::RunArgs;
 use crate::engine::{self, Control, Job};
 use crate::events::Event;
 use crate::plan::{Plan, Selection};
@@ -80,9 +80,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
             },
         ),
     };
-    let prices = price_book(&PricesArg {
-        prices: options.prices.clone(),
-    })?;
+    let prices = price_book(options.prices.as_deref())?;
     let suite = Arc::new(suite::load(
         &options.suite,
         options.models.as_deref(),

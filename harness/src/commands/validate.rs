@@ -7,7 +7,7 @@ use crate::suite;
 use std::process::ExitCode;
 
 pub fn validate(args: ValidateArgs) -> Result<ExitCode, CliError> {
-    let prices = price_book(&args.prices)?;
+    let prices = price_book(args.prices.prices.as_deref())?;
     for path in &args.suites {
         let suite = suite::load(path, args.models.as_deref(), &prices)?;
         let plan = Plan::new(&suite, &Selection::default())
