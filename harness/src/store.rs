@@ -358,6 +358,7 @@ impl Store {
                         },
                         error: None,
                         attempts: 0,
+                        retried_usage: Usage::default(),
                     })
                 })
                 .optional()
@@ -589,6 +590,7 @@ mod tests {
             finish: FinishReason::Stop,
             error: error.map(|c| Failure::new(c, "boom")),
             attempts: 1,
+            retried_usage: Usage::default(),
         }
     }
 

@@ -170,8 +170,8 @@ pub enum ErrorClass {
     Provider,
     /// The model could not run (in-process runners).
     Model,
-    /// The run was stopped before the trial finished.
-    Cancelled,
+    /// A fault of sizeup itself (a panic while running the trial).
+    Internal,
 }
 
 impl ErrorClass {
@@ -217,7 +217,7 @@ impl ErrorClass {
             Self::InvalidResponse => "invalid_response",
             Self::Provider => "provider",
             Self::Model => "model",
-            Self::Cancelled => "cancelled",
+            Self::Internal => "internal",
         }
     }
 
@@ -236,7 +236,7 @@ impl ErrorClass {
             Self::InvalidResponse,
             Self::Provider,
             Self::Model,
-            Self::Cancelled,
+            Self::Internal,
         ]
         .into_iter()
         .find(|c| c.as_str() == name)
@@ -284,6 +284,11 @@ pub struct Completion {
     pub error: Option<Failure>,
     /// How many attempts were made, the final one included.
     pub attempts: u32,
+    /// Tokens that earlier, failed attempts of this request are known (or
+    /// estimated) to have used: providers bill a stream cut after it produced
+    /// tokens, so this is spend that bought no answer.
+    #[serde(default)]
+    pub retried_usage: Usage,
 }
 
 impl Completion {
@@ -296,6 +301,7 @@ impl Completion {
             finish: FinishReason::Error,
             error: Some(failure),
             attempts: 1,
+            retried_usage: Usage::default(),
         }
     }
 }
@@ -310,7 +316,7 @@ mod tests {
             let class = ErrorClass::from_status(status);
             assert_eq!(ErrorClass::parse(class.as_str()), Some(class));
         }
-        assert_eq!(ErrorClass::parse("cancelled"), Some(ErrorClass::Cancelled));
+        assert_eq!(ErrorClass::parse("internal"), Some(ErrorClass::Internal));
         assert_eq!(ErrorClass::parse("nope"), None);
     }
 

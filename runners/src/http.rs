@@ -248,6 +248,7 @@ impl Accumulator {
                 finish: self.finish.unwrap_or(FinishReason::Stop),
                 error: None,
                 attempts: 1,
+                retried_usage: Usage::default(),
             },
             Err(failure) => Completion {
                 text: self.text,
@@ -258,6 +259,7 @@ impl Accumulator {
                 finish: FinishReason::Error,
                 error: Some(failure),
                 attempts: 1,
+                retried_usage: Usage::default(),
             },
         }
     }

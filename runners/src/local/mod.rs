@@ -311,6 +311,7 @@ impl Loaded {
                 finish,
                 error: None,
                 attempts: 1,
+                retried_usage: Usage::default(),
             },
             Err(message) => Completion {
                 text: out.text,
@@ -319,6 +320,7 @@ impl Loaded {
                 finish: FinishReason::Error,
                 error: Some(Failure::new(ErrorClass::Model, message)),
                 attempts: 1,
+                retried_usage: Usage::default(),
             },
         }
     }
