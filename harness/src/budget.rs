@@ -1,25 +1,31 @@
 //! [`Budget`]: a spending cap that is never passed.
 //!
-//! Before a trial is sent, its worst case is reserved (prompt tokens bounded
-//! from above, plus `max_tokens`, at the model's prices; plus the hardware's
-//! share for the whole timeout). When it ends, the reservation is replaced
-//! by what it really cost. A trial whose reservation would pass the cap is
-//! not started, and the run stops scheduling.
+//! Before a trial is sent, its worst case is reserved (every attempt's
+//! prompt tokens bounded from above, plus `max_tokens`, at the model's
+//! prices; plus the hardware for the longest the trial can take). When it
+//! ends, the reservation is replaced by what it really cost, failed attempts
+//! included. A reservation that does not fit waits for the trials in flight
+//! to settle, since they usually cost far less than they reserved; only when
+//! nothing is in flight and it still does not fit is the budget exhausted.
 
 use std::sync::Mutex;
+use tokio::sync::Notify;
 
 /// The cap and what is spent and reserved against it, in dollars.
 #[derive(Debug)]
 pub struct Budget {
     limit: f64,
     state: Mutex<State>,
+    settled: Notify,
 }
 
 #[derive(Debug, Default)]
 struct State {
     spent: f64,
     reserved: f64,
-    refused: bool,
+    /// Reservations not yet settled; `reserved` is their sum.
+    open: u64,
+    exhausted: bool,
 }
 
 impl Budget {
@@ -28,6 +34,7 @@ impl Budget {
         Self {
             limit: limit_usd,
             state: Mutex::new(State::default()),
+            settled: Notify::new(),
         }
     }
 
@@ -35,22 +42,47 @@ impl Budget {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Reserves `worst_usd`; false (and nothing reserved) if that would pass the cap.
-    pub fn reserve(&self, worst_usd: f64) -> bool {
-        let mut s = self.state();
-        if s.spent + s.reserved + worst_usd > self.limit {
-            s.refused = true;
-            return false;
+    /// Reserves `worst_usd`, waiting for reservations in flight to settle
+    /// while it does not fit. False (nothing reserved) once it cannot fit
+    /// even with nothing in flight: the budget is exhausted.
+    pub async fn reserve(&self, worst_usd: f64) -> bool {
+        loop {
+            // Registered before the check, so a settle in between is not missed.
+            let settled = self.settled.notified();
+            {
+                let mut s = self.state();
+                if s.exhausted {
+                    return false;
+                }
+                if s.spent + s.reserved + worst_usd <= self.limit {
+                    s.reserved += worst_usd;
+                    s.open += 1;
+                    return true;
+                }
+                if s.open == 0 {
+                    s.exhausted = true;
+                    drop(s);
+                    self.settled.notify_waiters();
+                    return false;
+                }
+            }
+            settled.await;
         }
-        s.reserved += worst_usd;
-        true
     }
 
     /// Replaces a reservation of `worst_usd` by the real cost.
     pub fn settle(&self, worst_usd: f64, actual_usd: f64) {
-        let mut s = self.state();
-        s.reserved = (s.reserved - worst_usd).max(0.0);
-        s.spent += actual_usd;
+        {
+            let mut s = self.state();
+            s.open = s.open.saturating_sub(1);
+            s.reserved = if s.open == 0 {
+                0.0
+            } else {
+                (s.reserved - worst_usd).max(0.0)
+            };
+            s.spent += actual_usd;
+        }
+        self.settled.notify_waiters();
     }
 
     /// Dollars spent so far.
@@ -63,27 +95,69 @@ impl Budget {
         self.limit
     }
 
-    /// True once a trial was refused for lack of budget.
+    /// True once a trial could not be covered even with nothing in flight.
     pub fn exhausted(&self) -> bool {
-        self.state().refused
+        self.state().exhausted
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+    use std::time::Duration;
 
-    #[test]
-    fn reservations_are_refused_at_the_cap_and_settled_to_the_real_cost() {
-        let b = Budget::new(1.0);
-        assert!(b.reserve(0.4));
-        assert!(b.reserve(0.4));
-        assert!(!b.reserve(0.4));
-        assert!(b.exhausted());
+    #[tokio::test]
+    async fn a_reservation_that_does_not_fit_waits_for_settlements() {
+        let b = Arc::new(Budget::new(1.0));
+        assert!(b.reserve(0.4).await);
+        assert!(b.reserve(0.4).await);
+        // A third does not fit while two are in flight: it waits.
+        let waiting = tokio::spawn({
+            let b = b.clone();
+            async move { b.reserve(0.4).await }
+        });
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert!(!waiting.is_finished());
+        assert!(!b.exhausted());
+        // The first costs far less than reserved: the third now fits.
         b.settle(0.4, 0.1);
-        assert!(b.reserve(0.4));
+        assert!(waiting.await.unwrap());
         b.settle(0.4, 0.1);
         b.settle(0.4, 0.1);
         assert!((b.spent() - 0.3).abs() < 1e-12);
+        assert!(!b.exhausted());
+    }
+
+    #[tokio::test]
+    async fn it_is_exhausted_only_when_nothing_in_flight_leaves_room() {
+        let b = Budget::new(1.0);
+        assert!(b.reserve(0.5).await);
+        b.settle(0.5, 0.7);
+        // 0.7 spent, nothing in flight: 0.4 can never fit.
+        assert!(!b.reserve(0.4).await);
+        assert!(b.exhausted());
+        // Exhausted is final, even for a cheaper trial.
+        assert!(!b.reserve(0.1).await);
+        assert!((b.spent() - 0.7).abs() < 1e-12);
+    }
+
+    #[tokio::test]
+    async fn many_small_trials_spend_close_to_the_cap_and_never_above() {
+        // Trials cost $0.011 and reserve $0.02: eight in flight at a time.
+        let b = Arc::new(Budget::new(1.0));
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..8 {
+            let b = b.clone();
+            tasks.spawn(async move {
+                while b.reserve(0.02).await {
+                    tokio::task::yield_now().await;
+                    b.settle(0.02, 0.011);
+                }
+            });
+        }
+        while tasks.join_next().await.is_some() {}
+        let spent = b.spent();
+        assert!((0.98..=1.0).contains(&spent), "{spent}");
     }
 }

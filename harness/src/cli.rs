@@ -179,6 +179,9 @@ pub struct RunArgs {
     /// Reuse a stored completion for an identical trial instead of calling the model.
     #[arg(long)]
     pub cache: bool,
+    /// With --resume: take over a run that another process holds (one that died).
+    #[arg(long, requires = "resume")]
+    pub force: bool,
     /// Also write the JSON export to FILE at the end.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,

@@ -1,20 +1,25 @@
 //! The engine: runs a [`Plan`]'s trials concurrently and reports [`Event`]s.
 //!
 //! Each model has a scheduler that takes a per-model permit, then a global
-//! one, and only then starts a trial, so latency is measured by the runner
-//! around the request itself and never includes time spent waiting for a
-//! slot. Workers send events over a channel to one owner (see `sinks`).
-//! Runner failures are results; the engine itself cannot fail.
+//! one, then reserves the trial's worst case against the budget, and only
+//! then starts a trial, so latency is measured by the runner around the
+//! request itself and never includes time spent waiting for a slot. Workers
+//! send events over a channel to one owner (see `sinks`). Runner failures
+//! are results, and so is a panic while running a trial: it becomes a
+//! failure of class `internal`, stored and counted, never a lost trial.
 
 use crate::budget::Budget;
-use crate::cost::{trial_cost, worst_case};
+use crate::cost::{hardware_cost, token_cost, worst_case, BusyMeter};
 use crate::events::{Event, TrialResult};
 use crate::plan::Plan;
-use crate::scorers::assess;
+use crate::scorers::{assess, Assessment};
 use crate::suite::Suite;
-use sizeup_runners::{Completion, Runner, Usage};
+use futures_util::FutureExt;
+use sizeup_runners::{Completion, ErrorClass, Failure, Runner, Timing};
 use std::collections::{HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::time::Instant;
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
@@ -31,7 +36,7 @@ pub struct Job {
     pub concurrency: usize,
     /// Trial ids that must not run (already stored by the run being resumed).
     pub skip: HashSet<String>,
-    /// Stored completions to reuse instead of calling the model.
+    /// Stored completions to reuse instead of calling the model, by cache key.
     pub cache: HashMap<String, Completion>,
     /// A spending cap: trials that could pass it are not started.
     pub budget: Option<Arc<Budget>>,
@@ -59,11 +64,16 @@ impl Job {
     /// The most trial `index` can cost (nothing when its answer is cached).
     fn worst_case(&self, index: usize) -> f64 {
         let trial = &self.plan.trials[index];
-        if self.cache.contains_key(&trial.id) {
+        if self.cache.contains_key(&trial.cache_key) {
             return 0.0;
         }
-        let cost = &self.suite.models[trial.model].cost;
-        worst_case(cost, &trial.request, self.model_limit(trial.model))
+        let model = &self.suite.models[trial.model];
+        worst_case(
+            &model.cost,
+            &trial.request,
+            model.max_attempts,
+            model.max_retry_time,
+        )
     }
 
     /// Indices of the trials that will run, per model.
@@ -107,39 +117,37 @@ async fn schedule(
     control: Control,
 ) {
     let local = Arc::new(Semaphore::new(job.model_limit(model)));
+    let meter = Arc::new(BusyMeter::new(Instant::now()));
     let mut running = JoinSet::new();
     for index in queue {
-        let permits = tokio::select! {
+        let admitted = tokio::select! {
             biased;
             _ = control.stop.cancelled() => None,
-            p = async {
-                let l = local.clone().acquire_owned().await;
-                let g = global.clone().acquire_owned().await;
-                (l, g)
-            } => Some(p),
+            p = admit(&job, index, &local, &global) => p,
         };
-        let Some((Ok(l), Ok(g))) = permits else { break };
-        let reserved = match &job.budget {
-            Some(budget) => {
-                let worst = job.worst_case(index);
-                if !budget.reserve(worst) {
-                    // Out of money for this trial: the whole run stops scheduling.
-                    control.stop.cancel();
-                    break;
-                }
-                worst
+        let Some((permits, reserved)) = admitted else {
+            if job.budget.as_ref().is_some_and(|b| b.exhausted()) {
+                // Out of money even with nothing in flight: the run stops.
+                control.stop.cancel();
             }
-            None => 0.0,
+            break;
         };
         let job = job.clone();
         let events = events.clone();
         let abort = control.abort.clone();
+        let meter = meter.clone();
         running.spawn(async move {
-            let _permits = (l, g);
+            let _permits = permits;
             tokio::select! {
                 biased;
                 _ = abort.cancelled() => {}
-                _ = run_trial(&job, index, &events, reserved) => {}
+                r = run_trial(&job, index, &meter, reserved) => {
+                    let _ = events.send(if r.completion.error.is_some() {
+                        Event::TrialFailed(Box::new(r))
+                    } else {
+                        Event::TrialFinished(Box::new(r))
+                    });
+                }
             }
         });
         // Reap finished trials as we go so memory does not grow with the plan.
@@ -148,55 +156,217 @@ async fn schedule(
     while running.join_next().await.is_some() {}
 }
 
-async fn run_trial(job: &Job, index: usize, events: &UnboundedSender<Event>, reserved: f64) {
+type Permits = (
+    tokio::sync::OwnedSemaphorePermit,
+    tokio::sync::OwnedSemaphorePermit,
+);
+
+/// Waits for a slot of the model, a global slot and the budget's room for
+/// the trial's worst case; `None` when the budget is exhausted.
+async fn admit(
+    job: &Job,
+    index: usize,
+    local: &Arc<Semaphore>,
+    global: &Arc<Semaphore>,
+) -> Option<(Permits, f64)> {
+    let l = local.clone().acquire_owned().await.ok()?;
+    let g = global.clone().acquire_owned().await.ok()?;
+    let reserved = match &job.budget {
+        Some(budget) => {
+            let worst = job.worst_case(index);
+            if !budget.reserve(worst).await {
+                return None;
+            }
+            worst
+        }
+        None => 0.0,
+    };
+    Some(((l, g), reserved))
+}
+
+/// Runs one trial to its result; settles its budget reservation.
+async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) -> TrialResult {
     let trial = &job.plan.trials[index];
     let model = &job.suite.models[trial.model];
-    let task = &job.suite.tasks[trial.task];
-    let case = &task.cases[trial.case];
-    let _ = events.send(Event::TrialStarted { index });
-    let (completion, cached) = match job.cache.get(&trial.id) {
-        Some(c) => (c.clone(), true),
-        None => {
-            let runner = job.runners[trial.model]
-                .as_ref()
-                .expect("every model in the plan has a runner");
-            (runner.complete(&trial.request).await, false)
+    let cached = job.cache.get(&trial.cache_key).cloned();
+    let is_cached = cached.is_some();
+    let mark = (!is_cached).then(|| meter.enter(Instant::now()));
+    let outcome = AssertUnwindSafe(answer(job, index, cached))
+        .catch_unwind()
+        .await;
+    let busy = mark.map(|m| meter.leave(m, Instant::now()));
+    let (completion, assessment) = outcome.unwrap_or_else(|panic| {
+        let failure = Failure::new(
+            ErrorClass::Internal,
+            format!("sizeup panicked while running the trial: {}", panic_message(&*panic)),
+        );
+        (Completion::failed(failure, Timing::default()), None)
+    });
+    let (cost_usd, failure_cost_usd) = match busy {
+        // A cached answer was paid for by the run that got it.
+        None => (0.0, 0.0),
+        Some(busy) => {
+            let own = token_cost(&model.cost, &completion.usage);
+            let retried = token_cost(&model.cost, &completion.retried_usage);
+            let hardware = hardware_cost(&model.cost, busy);
+            match completion.error {
+                None => (own + hardware, retried),
+                // The answer failed: its tokens bought nothing either.
+                Some(_) => (hardware, own + retried),
+            }
         }
     };
-    let failed = completion.error.is_some();
-    // A failed trial is not charged for tokens (providers do not bill failed
-    // requests, and a cut stream's usage is not known for sure); the
-    // hardware it kept busy is charged all the same.
-    let billed = if failed {
-        Usage::default()
-    } else {
-        completion.usage
-    };
-    let cost_usd = if cached {
-        0.0
-    } else {
-        trial_cost(
-            &model.cost,
-            &billed,
-            completion.timing.total_us,
-            job.model_limit(trial.model),
-        )
-    };
     if let Some(budget) = &job.budget {
-        budget.settle(reserved, cost_usd);
+        budget.settle(reserved, cost_usd + failure_cost_usd);
     }
-    let assessment =
-        (!failed).then(|| assess(&task.scorers, &completion.text, case.expected.as_ref()));
-    let result = Box::new(TrialResult {
+    TrialResult {
         index,
         completion,
         assessment,
         cost_usd,
-        cached,
-    });
-    let _ = events.send(if failed {
-        Event::TrialFailed(result)
-    } else {
-        Event::TrialFinished(result)
-    });
+        failure_cost_usd,
+        cached: is_cached,
+    }
+}
+
+/// The completion of trial `index` (from the cache or its runner) and its scores.
+async fn answer(
+    job: &Job,
+    index: usize,
+    cached: Option<Completion>,
+) -> (Completion, Option<Assessment>) {
+    let trial = &job.plan.trials[index];
+    let task = &job.suite.tasks[trial.task];
+    let completion = match cached {
+        Some(c) => c,
+        None => {
+            let runner = job.runners[trial.model]
+                .as_ref()
+                .expect("every model in the plan has a runner");
+            runner.complete(&trial.request).await
+        }
+    };
+    let expected = task.cases[trial.case].expected.as_ref();
+    let assessment = completion
+        .error
+        .is_none()
+        .then(|| assess(&task.scorers, &completion.text, expected));
+    (completion, assessment)
+}
+
+/// The text a panic was raised with.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Selection;
+    use crate::suite::PriceBook;
+    use sizeup_runners::{BoxFuture, FinishReason, Request, Usage};
+
+    /// Answers "ok", except that it panics on prompts containing "boom".
+    struct Fragile;
+
+    impl Runner for Fragile {
+        fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion> {
+            Box::pin(async move {
+                assert!(
+                    !request.messages[0].content.contains("boom"),
+                    "index out of range in a kernel"
+                );
+                Completion {
+                    text: "ok".into(),
+                    usage: Usage {
+                        input_tokens: 1000,
+                        output_tokens: 500,
+                        ..Usage::default()
+                    },
+                    timing: Timing {
+                        ttft_us: Some(10),
+                        total_us: 20,
+                        gaps_us: vec![],
+                    },
+                    finish: FinishReason::Stop,
+                    error: None,
+                    attempts: 1,
+                    retried_usage: Usage {
+                        output_tokens: 250,
+                        estimated: true,
+                        ..Usage::default()
+                    },
+                }
+            })
+        }
+    }
+
+    fn job(dir: &std::path::Path) -> Job {
+        let path = dir.join("s.yaml");
+        std::fs::write(
+            &path,
+            "name: t
+models:
+  - id: m
+    provider: openai_compatible
+    model: x
+    base_url: http://127.0.0.1:9
+    cost: {input_per_mtok: 1, output_per_mtok: 2}
+tasks:
+  - id: t
+    prompt: '{{ q }}'
+    expected: q
+    scorers: [{type: contains, value: ok}]
+    cases: [{q: fine}, {q: boom}, {q: fine too}]
+",
+        )
+        .unwrap();
+        let suite = Arc::new(crate::suite::load(&path, None, &PriceBook::built_in()).unwrap());
+        let plan = Arc::new(Plan::new(&suite, &Selection::default(), &[]).unwrap());
+        Job {
+            suite,
+            plan,
+            runners: vec![Some(Arc::new(Fragile))],
+            concurrency: 2,
+            skip: HashSet::new(),
+            cache: HashMap::new(),
+            budget: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_trial_is_an_internal_error_not_a_lost_trial() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = Arc::new(job(dir.path()));
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        execute(job, tx, Control::default()).await;
+        let mut results = Vec::new();
+        while let Some(event) = rx.recv().await {
+            match event {
+                Event::TrialFinished(r) | Event::TrialFailed(r) => results.push(r),
+                Event::RunFinished { interrupted } => assert!(!interrupted),
+            }
+        }
+        results.sort_by_key(|r| r.index);
+        assert_eq!(results.len(), 3);
+        let failure = results[1].completion.error.as_ref().unwrap();
+        assert_eq!(failure.class, ErrorClass::Internal);
+        assert!(
+            failure.message.contains("index out of range in a kernel"),
+            "{}",
+            failure.message
+        );
+        assert!(results[1].assessment.is_none());
+        // The others were answered and scored; the answer's tokens are its
+        // cost, the earlier failed attempt's tokens are spent on failures.
+        for r in [&results[0], &results[2]] {
+            assert!(r.assessment.as_ref().unwrap().passed);
+            assert!((r.cost_usd - (1000.0 * 1.0 + 500.0 * 2.0) / 1e6).abs() < 1e-15);
+            assert!((r.failure_cost_usd - 250.0 * 2.0 / 1e6).abs() < 1e-15);
+        }
+    }
 }

@@ -6,7 +6,7 @@
 //! otherwise. Output tokens are the expected answer's tokens where the case
 //! has one, and `max_tokens` (the worst case) where it has none.
 
-use crate::cost::{trial_cost, worst_case};
+use crate::cost::{token_cost, worst_case};
 use crate::plan::Plan;
 use crate::suite::Suite;
 use crate::tokens::Counter;
@@ -77,9 +77,14 @@ pub fn estimate(suite: &Suite, plan: &Plan) -> Vec<Row> {
         row.trials += 1;
         row.input_tokens += input;
         row.output_tokens += output;
-        row.cost_usd += trial_cost(&model.cost, &usage, 0, 1);
-        let parallel = model.concurrency.unwrap_or(suite.concurrency);
-        row.worst_usd += worst_case(&model.cost, &trial.request, parallel);
+        row.cost_usd += token_cost(&model.cost, &usage);
+        // The same bound the budget reserves: every attempt at its worst.
+        row.worst_usd += worst_case(
+            &model.cost,
+            &trial.request,
+            model.max_attempts,
+            model.max_retry_time,
+        );
     }
     rows.into_iter()
         .map(|((ti, _), mut row)| {

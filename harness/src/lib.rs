@@ -10,6 +10,7 @@ pub mod budget;
 pub mod cli;
 pub mod commands;
 pub mod cost;
+pub mod digest;
 pub mod engine;
 pub mod estimate;
 pub mod events;

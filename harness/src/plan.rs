@@ -1,10 +1,14 @@
 //! The [`Plan`]: every trial of a run, in a deterministic order, with stable ids.
 //!
-//! A trial is (task, case, model, repeat). Its id hashes the request exactly
-//! as it will be sent, the model's identity and the repeat index, so the
-//! same trial in another run (a resume, a cache hit) has the same id.
+//! Two ideas are kept apart. A trial's **id** names (task, case, model,
+//! repeat): it is unique within a run and the same in a resumed run, so two
+//! cases whose prompts happen to render alike stay two trials. Its **cache
+//! key** hashes the request exactly as it will be sent and everything about
+//! the model that changes its answers (provider, endpoint, API version,
+//! device, chat template, the weights file's content), so identical requests
+//! may share a stored answer, and any change to the model misses the cache.
 
-use crate::suite::{Suite, DEFAULT_MAX_TOKENS};
+use crate::suite::{Model, Provider, Suite, DEFAULT_MAX_TOKENS};
 use sha2::{Digest, Sha256};
 use sizeup_runners::Request;
 use std::sync::Arc;
@@ -12,8 +16,10 @@ use std::sync::Arc;
 /// One execution of (task, case, model, repeat).
 #[derive(Debug, Clone)]
 pub struct Trial {
-    /// Stable id (hex).
+    /// Stable id (hex): task, case, model and repeat.
     pub id: String,
+    /// The request's own hash with the model's identity (hex).
+    pub cache_key: String,
     /// Index of the task in the suite.
     pub task: usize,
     /// Index of the case in the task.
@@ -60,9 +66,19 @@ pub enum PlanError {
     Empty,
 }
 
+/// The SHA-256 of each suite model's weights file (local models), by model
+/// index; `None` where the model has no file or it was not read.
+pub type WeightDigests = [Option<String>];
+
 impl Plan {
-    /// Builds the plan of `suite` under `selection`.
-    pub fn new(suite: &Suite, selection: &Selection) -> Result<Self, PlanError> {
+    /// Builds the plan of `suite` under `selection`; `weights` feeds the
+    /// cache keys of local models (an empty slice when no cache key will be
+    /// used, as in `validate` and `estimate`).
+    pub fn new(
+        suite: &Suite,
+        selection: &Selection,
+        weights: &WeightDigests,
+    ) -> Result<Self, PlanError> {
         let list = |names: Vec<&str>| names.join(", ");
         for t in &selection.tasks {
             if !suite.tasks.iter().any(|x| &x.id == t) {
@@ -89,6 +105,7 @@ impl Plan {
                     if !selection.models.is_empty() && !selection.models.contains(&model.id) {
                         continue;
                     }
+                    let identity = identity(model, weights.get(mi).and_then(Option::as_deref));
                     let base = Arc::new(Request {
                         messages: case.messages.clone(),
                         max_tokens: model
@@ -114,7 +131,8 @@ impl Plan {
                             _ => base.clone(),
                         };
                         trials.push(Trial {
-                            id: trial_id(&model.identity(), &request, repeat),
+                            id: trial_id(&task.id, &case.id, &model.id, repeat),
+                            cache_key: cache_key(&identity, &request),
                             task: ti,
                             case: ci,
                             model: mi,
@@ -132,11 +150,41 @@ impl Plan {
     }
 }
 
-/// SHA-256 over the canonical JSON of the model identity, the request and
-/// the repeat, as 32 hex digits.
-pub fn trial_id(model: &serde_json::Value, request: &Request, repeat: u32) -> String {
-    let canonical = serde_json::json!({"model": model, "request": request, "repeat": repeat});
-    let digest = Sha256::digest(canonical.to_string().as_bytes());
+/// Everything about `model` that changes its answers besides the request:
+/// where and how it is reached, and for a local model the device, the chat
+/// template and the weights (`weights`: the file's SHA-256).
+pub fn identity(model: &Model, weights: Option<&str>) -> serde_json::Value {
+    let mut id = serde_json::json!({
+        "provider": model.provider.as_str(),
+        "model": model.model,
+        "base_url": model.base_url,
+        "stream": model.stream,
+    });
+    match model.provider {
+        Provider::AzureOpenAi => id["api_version"] = model.api_version.clone().into(),
+        Provider::Local => {
+            id["device"] = model.device.clone().into();
+            id["chat_template"] = model.chat_template.clone().into();
+            id["weights_sha256"] = weights.into();
+        }
+        _ => {}
+    }
+    id
+}
+
+/// The id of (task, case, model, repeat), as 32 hex digits.
+pub fn trial_id(task: &str, case: &str, model: &str, repeat: u32) -> String {
+    hash(&serde_json::json!([task, case, model, repeat]))
+}
+
+/// The hash of a request as sent to a model with `identity`, as 32 hex digits.
+pub fn cache_key(identity: &serde_json::Value, request: &Request) -> String {
+    hash(&serde_json::json!({"model": identity, "request": request}))
+}
+
+/// SHA-256 over canonical JSON (keys sorted), first 16 bytes in hex.
+fn hash(value: &serde_json::Value) -> String {
+    let digest = Sha256::digest(value.to_string().as_bytes());
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -159,16 +207,24 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_stable_and_sensitive_to_every_input() {
-        let m = serde_json::json!({"model": "a"});
-        let id = trial_id(&m, &request("hi"), 0);
-        assert_eq!(id, trial_id(&m, &request("hi"), 0));
+    fn trial_ids_name_task_case_model_and_repeat() {
+        let id = trial_id("t", "1", "m", 0);
+        assert_eq!(id, trial_id("t", "1", "m", 0));
         assert_eq!(id.len(), 32);
-        assert_ne!(id, trial_id(&m, &request("hi"), 1));
-        assert_ne!(id, trial_id(&m, &request("ho"), 0));
-        assert_ne!(
-            id,
-            trial_id(&serde_json::json!({"model": "b"}), &request("hi"), 0)
-        );
+        assert_ne!(id, trial_id("t", "1", "m", 1));
+        assert_ne!(id, trial_id("t", "2", "m", 0));
+        assert_ne!(id, trial_id("u", "1", "m", 0));
+        assert_ne!(id, trial_id("t", "1", "n", 0));
+        // No concatenation ambiguity: ("ab", "c") is not ("a", "bc").
+        assert_ne!(trial_id("ab", "c", "m", 0), trial_id("a", "bc", "m", 0));
+    }
+
+    #[test]
+    fn cache_keys_follow_the_request_and_the_model_identity() {
+        let m = serde_json::json!({"model": "a"});
+        let key = cache_key(&m, &request("hi"));
+        assert_eq!(key, cache_key(&m, &request("hi")));
+        assert_ne!(key, cache_key(&m, &request("ho")));
+        assert_ne!(key, cache_key(&serde_json::json!({"model": "b"}), &request("hi")));
     }
 }

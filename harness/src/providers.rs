@@ -117,6 +117,7 @@ fn over_http<R: Runner + 'static>(inner: R, model: &Model) -> Arc<dyn Runner> {
     let limits = RateLimits {
         requests_per_minute: model.requests_per_minute,
         tokens_per_minute: model.tokens_per_minute,
+        max_wait: Some(model.max_retry_time),
     };
     let policy = RetryPolicy {
         max_attempts: model.max_attempts,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the JSON export format.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One run, summarised and in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,7 +33,7 @@ pub struct RunInfo {
     pub id: String,
     /// The suite's name.
     pub suite: String,
-    /// Path of the suite file as given.
+    /// Path of the suite file, absolute.
     pub suite_path: String,
     /// Start, RFC 3339 in UTC.
     pub started_at: String,
@@ -45,8 +45,11 @@ pub struct RunInfo {
     pub trials_planned: u64,
     /// Trials stored.
     pub trials_done: u64,
-    /// Money spent, in US dollars.
+    /// Money spent on answers, in US dollars.
     pub cost_usd: f64,
+    /// Money spent on tokens that bought no answer (failed attempts), in US
+    /// dollars; known or estimated, so the run's spend is `cost_usd` plus this.
+    pub failure_cost_usd: f64,
 }
 
 /// A model that took part.
@@ -69,6 +72,14 @@ pub struct TaskInfo {
     pub id: String,
     /// What it is.
     pub description: String,
+    /// Least acceptable mean quality.
+    pub min_quality: Option<f64>,
+    /// Allowed shortfall against the reference.
+    pub margin: Option<f64>,
+    /// Latency objective, milliseconds at p95.
+    pub p95_latency_ms: Option<f64>,
+    /// Requests per month in production.
+    pub requests_per_month: Option<u64>,
 }
 
 /// Latency percentiles, in milliseconds.
@@ -99,16 +110,24 @@ pub struct Cell {
     pub errors: u64,
     /// Errors by class.
     pub error_classes: BTreeMap<String, u64>,
-    /// Mean quality over trials without error, in [0, 1].
+    /// Trials whose answer came from the cache (not measured in this run).
+    pub cached: u64,
+    /// Mean quality over every trial, in [0, 1]: a trial that ended in an
+    /// error scores 0 (a failure is data).
     pub mean_quality: Option<f64>,
-    /// Share of trials without error whose scorers all passed.
+    /// Mean quality over the trials that got an answer only.
+    pub answered_quality: Option<f64>,
+    /// Share of every trial whose scorers all passed (errors fail).
     pub pass_rate: Option<f64>,
-    /// End-to-end latency of trials without error.
+    /// End-to-end latency of trials measured in this run without error
+    /// (cached answers are left out: they were not measured here).
     pub latency_ms: Option<Percentiles>,
-    /// Time to first token of trials without error.
+    /// Time to first token, of the same trials.
     pub ttft_ms: Option<Percentiles>,
-    /// Time per output token after the first: (E2E − TTFT) / (output tokens − 1),
-    /// of streamed trials with at least two output tokens.
+    /// Time per output token after the first: (E2E − TTFT) / (visible output
+    /// tokens − 1), of streamed trials with at least two visible output
+    /// tokens; reasoning tokens, produced before the first visible one, are
+    /// not counted.
     pub tpot_ms: Option<Percentiles>,
     /// Output tokens per second of each trial (output tokens / E2E), as percentiles.
     pub output_tokens_per_s: Option<Percentiles>,
@@ -116,8 +135,10 @@ pub struct Cell {
     pub input_tokens: u64,
     /// Generated tokens, summed.
     pub output_tokens: u64,
-    /// Money spent, in US dollars.
+    /// Money spent on answers, in US dollars.
     pub cost_usd: f64,
+    /// Money spent on failed attempts, in US dollars.
+    pub failure_cost_usd: f64,
     /// Dollars per million output tokens at this cell's measured cost and
     /// throughput (for a model priced by the hour, what its speed implies).
     pub usd_per_mtok_output: Option<f64>,
@@ -126,7 +147,7 @@ pub struct Cell {
 /// One trial and its outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrialRecord {
-    /// Stable id: a hash of the request, the model and the repeat.
+    /// Stable id: a hash of the task, the case, the model and the repeat.
     pub id: String,
     /// Task id.
     pub task: String,
@@ -166,8 +187,10 @@ pub struct TrialRecord {
     pub attempts: u32,
     /// True when the completion was reused from the cache.
     pub cached: bool,
-    /// Money spent, in US dollars.
+    /// Money spent on the answer, in US dollars.
     pub cost_usd: f64,
+    /// Money spent on failed attempts, in US dollars.
+    pub failure_cost_usd: f64,
 }
 
 /// One scorer's verdict on one trial.

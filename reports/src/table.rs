@@ -3,13 +3,15 @@
 use crate::{Cell, ReportModel};
 use std::fmt::Write;
 
-const HEADERS: [&str; 13] = [
+const HEADERS: [&str; 15] = [
     "task",
     "model",
     "n",
     "quality",
+    "answered",
     "pass",
     "errors",
+    "cached",
     "p50 ms",
     "p95 ms",
     "ttft p50",
@@ -23,11 +25,18 @@ const HEADERS: [&str; 13] = [
 pub fn render(report: &ReportModel) -> String {
     let run = &report.run;
     let mut out = format!(
-        "run {} · suite {} · {} · {}/{} trials · ${:.4}\n",
+        "run {} · suite {} · {} · {}/{} trials · ${:.4}",
         run.id, run.suite, run.status, run.trials_done, run.trials_planned, run.cost_usd
     );
+    if run.failure_cost_usd > 0.0 {
+        let _ = write!(out, " + ${:.4} on failed attempts", run.failure_cost_usd);
+    }
+    out.push('\n');
     let rows: Vec<Vec<String>> = report.cells.iter().map(|c| row(c).to_vec()).collect();
     out.push_str(&aligned(&HEADERS, &rows, 2));
+    out.push_str(
+        "quality: mean over every trial, an error scoring 0; answered: over trials with an answer\n",
+    );
     out
 }
 
@@ -64,21 +73,23 @@ pub fn aligned(headers: &[&str], rows: &[Vec<String>], names: usize) -> String {
     out
 }
 
-fn row(c: &Cell) -> [String; 13] {
+fn row(c: &Cell) -> [String; 15] {
     let opt = |v: Option<f64>, f: fn(f64) -> String| v.map_or_else(|| "-".to_string(), f);
     [
         c.task.clone(),
         c.model.clone(),
         c.n.to_string(),
         opt(c.mean_quality, |q| format!("{q:.3}")),
+        opt(c.answered_quality, |q| format!("{q:.3}")),
         opt(c.pass_rate, |p| format!("{:.0}%", p * 100.0)),
         c.errors.to_string(),
+        c.cached.to_string(),
         opt(c.latency_ms.map(|l| l.p50), |v| format!("{v:.0}")),
         opt(c.latency_ms.map(|l| l.p95), |v| format!("{v:.0}")),
         opt(c.ttft_ms.map(|l| l.p50), |v| format!("{v:.0}")),
         opt(c.tpot_ms.map(|l| l.p50), |v| format!("{v:.1}")),
         format!("{}/{}", c.input_tokens, c.output_tokens),
-        format!("{:.4}", c.cost_usd),
+        format!("{:.4}", c.cost_usd + c.failure_cost_usd),
         opt(c.usd_per_mtok_output, |v| format!("{v:.2}")),
     ]
 }
@@ -103,7 +114,9 @@ mod tests {
             n: 10,
             errors: 1,
             error_classes: Default::default(),
+            cached: 2,
             mean_quality: q,
+            answered_quality: q.map(|q| q + 0.1),
             pass_rate: q,
             latency_ms: q.map(|_| p),
             ttft_ms: None,
@@ -112,6 +125,7 @@ mod tests {
             input_tokens: 100,
             output_tokens: 20,
             cost_usd: 0.5,
+            failure_cost_usd: 0.25,
             usd_per_mtok_output: Some(25_000.0),
         };
         let report = ReportModel {
@@ -126,6 +140,7 @@ mod tests {
                 trials_planned: 20,
                 trials_done: 20,
                 cost_usd: 1.0,
+                failure_cost_usd: 0.5,
             },
             models: vec![],
             tasks: vec![],
@@ -137,10 +152,14 @@ mod tests {
         };
         let text = render(&report);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 4);
+        assert_eq!(lines.len(), 5);
+        assert_eq!(
+            lines[0],
+            "run r1 · suite s · finished · 20/20 trials · $1.0000 + $0.5000 on failed attempts"
+        );
         assert_eq!(
             lines[2],
-            "triage  small         10    0.500   50%       1      12      25         -         -      100/20  0.5000    25000.00"
+            "triage  small         10    0.500     0.600   50%       1       2      12      25         -         -      100/20  0.7500    25000.00"
         );
         assert_eq!(lines[1].len(), lines[3].len());
         assert!(lines[3].contains("  -  "));

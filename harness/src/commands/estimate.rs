@@ -29,7 +29,7 @@ pub fn estimate(args: EstimateArgs) -> Result<ExitCode, CliError> {
         repeats: args.select.repeats,
     };
     let plan =
-        Plan::new(&suite, &selection).map_err(|e| CliError::input(message(e.to_string())))?;
+        Plan::new(&suite, &selection, &[]).map_err(|e| CliError::input(message(e.to_string())))?;
     let rows = rows(&suite, &plan);
     let table: Vec<Vec<String>> = rows.iter().map(line).collect();
     let total: f64 = rows.iter().map(|r| r.cost_usd).sum();

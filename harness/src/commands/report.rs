@@ -35,7 +35,7 @@ pub fn runs(args: DbArgs) -> Result<ExitCode, CliError> {
             "{:<22}  {:<20}  {:<11}  {:>6}  {}\n",
             run.id,
             run.started_at,
-            run.status,
+            run.status.as_str(),
             format!("{done}/{}", run.trials_planned),
             run.suite
         ));

@@ -10,7 +10,7 @@ pub fn validate(args: ValidateArgs) -> Result<ExitCode, CliError> {
     let prices = price_book(args.prices.prices.as_deref())?;
     for path in &args.suites {
         let suite = suite::load(path, args.models.as_deref(), &prices)?;
-        let plan = Plan::new(&suite, &Selection::default())
+        let plan = Plan::new(&suite, &Selection::default(), &[])
             .map_err(|e| CliError::input(super::message(format!("{}: {e}", path.display()))))?;
         let cases: usize = suite.tasks.iter().map(|t| t.cases.len()).sum();
         print(&format!(

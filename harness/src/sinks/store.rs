@@ -3,9 +3,8 @@
 use super::{Sink, SinkError};
 use crate::events::{Event, TrialResult};
 use crate::plan::Plan;
-use crate::store::{NewTrial, Store};
+use crate::store::{NewTrial, ScoreRow, Store};
 use crate::suite::Suite;
-use sizeup_reports::ScoreRecord;
 use std::sync::Arc;
 
 /// Writes trial results of one run.
@@ -41,7 +40,7 @@ fn row<'a>(suite: &'a Suite, plan: &'a Plan, r: &'a TrialResult) -> NewTrial<'a>
             .scorers
             .iter()
             .zip(&a.scores)
-            .map(|(s, sc)| ScoreRecord {
+            .map(|(s, sc)| ScoreRow {
                 scorer: s.name().to_string(),
                 weight: s.weight(),
                 value: sc.value,
@@ -53,6 +52,7 @@ fn row<'a>(suite: &'a Suite, plan: &'a Plan, r: &'a TrialResult) -> NewTrial<'a>
     };
     NewTrial {
         id: &trial.id,
+        cache_key: &trial.cache_key,
         seq: r.index,
         task: &task.id,
         case: &case.id,
@@ -65,6 +65,7 @@ fn row<'a>(suite: &'a Suite, plan: &'a Plan, r: &'a TrialResult) -> NewTrial<'a>
         passed: r.assessment.as_ref().is_some_and(|a| a.passed),
         scores,
         cost_usd: r.cost_usd,
+        failure_cost_usd: r.failure_cost_usd,
         cached: r.cached,
     }
 }
@@ -73,7 +74,7 @@ impl Sink for StoreSink {
     fn event(&mut self, event: &Event) -> Result<(), SinkError> {
         match event {
             Event::TrialFinished(r) | Event::TrialFailed(r) => self.pending.push((**r).clone()),
-            Event::TrialStarted { .. } | Event::RunFinished { .. } => {}
+            Event::RunFinished { .. } => {}
         }
         Ok(())
     }

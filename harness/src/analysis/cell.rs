@@ -1,0 +1,237 @@
+//! [`Acc`]: the running summary of one task × model, one trial at a time.
+//!
+//! A trial that ended in an error scores 0 and fails (a model that fails
+//! 30% of its cases must not look perfect); quality over the answered
+//! trials is kept beside it, labelled as such. Cached answers count for
+//! quality but not for latency, which they did not measure in this run.
+//! Percentiles come from hdrhistogram at three significant digits; the
+//! definitions are vLLM's `bench serve` ones (see README).
+
+use crate::store::TrialRow;
+use hdrhistogram::Histogram;
+use sizeup_reports::{Cell, Percentiles};
+use std::collections::BTreeMap;
+
+/// Running totals of one task × model.
+pub struct Acc {
+    n: u64,
+    errors: u64,
+    error_classes: BTreeMap<String, u64>,
+    cached: u64,
+    /// Sum of quality over answered trials, and their count.
+    answered: (f64, u64),
+    passed: u64,
+    latency: Histogram<u64>,
+    ttft: Histogram<u64>,
+    tpot: Histogram<u64>,
+    /// Output tokens per second, in thousandths, so that `quantiles` gives tokens/s.
+    rate: Histogram<u64>,
+    input_tokens: u64,
+    output_tokens: u64,
+    cost_usd: f64,
+    failure_cost_usd: f64,
+}
+
+impl Acc {
+    /// Nothing counted yet.
+    pub fn new() -> Self {
+        Self {
+            n: 0,
+            errors: 0,
+            error_classes: BTreeMap::new(),
+            cached: 0,
+            answered: (0.0, 0),
+            passed: 0,
+            latency: histogram(),
+            ttft: histogram(),
+            tpot: histogram(),
+            rate: histogram(),
+            input_tokens: 0,
+            output_tokens: 0,
+            cost_usd: 0.0,
+            failure_cost_usd: 0.0,
+        }
+    }
+
+    /// Counts one trial.
+    pub fn add(&mut self, t: &TrialRow) {
+        self.n += 1;
+        self.input_tokens += t.usage.input_tokens;
+        self.output_tokens += t.usage.output_tokens;
+        self.cost_usd += t.cost_usd;
+        self.failure_cost_usd += t.failure_cost_usd;
+        self.cached += u64::from(t.cached);
+        if let Some(class) = t.error_class {
+            self.errors += 1;
+            *self
+                .error_classes
+                .entry(class.as_str().to_string())
+                .or_insert(0) += 1;
+            return;
+        }
+        self.answered.0 += t.quality.unwrap_or(0.0);
+        self.answered.1 += 1;
+        self.passed += u64::from(t.passed);
+        if t.cached {
+            return;
+        }
+        self.latency.saturating_record(t.latency_us.max(1));
+        if let Some(ttft) = t.ttft_us {
+            self.ttft.saturating_record(ttft.max(1));
+            // Reasoning tokens come before the first visible token.
+            let visible = t.usage.output_tokens - t.usage.reasoning_tokens.min(t.usage.output_tokens);
+            if visible >= 2 {
+                let tpot = t.latency_us.saturating_sub(ttft) / (visible - 1);
+                self.tpot.saturating_record(tpot.max(1));
+            }
+        }
+        if t.usage.output_tokens > 0 && t.latency_us > 0 {
+            let milli_per_s = t.usage.output_tokens as f64 * 1e9 / t.latency_us as f64;
+            self.rate.saturating_record((milli_per_s as u64).max(1));
+        }
+    }
+
+    /// The summary of everything counted.
+    pub fn cell(self, task: &str, model: &str) -> Cell {
+        let n = self.n as f64;
+        Cell {
+            task: task.to_string(),
+            model: model.to_string(),
+            n: self.n,
+            errors: self.errors,
+            error_classes: self.error_classes,
+            cached: self.cached,
+            // Errors add nothing to the sum and count in the denominator.
+            mean_quality: (self.n > 0).then(|| self.answered.0 / n),
+            answered_quality: (self.answered.1 > 0)
+                .then(|| self.answered.0 / self.answered.1 as f64),
+            pass_rate: (self.n > 0).then(|| self.passed as f64 / n),
+            latency_ms: quantiles(&self.latency),
+            ttft_ms: quantiles(&self.ttft),
+            tpot_ms: quantiles(&self.tpot),
+            output_tokens_per_s: quantiles(&self.rate),
+            input_tokens: self.input_tokens,
+            output_tokens: self.output_tokens,
+            cost_usd: self.cost_usd,
+            failure_cost_usd: self.failure_cost_usd,
+            usd_per_mtok_output: (self.output_tokens > 0)
+                .then(|| self.cost_usd / self.output_tokens as f64 * 1e6),
+        }
+    }
+}
+
+/// One microsecond to one hour at 3 significant digits; slower values are
+/// clamped to an hour.
+fn histogram() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds")
+}
+
+fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
+    if h.is_empty() {
+        return None;
+    }
+    let ms = |q: f64| h.value_at_quantile(q) as f64 / 1000.0;
+    Some(Percentiles {
+        p50: ms(0.50),
+        p90: ms(0.90),
+        p95: ms(0.95),
+        p99: ms(0.99),
+        max: h.max() as f64 / 1000.0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use sizeup_runners::{ErrorClass, FinishReason, Usage};
+
+    fn trial(quality: Option<f64>, error: Option<ErrorClass>, cached: bool) -> TrialRow {
+        TrialRow {
+            id: "x".into(),
+            task: "t".into(),
+            case: "1".into(),
+            model: "m".into(),
+            repeat: 0,
+            output: String::new(),
+            expected: None,
+            error_class: error,
+            error_message: None,
+            finish: FinishReason::Stop,
+            quality,
+            passed: quality == Some(1.0),
+            scores: Vec::new(),
+            usage: Usage {
+                input_tokens: 10,
+                output_tokens: 11,
+                reasoning_tokens: 5,
+                ..Usage::default()
+            },
+            retried_usage: Usage::default(),
+            ttft_us: Some(100_000),
+            latency_us: if cached { 900_000 } else { 600_000 },
+            attempts: 1,
+            cached,
+            cost_usd: 0.01,
+            failure_cost_usd: 0.002,
+        }
+    }
+
+    #[test]
+    fn errors_score_zero_and_cached_answers_are_not_timed() {
+        let mut acc = Acc::new();
+        for t in [
+            trial(Some(1.0), None, false),
+            trial(Some(1.0), None, false),
+            trial(Some(0.5), None, true),
+            trial(None, Some(ErrorClass::Timeout), false),
+        ] {
+            acc.add(&t);
+        }
+        let c = acc.cell("t", "m");
+        assert_eq!((c.n, c.errors, c.cached), (4, 1, 1));
+        assert_eq!(c.mean_quality, Some(2.5 / 4.0));
+        assert_eq!(c.answered_quality, Some(2.5 / 3.0));
+        assert_eq!(c.pass_rate, Some(0.5));
+        assert_eq!(c.error_classes["timeout"], 1);
+        // Only the two measured answers are timed: 600 ms each, not 900.
+        // (hdrhistogram keeps three significant digits.)
+        let max = c.latency_ms.unwrap().max;
+        assert!((max - 600.0).abs() < 0.6, "{max}");
+        // (600 − 100) ms over the 6 visible tokens after the 5 reasoning
+        // ones: 500 / 5 = 100 ms per token.
+        let tpot = c.tpot_ms.unwrap().p50;
+        assert!((tpot - 100.0).abs() < 0.1, "{tpot}");
+        assert!((c.failure_cost_usd - 0.008).abs() < 1e-12);
+    }
+
+    /// Percentiles in milliseconds of values in microseconds.
+    fn percentiles(values: impl Iterator<Item = u64>) -> Option<Percentiles> {
+        let mut h = histogram();
+        for v in values {
+            h.saturating_record(v.max(1));
+        }
+        quantiles(&h)
+    }
+
+    #[test]
+    fn percentiles_of_a_known_spread() {
+        let p = percentiles((1..=100).map(|ms| ms * 1000)).unwrap();
+        assert!((p.p50 - 50.0).abs() < 0.1, "{p:?}");
+        assert!((p.p95 - 95.0).abs() < 0.1, "{p:?}");
+        assert!((p.max - 100.0).abs() < 0.1, "{p:?}");
+        assert!(percentiles(std::iter::empty()).is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn percentiles_are_ordered_and_bounded(values in proptest::collection::vec(1u64..10_000_000, 1..200)) {
+            let p = percentiles(values.iter().copied()).unwrap();
+            let lo = *values.iter().min().unwrap() as f64 / 1000.0;
+            let hi = *values.iter().max().unwrap() as f64 / 1000.0;
+            prop_assert!(p.p50 <= p.p90 && p.p90 <= p.p95 && p.p95 <= p.p99 && p.p99 <= p.max);
+            // Within the histogram's 0.1% resolution of the true range.
+            prop_assert!(p.p50 >= lo * 0.999 && p.max <= hi * 1.001);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! From stored trials to a [`ReportModel`]: the run, its models and tasks,
+//! one summary per task × model (see [`cell`]) and, for exports, every
+//! trial. Pure mapping over what the store returns; the store's row types
+//! end here and the report's plain data begins.
+
+mod cell;
+
+use crate::store::{RunModel, RunRow, RunTask, ScoreRow, Store, StoreError, TrialRow};
+use cell::Acc;
+use sizeup_reports::{
+    ModelInfo, ReportModel, RunInfo, ScoreRecord, TaskInfo, TrialRecord, FORMAT_VERSION,
+};
+use std::collections::BTreeMap;
+
+/// Builds the full report of run `id` (or `latest`) from the store alone,
+/// every trial included.
+pub fn report(store: &Store, id: &str) -> Result<ReportModel, StoreError> {
+    build(store, id, true)
+}
+
+/// The same report without the trials: its memory does not grow with the run.
+pub fn summary(store: &Store, id: &str) -> Result<ReportModel, StoreError> {
+    build(store, id, false)
+}
+
+fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, StoreError> {
+    let run = store.run(id)?;
+    let models = store.run_models(&run.id)?;
+    let tasks = store.run_tasks(&run.id)?;
+    if models.is_empty() || tasks.is_empty() {
+        return Err(StoreError::Corrupt {
+            run: run.id,
+            what: "list of models or tasks (it is empty)".into(),
+        });
+    }
+    let mut cells: BTreeMap<(usize, usize), Acc> = BTreeMap::new();
+    let mut trials = Vec::new();
+    let (mut done, mut cost, mut failure_cost) = (0u64, 0.0, 0.0);
+    let mut stray = None;
+    store.visit_trials(&run.id, keep_trials, |t| {
+        done += 1;
+        cost += t.cost_usd;
+        failure_cost += t.failure_cost_usd;
+        let task = tasks.iter().position(|x| x.id == t.task);
+        let model = models.iter().position(|x| x.id == t.model);
+        match (task, model) {
+            (Some(ti), Some(mi)) => cells.entry((ti, mi)).or_insert_with(Acc::new).add(&t),
+            _ => stray = Some(format!("trial {} (task `{}`, model `{}`)", t.id, t.task, t.model)),
+        }
+        if keep_trials {
+            trials.push(record(t));
+        }
+    })?;
+    if let Some(what) = stray {
+        return Err(StoreError::Corrupt {
+            run: run.id,
+            what: format!("{what}: its task or model is not one of the run's"),
+        });
+    }
+    let cells = cells
+        .into_iter()
+        .map(|((ti, mi), acc)| acc.cell(&tasks[ti].id, &models[mi].id))
+        .collect();
+    Ok(ReportModel {
+        format_version: FORMAT_VERSION,
+        run: info(&run, done, cost, failure_cost),
+        models: models.iter().map(model_info).collect(),
+        tasks: tasks.iter().map(task_info).collect(),
+        cells,
+        trials,
+    })
+}
+
+fn info(run: &RunRow, done: u64, cost_usd: f64, failure_cost_usd: f64) -> RunInfo {
+    RunInfo {
+        id: run.id.clone(),
+        suite: run.suite.clone(),
+        suite_path: run.suite_path.clone(),
+        started_at: run.started_at.clone(),
+        finished_at: run.finished_at.clone(),
+        status: run.status.as_str().to_string(),
+        trials_planned: run.trials_planned,
+        trials_done: done,
+        cost_usd,
+        failure_cost_usd,
+    }
+}
+
+fn model_info(m: &RunModel) -> ModelInfo {
+    ModelInfo {
+        id: m.id.clone(),
+        provider: m.provider.clone(),
+        model: m.model.clone(),
+        role: m.reference.then(|| "reference".to_string()),
+    }
+}
+
+fn task_info(t: &RunTask) -> TaskInfo {
+    TaskInfo {
+        id: t.id.clone(),
+        description: t.description.clone(),
+        min_quality: t.min_quality,
+        margin: t.margin,
+        p95_latency_ms: t.p95_latency_ms,
+        requests_per_month: t.requests_per_month,
+    }
+}
+
+/// A stored trial in the export format.
+fn record(t: TrialRow) -> TrialRecord {
+    TrialRecord {
+        id: t.id,
+        task: t.task,
+        case: t.case,
+        model: t.model,
+        repeat: t.repeat,
+        output: t.output,
+        // A string answer is shown as the string, anything else as JSON.
+        expected: t.expected.map(|e| match serde_json::from_str(&e) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => e,
+        }),
+        error_class: t.error_class.map(|c| c.as_str().to_string()),
+        error: t.error_message,
+        finish_reason: t.finish.as_str().to_string(),
+        quality: t.quality,
+        passed: t.passed,
+        scores: t.scores.into_iter().map(score).collect(),
+        input_tokens: t.usage.input_tokens,
+        output_tokens: t.usage.output_tokens,
+        usage_estimated: t.usage.estimated,
+        ttft_us: t.ttft_us,
+        latency_us: t.latency_us,
+        attempts: t.attempts,
+        cached: t.cached,
+        cost_usd: t.cost_usd,
+        failure_cost_usd: t.failure_cost_usd,
+    }
+}
+
+fn score(s: ScoreRow) -> ScoreRecord {
+    ScoreRecord {
+        scorer: s.scorer,
+        weight: s.weight,
+        value: s.value,
+        passed: s.passed,
+        answer: s.answer,
+        reason: s.reason,
+    }
+}

@@ -1,0 +1,289 @@
+//! `sizeup run`: plan, execute, store, summarise.
+//!
+//! `options` decides what is planned (and what a resume must find
+//! unchanged), `setup` prepares runners, skips and the cache, `signals`
+//! handles Ctrl-C; this file puts them in order and says how the run ended.
+
+mod options;
+mod setup;
+mod signals;
+
+use super::report::{store_error, write};
+use super::{chain, message, price_book, print, CliError};
+use crate::budget::Budget;
+use crate::cli::RunArgs;
+use crate::engine::{self, Control, Job};
+use crate::events::Event;
+use crate::plan::Plan;
+use crate::sinks::{self, Progress, Sink, StoreSink};
+use crate::store::{RunRow, RunStatus, Store};
+use crate::{analysis, suite, time};
+use options::RunOptions;
+use sizeup_reports::ReportModel;
+use sizeup_runners::ErrorClass;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
+    if let Some(n) = args.threads {
+        // candle sizes its thread pools from these variables when a local
+        // model first runs, which is after this point.
+        std::env::set_var("RAYON_NUM_THREADS", n.to_string());
+        std::env::set_var("CANDLE_NUM_THREADS", n.to_string());
+    }
+    let db = args.db.db.clone();
+    let mut store = Store::open(&db).map_err(|e| CliError::input(message(chain(&e))))?;
+    let resumed = match &args.resume {
+        Some(id) => Some(store.run(id).map_err(store_error)?),
+        None => None,
+    };
+    let options = match &resumed {
+        Some(row) => RunOptions::stored(row)?,
+        None => RunOptions::from_args(&args)?,
+    };
+    let prices = price_book(options.prices.as_deref())?;
+    let suite = Arc::new(suite::load(
+        &options.suite,
+        options.models.as_deref(),
+        &prices,
+    )?);
+    let selection = options.selection();
+    let sources = options.sources(&suite)?;
+    let weights = setup::weights(&store, &suite, &selection)?;
+    let plan = Arc::new(
+        Plan::new(&suite, &selection, &weights)
+            .map_err(|e| CliError::input(message(e.to_string())))?,
+    );
+    let models = setup::run_models(&suite, &plan, &weights);
+    if let Some(row) = &resumed {
+        options::check_unchanged(
+            &row.id,
+            &store.run_sources(&row.id).map_err(store_error)?,
+            &sources,
+            &store.run_models(&row.id).map_err(store_error)?,
+            &models,
+        )?;
+    }
+    let runners = setup::runners(&suite, &plan)?;
+    let skip = match &resumed {
+        Some(row) => setup::skip(&store, &row.id, &plan)?,
+        None => Default::default(),
+    };
+    let cache = match args.cache {
+        true => setup::cache(&store, &plan, &skip)?,
+        false => HashMap::new(),
+    };
+
+    let owner = owner();
+    let run_id = match resumed {
+        Some(row) => {
+            store
+                .lock_run(&row.id, &owner, args.force)
+                .map_err(lock_error)?;
+            store.reopen_run(&row.id).map_err(store_error)?;
+            row.id
+        }
+        None => {
+            let row = RunRow {
+                id: new_run_id(),
+                suite: suite.name.clone(),
+                suite_path: options.suite.display().to_string(),
+                options: serde_json::to_string(&options).unwrap_or_default(),
+                status: RunStatus::Running,
+                started_at: time::now_rfc3339(),
+                finished_at: None,
+                trials_planned: plan.trials.len() as u64,
+            };
+            let tasks = setup::run_tasks(&suite, &plan);
+            store
+                .create_run(&row, &models, &tasks, &sources, &owner)
+                .map_err(store_error)?;
+            row.id
+        }
+    };
+
+    let job = Arc::new(Job {
+        suite: suite.clone(),
+        plan: plan.clone(),
+        runners,
+        concurrency: args.concurrency.map_or(suite.concurrency, |c| c as usize),
+        skip,
+        cache,
+        budget: args.budget_usd.map(|usd| Arc::new(Budget::new(usd))),
+    });
+    let budget = job.budget.clone();
+    let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(StoreSink::new(
+        store,
+        run_id.clone(),
+        suite.clone(),
+        plan.clone(),
+    ))];
+    if !args.quiet {
+        let totals = job
+            .queues()
+            .iter()
+            .zip(&suite.models)
+            .map(|(q, m)| (m.id.clone(), q.len() as u64))
+            .collect();
+        sinks.push(Box::new(Progress::new(
+            plan.clone(),
+            totals,
+            std::io::stderr().is_terminal(),
+        )));
+    }
+
+    let control = Control::default();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    let collector = {
+        let abort = control.abort.clone();
+        std::thread::spawn(move || sinks::collect(rx, sinks, abort))
+    };
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let grace = Duration::try_from_secs_f64(args.grace.max(0.0)).unwrap_or(Duration::from_secs(10));
+    runtime.block_on(async {
+        let signals = tokio::spawn(signals::watch(control.clone(), grace));
+        engine::execute(job, tx, control.clone()).await;
+        signals.abort();
+    });
+    drop(runtime);
+    let stored = collector
+        .join()
+        .unwrap_or_else(|_| panic!("the result collector panicked"));
+
+    let store = Store::open(&db).map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let resume = format!("sizeup run --resume {run_id} --db {}", db.display());
+    if let Err(e) = stored {
+        store
+            .finish_run(&run_id, RunStatus::Failed, &time::now_rfc3339())
+            .map_err(store_error)?;
+        return Err(CliError::incomplete(message(format!(
+            "run {run_id} stopped: {}; resume with: {resume}",
+            chain(&e)
+        ))));
+    }
+    let report = analysis::summary(&store, &run_id).map_err(store_error)?;
+    let stopped = control.stop.is_cancelled() || control.abort.is_cancelled();
+    let ending = Ending::of(&report, stopped, budget.as_deref());
+    store
+        .finish_run(&run_id, ending.status(), &time::now_rfc3339())
+        .map_err(store_error)?;
+    let report = ReportModel {
+        run: sizeup_reports::RunInfo {
+            status: ending.status().as_str().to_string(),
+            ..report.run
+        },
+        ..report
+    };
+    print(&sizeup_reports::table::render(&report));
+    if let Some(path) = &args.json {
+        let full = analysis::report(&store, &run_id).map_err(store_error)?;
+        let text = sizeup_reports::json::render(&full)
+            .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+        write(path, &text)?;
+    }
+    ending.tell(&report, &resume, &db);
+    Ok(match ending {
+        Ending::Complete => ExitCode::SUCCESS,
+        _ => ExitCode::from(3),
+    })
+}
+
+/// How a run ended, from what the store holds once the engine is done.
+enum Ending {
+    /// Every planned trial is stored, none failed inside sizeup.
+    Complete,
+    /// The budget could not cover one more trial.
+    Budget { spent: f64, limit: f64 },
+    /// Ctrl-C.
+    Interrupted,
+    /// Trials failed inside sizeup (a panic): stored as `internal`.
+    Internal(u64),
+    /// Fewer trials stored than planned, with no reason known: a fault.
+    Missing,
+}
+
+impl Ending {
+    fn of(report: &ReportModel, stopped: bool, budget: Option<&Budget>) -> Self {
+        let internal: u64 = report
+            .cells
+            .iter()
+            .filter_map(|c| c.error_classes.get(ErrorClass::Internal.as_str()))
+            .sum();
+        match budget.filter(|b| b.exhausted()) {
+            Some(b) => Self::Budget {
+                spent: b.spent(),
+                limit: b.limit(),
+            },
+            None if stopped => Self::Interrupted,
+            None if internal > 0 => Self::Internal(internal),
+            None if report.run.trials_done != report.run.trials_planned => Self::Missing,
+            None => Self::Complete,
+        }
+    }
+
+    fn status(&self) -> RunStatus {
+        match self {
+            Self::Complete => RunStatus::Finished,
+            Self::Budget { .. } | Self::Interrupted => RunStatus::Interrupted,
+            Self::Internal(_) | Self::Missing => RunStatus::Failed,
+        }
+    }
+
+    /// Says on standard error why the run did not finish, and how to go on.
+    fn tell(&self, report: &ReportModel, resume: &str, db: &Path) {
+        let (done, planned) = (report.run.trials_done, report.run.trials_planned);
+        match self {
+            Self::Complete => {}
+            Self::Budget { spent, limit } => eprintln!(
+                "budget reached: ${spent:.4} of ${limit:.4} spent; {done} of {planned} trials stored; \
+                 the next trial's worst case no longer fits. Continue with: {resume} --budget-usd AMOUNT"
+            ),
+            Self::Interrupted => {
+                eprintln!("interrupted: {done} of {planned} trials stored; resume with: {resume}")
+            }
+            Self::Internal(n) => eprintln!(
+                "{n} trial(s) failed inside sizeup (error class `internal`, a fault of sizeup: please report it); \
+                 they are stored as errors; retry them with: {resume}"
+            ),
+            Self::Missing => eprintln!(
+                "only {done} of {planned} planned trials are stored in {}; a fault of sizeup: please report it; \
+                 retry the missing ones with: {resume}",
+                db.display()
+            ),
+        }
+    }
+}
+
+/// A lock held elsewhere is a usage error (exit 2), with its remedy.
+fn lock_error(e: crate::store::StoreError) -> CliError {
+    match e {
+        crate::store::StoreError::Locked { .. } => CliError::input(message(chain(&e))),
+        other => store_error(other),
+    }
+}
+
+/// This process and host, as a run's lock names its holder.
+fn owner() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "an unnamed host".into());
+    format!("process {} on {host}", std::process::id())
+}
+
+/// `YYYYMMDD-HHMMSS-xxxx`: sortable, readable, and unique enough for one machine.
+fn new_run_id() -> String {
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    format!("{}-{:04x}", time::now_compact(), random & 0xffff)
+}

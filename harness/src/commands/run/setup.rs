@@ -1,0 +1,121 @@
+//! What a run needs before its first trial: the local models' weights
+//! digests, the runners, the trials to skip or answer from the cache, and
+//! the rows that describe the run's models and tasks.
+
+use super::super::report::store_error;
+use super::super::{chain, message, CliError};
+use crate::digest::remembered_sha256;
+use crate::plan::{identity, Plan, Selection};
+use crate::providers;
+use crate::store::{RunModel, RunTask, Store};
+use crate::suite::{Provider, Suite};
+use sizeup_runners::{Completion, Runner};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The SHA-256 of each selected local model's weights, by model index.
+pub fn weights(
+    store: &Store,
+    suite: &Suite,
+    selection: &Selection,
+) -> Result<Vec<Option<String>>, CliError> {
+    suite
+        .models
+        .iter()
+        .map(|m| {
+            let selected = selection.models.is_empty() || selection.models.contains(&m.id);
+            if m.provider != Provider::Local || !selected {
+                return Ok(None);
+            }
+            remembered_sha256(store, Path::new(&m.model))
+                .map(Some)
+                .map_err(|e| CliError::input(message(chain(&e))))
+        })
+        .collect()
+}
+
+/// The runner of each model the plan uses, by index; a local model is loaded here.
+pub fn runners(suite: &Suite, plan: &Plan) -> Result<Vec<Option<Arc<dyn Runner>>>, CliError> {
+    let client = reqwest::Client::builder()
+        .build()
+        .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let used: HashSet<usize> = plan.trials.iter().map(|t| t.model).collect();
+    suite
+        .models
+        .iter()
+        .enumerate()
+        .map(|(i, model)| {
+            used.contains(&i)
+                .then(|| providers::runner(model, &client))
+                .transpose()
+                .map_err(|e| CliError::input(message(chain(&e))))
+        })
+        .collect()
+}
+
+/// The trials of a resumed run that need not run again: those that
+/// succeeded with the same request to the same model.
+pub fn skip(store: &Store, run_id: &str, plan: &Plan) -> Result<HashSet<String>, CliError> {
+    let done = store.succeeded(run_id).map_err(store_error)?;
+    Ok(plan
+        .trials
+        .iter()
+        .filter(|t| done.get(&t.id) == Some(&t.cache_key))
+        .map(|t| t.id.clone())
+        .collect())
+}
+
+/// Stored answers to the plan's requests not skipped, by cache key.
+pub fn cache(
+    store: &Store,
+    plan: &Plan,
+    skip: &HashSet<String>,
+) -> Result<HashMap<String, Completion>, CliError> {
+    let keys: Vec<&str> = plan
+        .trials
+        .iter()
+        .filter(|t| !skip.contains(&t.id))
+        .map(|t| t.cache_key.as_str())
+        .collect();
+    store.cached(&keys).map_err(store_error)
+}
+
+/// The models the plan uses, as the run records them.
+pub fn run_models(suite: &Suite, plan: &Plan, weights: &[Option<String>]) -> Vec<RunModel> {
+    let used: HashSet<usize> = plan.trials.iter().map(|t| t.model).collect();
+    suite
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| used.contains(i))
+        .map(|(i, m)| RunModel {
+            id: m.id.clone(),
+            provider: m.provider.as_str().to_string(),
+            model: m.model.clone(),
+            reference: m.reference,
+            identity: identity(m, weights.get(i).and_then(Option::as_deref)).to_string(),
+            cost: Some(m.cost),
+            price_source: Some(m.price_source.clone()),
+        })
+        .collect()
+}
+
+/// The tasks the plan runs, with their bars, as the run records them.
+pub fn run_tasks(suite: &Suite, plan: &Plan) -> Vec<RunTask> {
+    let used: HashSet<usize> = plan.trials.iter().map(|t| t.task).collect();
+    suite
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| used.contains(i))
+        .map(|(_, t)| RunTask {
+            id: t.id.clone(),
+            description: t.description.clone(),
+            min_quality: t.min_quality,
+            margin: t.margin,
+            p95_latency_ms: t.p95_latency_ms,
+            requests_per_month: t.requests_per_month,
+        })
+        .collect()
+}

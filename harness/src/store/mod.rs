@@ -1,0 +1,1019 @@
+//! [`Store`]: runs and their trials in one SQLite file.
+//!
+//! WAL mode, one transaction per burst of finished trials, so a killed run
+//! loses only the trials that were in flight. The schema is versioned in
+//! `PRAGMA user_version` and migrated forward in order (see `schema`); a
+//! newer file is refused rather than misread. A run being executed holds a
+//! lock (its process and host), so two processes never run it at once.
+
+mod rows;
+mod schema;
+
+pub use rows::{NewTrial, RunModel, RunRow, RunStatus, RunTask, ScoreRow, TrialRow};
+pub use schema::SCHEMA_VERSION;
+
+use crate::suite::Cost;
+use rusqlite::{params, Connection, OptionalExtension};
+use sizeup_runners::{Completion, ErrorClass, FinishReason, Timing, Usage};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A failure of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The directory for the database could not be created.
+    #[error("failed to create the directory {}", path.display())]
+    CreateDir {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// SQLite refused an operation.
+    #[error("database error in {}", path.display())]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer sizeup.
+    #[error("{} has schema version {found}; this sizeup reads version {SCHEMA_VERSION}", path.display())]
+    NewerSchema {
+        /// The database file.
+        path: PathBuf,
+        /// Its version.
+        found: i64,
+    },
+    /// An older file could not be brought to the current schema.
+    #[error("failed to migrate {} from schema version {from} to {SCHEMA_VERSION} (the file is unchanged; a copy was saved as {})", path.display(), backup.display())]
+    Migration {
+        /// The database file.
+        path: PathBuf,
+        /// Its version.
+        from: i64,
+        /// The copy made before migrating.
+        backup: PathBuf,
+        /// Why.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// No run has this id.
+    #[error("no run `{0}` in the database")]
+    UnknownRun(String),
+    /// Another process holds the run.
+    #[error("run `{run}` is held by {owner} since {since}; if that process is gone, pass --force")]
+    Locked {
+        /// The run.
+        run: String,
+        /// Process and host holding it.
+        owner: String,
+        /// When it took the run.
+        since: String,
+    },
+    /// A stored value this sizeup cannot read.
+    #[error("run `{run}` has an unreadable {what}")]
+    Corrupt {
+        /// The run.
+        run: String,
+        /// What could not be read.
+        what: String,
+    },
+}
+
+/// The results database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+const RUN_COLUMNS: &str =
+    "id, suite, suite_path, options, status, started_at, finished_at, trials_planned";
+
+impl Store {
+    /// Opens (and if needed creates or migrates) the database at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut store = Self {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.init()?;
+        Ok(store)
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        |source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn init(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let e = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(e)?;
+        // NORMAL is durable across a process crash in WAL mode; only a power
+        // loss may drop the last transactions.
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(e)?;
+        self.conn
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(e)?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(e)?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        if version > SCHEMA_VERSION || version < 0 {
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found: version,
+            });
+        }
+        if version == 0 {
+            return schema::migrate(&mut self.conn, 0).map_err(e);
+        }
+        let backup = self.backup(version)?;
+        schema::migrate(&mut self.conn, version).map_err(|source| StoreError::Migration {
+            path: self.path.clone(),
+            from: version,
+            backup,
+            source,
+        })
+    }
+
+    /// Copies the database aside before migrating it from `version`.
+    fn backup(&self, version: i64) -> Result<PathBuf, StoreError> {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let mut n = 0;
+        let backup = loop {
+            let suffix = if n == 0 { String::new() } else { format!(".{n}") };
+            let candidate = self
+                .path
+                .with_file_name(format!("{name}.v{version}.bak{suffix}"));
+            if !candidate.exists() {
+                break candidate;
+            }
+            n += 1;
+        };
+        self.conn
+            .execute("VACUUM INTO ?1", [backup.to_string_lossy()])
+            .map_err(self.err())?;
+        Ok(backup)
+    }
+
+    /// Records a new run, held by `owner`, with its models, tasks and the
+    /// digests of the files it was planned from.
+    pub fn create_run(
+        &mut self,
+        run: &RunRow,
+        models: &[RunModel],
+        tasks: &[RunTask],
+        sources: &BTreeMap<String, String>,
+        owner: &str,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let e = move |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(&e)?;
+        tx.execute(
+            &format!(
+                "INSERT INTO runs ({RUN_COLUMNS}, lock_owner, locked_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?6)"
+            ),
+            params![
+                run.id,
+                run.suite,
+                run.suite_path,
+                run.options,
+                run.status.as_str(),
+                run.started_at,
+                run.finished_at,
+                run.trials_planned,
+                owner
+            ],
+        )
+        .map_err(&e)?;
+        for (i, m) in models.iter().enumerate() {
+            let c = m.cost;
+            tx.execute(
+                "INSERT INTO run_models (run_id, position, id, provider, model, reference,
+                 identity, input_per_mtok, output_per_mtok, cached_input_per_mtok,
+                 cache_write_per_mtok, reasoning_per_mtok, hourly_usd, price_source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    run.id,
+                    i,
+                    m.id,
+                    m.provider,
+                    m.model,
+                    m.reference,
+                    m.identity,
+                    c.map(|c| c.input_per_mtok),
+                    c.map(|c| c.output_per_mtok),
+                    c.map(|c| c.cached_input_per_mtok),
+                    c.map(|c| c.cache_write_per_mtok),
+                    c.map(|c| c.reasoning_per_mtok),
+                    c.map(|c| c.hourly_usd),
+                    m.price_source
+                ],
+            )
+            .map_err(&e)?;
+        }
+        for (i, t) in tasks.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO run_tasks (run_id, position, id, description, min_quality, margin,
+                 p95_latency_ms, requests_per_month) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    run.id,
+                    i,
+                    t.id,
+                    t.description,
+                    t.min_quality,
+                    t.margin,
+                    t.p95_latency_ms,
+                    t.requests_per_month
+                ],
+            )
+            .map_err(&e)?;
+        }
+        for (file, sha256) in sources {
+            tx.execute(
+                "INSERT INTO run_sources (run_id, path, sha256) VALUES (?1, ?2, ?3)",
+                params![run.id, file, sha256],
+            )
+            .map_err(&e)?;
+        }
+        tx.commit().map_err(&e)
+    }
+
+    /// Takes the run for `owner` (a process on a host); with `force`, even
+    /// from another holder.
+    pub fn lock_run(&self, run_id: &str, owner: &str, force: bool) -> Result<(), StoreError> {
+        let taken = self
+            .conn
+            .execute(
+                "UPDATE runs SET lock_owner = ?2, locked_at = ?3
+                 WHERE id = ?1 AND (lock_owner IS NULL OR ?4)",
+                params![run_id, owner, crate::time::now_rfc3339(), force],
+            )
+            .map_err(self.err())?;
+        if taken == 1 {
+            return Ok(());
+        }
+        let held: Option<(Option<String>, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT lock_owner, locked_at FROM runs WHERE id = ?1",
+                [run_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(self.err())?;
+        match held {
+            None => Err(StoreError::UnknownRun(run_id.to_string())),
+            Some((owner, since)) => Err(StoreError::Locked {
+                run: run_id.to_string(),
+                owner: owner.unwrap_or_default(),
+                since: since.unwrap_or_default(),
+            }),
+        }
+    }
+
+    /// Sets a run's status and end time, and releases its lock.
+    pub fn finish_run(
+        &self,
+        run_id: &str,
+        status: RunStatus,
+        finished_at: &str,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE runs SET status = ?2, finished_at = ?3, lock_owner = NULL, locked_at = NULL
+                 WHERE id = ?1",
+                params![run_id, status.as_str(), finished_at],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
+    /// Marks a run as running again (a resume).
+    pub fn reopen_run(&self, run_id: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?1",
+                [run_id],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
+    /// One run; `latest` names the most recent.
+    pub fn run(&self, id: &str) -> Result<RunRow, StoreError> {
+        let sql = format!("SELECT {RUN_COLUMNS} FROM runs");
+        let row = if id == "latest" {
+            self.conn
+                .query_row(
+                    &format!("{sql} ORDER BY started_at DESC, rowid DESC LIMIT 1"),
+                    [],
+                    raw_run,
+                )
+                .optional()
+        } else {
+            self.conn
+                .query_row(&format!("{sql} WHERE id = ?1"), [id], raw_run)
+                .optional()
+        };
+        let raw = row
+            .map_err(self.err())?
+            .ok_or_else(|| StoreError::UnknownRun(id.to_string()))?;
+        raw.typed()
+    }
+
+    /// Every run, newest first, with its count of stored trials.
+    pub fn runs(&self) -> Result<Vec<(RunRow, u64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {RUN_COLUMNS}, (SELECT COUNT(*) FROM trials t WHERE t.run_id = runs.id)
+                 FROM runs ORDER BY started_at DESC, rowid DESC"
+            ))
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| Ok((raw_run(r)?, r.get::<_, u64>(8)?)))
+            .map_err(self.err())?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (raw, done) = row.map_err(self.err())?;
+            out.push((raw.typed()?, done));
+        }
+        Ok(out)
+    }
+
+    /// The models of a run, in suite order.
+    pub fn run_models(&self, run_id: &str) -> Result<Vec<RunModel>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, provider, model, reference, identity, input_per_mtok, output_per_mtok,
+                 cached_input_per_mtok, cache_write_per_mtok, reasoning_per_mtok, hourly_usd,
+                 price_source FROM run_models WHERE run_id = ?1 ORDER BY position",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([run_id], |r| {
+                let prices: [Option<f64>; 6] = [
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                ];
+                let cost = match prices {
+                    [Some(i), Some(o), Some(ci), Some(cw), Some(re), Some(h)] => Some(Cost {
+                        input_per_mtok: i,
+                        output_per_mtok: o,
+                        cached_input_per_mtok: ci,
+                        cache_write_per_mtok: cw,
+                        reasoning_per_mtok: re,
+                        hourly_usd: h,
+                    }),
+                    _ => None,
+                };
+                Ok(RunModel {
+                    id: r.get(0)?,
+                    provider: r.get(1)?,
+                    model: r.get(2)?,
+                    reference: r.get(3)?,
+                    identity: r.get(4)?,
+                    cost,
+                    price_source: r.get(11)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// The tasks of a run, in suite order.
+    pub fn run_tasks(&self, run_id: &str) -> Result<Vec<RunTask>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, description, min_quality, margin, p95_latency_ms, requests_per_month
+                 FROM run_tasks WHERE run_id = ?1 ORDER BY position",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([run_id], |r| {
+                Ok(RunTask {
+                    id: r.get(0)?,
+                    description: r.get(1)?,
+                    min_quality: r.get(2)?,
+                    margin: r.get(3)?,
+                    p95_latency_ms: r.get(4)?,
+                    requests_per_month: r.get(5)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// The files a run was planned from, each with its SHA-256.
+    pub fn run_sources(&self, run_id: &str) -> Result<BTreeMap<String, String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, sha256 FROM run_sources WHERE run_id = ?1")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Trials stored for a run.
+    pub fn count_trials(&self, run_id: &str) -> Result<u64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM trials WHERE run_id = ?1",
+                [run_id],
+                |r| r.get(0),
+            )
+            .map_err(self.err())
+    }
+
+    /// The run's trials that finished without error: id → cache key.
+    pub fn succeeded(&self, run_id: &str) -> Result<HashMap<String, String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT t.id, t.cache_key FROM trials t
+                 JOIN completions c ON c.run_id = t.run_id AND c.trial_id = t.id
+                 WHERE t.run_id = ?1 AND c.error_class IS NULL",
+            )
+            .map_err(self.err())?;
+        let ids = stmt
+            .query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.err())?;
+        ids.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// The newest successful completion stored under each of `keys` (cache
+    /// keys), from any run.
+    pub fn cached(&self, keys: &[&str]) -> Result<HashMap<String, Completion>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT c.text, c.finish_reason, c.input_tokens, c.output_tokens,
+                 c.cached_input_tokens, c.cache_write_tokens, c.reasoning_tokens,
+                 c.usage_estimated, c.ttft_us, c.total_us, c.gaps_us
+                 FROM trials t JOIN completions c ON c.run_id = t.run_id AND c.trial_id = t.id
+                 WHERE t.cache_key = ?1 AND c.error_class IS NULL
+                 ORDER BY t.rowid DESC LIMIT 1",
+            )
+            .map_err(self.err())?;
+        let mut out = HashMap::new();
+        for key in keys {
+            let found = stmt
+                .query_row([key], |r| {
+                    let gaps: String = r.get(10)?;
+                    Ok(Completion {
+                        text: r.get(0)?,
+                        finish: finish_reason(&r.get::<_, String>(1)?),
+                        usage: Usage {
+                            input_tokens: r.get(2)?,
+                            output_tokens: r.get(3)?,
+                            cached_input_tokens: r.get(4)?,
+                            cache_write_tokens: r.get(5)?,
+                            reasoning_tokens: r.get(6)?,
+                            estimated: r.get(7)?,
+                        },
+                        timing: Timing {
+                            ttft_us: r.get(8)?,
+                            total_us: r.get(9)?,
+                            gaps_us: serde_json::from_str(&gaps).unwrap_or_default(),
+                        },
+                        error: None,
+                        attempts: 0,
+                        retried_usage: Usage::default(),
+                    })
+                })
+                .optional()
+                .map_err(self.err())?;
+            if let Some(c) = found {
+                out.insert(key.to_string(), c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The SHA-256 recorded for a file of this size and modification time.
+    pub fn file_digest(
+        &self,
+        path: &str,
+        size: u64,
+        modified_ns: i64,
+    ) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT sha256 FROM file_digests WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
+                params![path, size, modified_ns],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.err())
+    }
+
+    /// Records a file's SHA-256 for its size and modification time.
+    pub fn set_file_digest(
+        &self,
+        path: &str,
+        size: u64,
+        modified_ns: i64,
+        sha256: &str,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO file_digests (path, size, modified_ns, sha256)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![path, size, modified_ns, sha256],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
+    /// Stores finished trials in one transaction, replacing earlier failed
+    /// attempts at the same trials in the same run.
+    pub fn insert_trials(
+        &mut self,
+        run_id: &str,
+        trials: &[NewTrial<'_>],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let e = move |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(&e)?;
+        let now = crate::time::now_rfc3339();
+        {
+            let mut trial_stmt = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO trials (run_id, id, seq, task, case_id, model, repeat,
+                     request, expected, quality, passed, cost_usd, cached, attempts, finished_at,
+                     cache_key, failure_cost_usd)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                     ?16, ?17)",
+                )
+                .map_err(&e)?;
+            let mut completion_stmt = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO completions (run_id, trial_id, text, finish_reason,
+                     input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
+                     reasoning_tokens, usage_estimated, ttft_us, total_us, gaps_us, error_class,
+                     error_message, http_status, retried_input_tokens, retried_output_tokens,
+                     retried_usage_estimated)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19)",
+                )
+                .map_err(&e)?;
+            let mut clear_stmt = tx
+                .prepare_cached("DELETE FROM scores WHERE run_id = ?1 AND trial_id = ?2")
+                .map_err(&e)?;
+            let mut score_stmt = tx
+                .prepare_cached(
+                    "INSERT INTO scores (run_id, trial_id, position, scorer, weight, value, passed,
+                     answer, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(&e)?;
+            for t in trials {
+                let c = t.completion;
+                trial_stmt
+                    .execute(params![
+                        run_id,
+                        t.id,
+                        t.seq,
+                        t.task,
+                        t.case,
+                        t.model,
+                        t.repeat,
+                        t.request,
+                        t.expected,
+                        t.quality,
+                        t.passed,
+                        t.cost_usd,
+                        t.cached,
+                        c.attempts,
+                        now,
+                        t.cache_key,
+                        t.failure_cost_usd
+                    ])
+                    .map_err(&e)?;
+                let failure = c.error.as_ref();
+                completion_stmt
+                    .execute(params![
+                        run_id,
+                        t.id,
+                        c.text,
+                        c.finish.as_str(),
+                        c.usage.input_tokens,
+                        c.usage.output_tokens,
+                        c.usage.cached_input_tokens,
+                        c.usage.cache_write_tokens,
+                        c.usage.reasoning_tokens,
+                        c.usage.estimated,
+                        c.timing.ttft_us,
+                        c.timing.total_us,
+                        serde_json::to_string(&c.timing.gaps_us).unwrap_or_default(),
+                        failure.map(|f| f.class.as_str()),
+                        failure.map(|f| f.message.as_str()),
+                        failure.and_then(|f| f.status),
+                        c.retried_usage.input_tokens,
+                        c.retried_usage.output_tokens,
+                        c.retried_usage.estimated
+                    ])
+                    .map_err(&e)?;
+                clear_stmt.execute(params![run_id, t.id]).map_err(&e)?;
+                for (i, s) in t.scores.iter().enumerate() {
+                    score_stmt
+                        .execute(params![
+                            run_id, t.id, i, s.scorer, s.weight, s.value, s.passed, s.answer,
+                            s.reason
+                        ])
+                        .map_err(&e)?;
+                }
+            }
+        }
+        tx.commit().map_err(&e)
+    }
+
+    /// Calls `visit` with each stored trial of a run, in plan order, without
+    /// holding them all in memory; scores are read only when asked for.
+    pub fn visit_trials(
+        &self,
+        run_id: &str,
+        with_scores: bool,
+        mut visit: impl FnMut(TrialRow),
+    ) -> Result<(), StoreError> {
+        let mut scores: HashMap<String, Vec<ScoreRow>> = HashMap::new();
+        if with_scores {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT trial_id, scorer, weight, value, passed, answer, reason FROM scores
+                     WHERE run_id = ?1 ORDER BY trial_id, position",
+                )
+                .map_err(self.err())?;
+            let rows = stmt
+                .query_map([run_id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        ScoreRow {
+                            scorer: r.get(1)?,
+                            weight: r.get(2)?,
+                            value: r.get(3)?,
+                            passed: r.get(4)?,
+                            answer: r.get(5)?,
+                            reason: r.get(6)?,
+                        },
+                    ))
+                })
+                .map_err(self.err())?;
+            for row in rows {
+                let (id, s) = row.map_err(self.err())?;
+                scores.entry(id).or_default().push(s);
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT t.id, t.task, t.case_id, t.model, t.repeat, c.text, t.expected,
+                 c.error_class, c.error_message, c.finish_reason, t.quality, t.passed,
+                 c.input_tokens, c.output_tokens, c.cached_input_tokens, c.cache_write_tokens,
+                 c.reasoning_tokens, c.usage_estimated, c.ttft_us, c.total_us, t.attempts,
+                 t.cached, t.cost_usd, t.failure_cost_usd, c.retried_input_tokens,
+                 c.retried_output_tokens, c.retried_usage_estimated
+                 FROM trials t JOIN completions c ON c.run_id = t.run_id AND c.trial_id = t.id
+                 WHERE t.run_id = ?1 ORDER BY t.seq",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([run_id], |r| {
+                let class: Option<String> = r.get(7)?;
+                let row = TrialRow {
+                    id: r.get(0)?,
+                    task: r.get(1)?,
+                    case: r.get(2)?,
+                    model: r.get(3)?,
+                    repeat: r.get(4)?,
+                    output: r.get(5)?,
+                    expected: r.get(6)?,
+                    error_class: None,
+                    error_message: r.get(8)?,
+                    finish: finish_reason(&r.get::<_, String>(9)?),
+                    quality: r.get(10)?,
+                    passed: r.get(11)?,
+                    scores: Vec::new(),
+                    usage: Usage {
+                        input_tokens: r.get(12)?,
+                        output_tokens: r.get(13)?,
+                        cached_input_tokens: r.get(14)?,
+                        cache_write_tokens: r.get(15)?,
+                        reasoning_tokens: r.get(16)?,
+                        estimated: r.get(17)?,
+                    },
+                    ttft_us: r.get(18)?,
+                    latency_us: r.get(19)?,
+                    attempts: r.get(20)?,
+                    cached: r.get(21)?,
+                    cost_usd: r.get(22)?,
+                    failure_cost_usd: r.get(23)?,
+                    retried_usage: Usage {
+                        input_tokens: r.get(24)?,
+                        output_tokens: r.get(25)?,
+                        estimated: r.get(26)?,
+                        ..Usage::default()
+                    },
+                };
+                Ok((row, class))
+            })
+            .map_err(self.err())?;
+        for row in rows {
+            let (mut t, class) = row.map_err(self.err())?;
+            if let Some(class) = class {
+                t.error_class = Some(ErrorClass::parse(&class).ok_or_else(|| {
+                    StoreError::Corrupt {
+                        run: run_id.to_string(),
+                        what: format!("error class `{class}` in trial {}", t.id),
+                    }
+                })?);
+            }
+            t.scores = scores.remove(&t.id).unwrap_or_default();
+            visit(t);
+        }
+        Ok(())
+    }
+}
+
+/// A run row before its status is parsed.
+struct RawRun(RunRow, String);
+
+impl RawRun {
+    fn typed(self) -> Result<RunRow, StoreError> {
+        let RawRun(mut row, status) = self;
+        row.status = RunStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
+            run: row.id.clone(),
+            what: format!("status `{status}`"),
+        })?;
+        Ok(row)
+    }
+}
+
+fn raw_run(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRun> {
+    Ok(RawRun(
+        RunRow {
+            id: r.get(0)?,
+            suite: r.get(1)?,
+            suite_path: r.get(2)?,
+            options: r.get(3)?,
+            status: RunStatus::Running,
+            started_at: r.get(5)?,
+            finished_at: r.get(6)?,
+            trials_planned: r.get(7)?,
+        },
+        r.get(4)?,
+    ))
+}
+
+fn finish_reason(name: &str) -> FinishReason {
+    match name {
+        "error" => FinishReason::Error,
+        other => FinishReason::from_openai(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sizeup_runners::Failure;
+
+    fn trials(store: &Store, run_id: &str) -> Vec<TrialRow> {
+        let mut out = Vec::new();
+        store.visit_trials(run_id, true, |t| out.push(t)).unwrap();
+        out
+    }
+
+    fn completion(text: &str, error: Option<ErrorClass>) -> Completion {
+        Completion {
+            text: text.into(),
+            usage: Usage {
+                input_tokens: 10,
+                output_tokens: 3,
+                ..Usage::default()
+            },
+            timing: Timing {
+                ttft_us: Some(100),
+                total_us: 250,
+                gaps_us: vec![50, 100],
+            },
+            finish: FinishReason::Stop,
+            error: error.map(|c| Failure::new(c, "boom")),
+            attempts: 1,
+            retried_usage: Usage {
+                input_tokens: 7,
+                output_tokens: 2,
+                estimated: true,
+                ..Usage::default()
+            },
+        }
+    }
+
+    fn trial<'a>(id: &'a str, seq: usize, c: &'a Completion) -> NewTrial<'a> {
+        NewTrial {
+            id,
+            cache_key: "k",
+            seq,
+            task: "t",
+            case: "1",
+            model: "m",
+            repeat: 0,
+            request: "{}".into(),
+            expected: Some("\"x\"".into()),
+            completion: c,
+            quality: Some(1.0),
+            passed: true,
+            scores: vec![ScoreRow {
+                scorer: "exact".into(),
+                weight: 1.0,
+                value: 1.0,
+                passed: true,
+                answer: None,
+                reason: "ok".into(),
+            }],
+            cost_usd: 0.5,
+            failure_cost_usd: 0.25,
+            cached: false,
+        }
+    }
+
+    fn run(id: &str) -> RunRow {
+        RunRow {
+            id: id.into(),
+            suite: "s".into(),
+            suite_path: "/s.yaml".into(),
+            options: "{}".into(),
+            status: RunStatus::Running,
+            started_at: crate::time::now_rfc3339(),
+            finished_at: None,
+            trials_planned: 2,
+        }
+    }
+
+    fn create(store: &mut Store, id: &str) {
+        let model = RunModel {
+            id: "m".into(),
+            provider: "local".into(),
+            model: "m.gguf".into(),
+            reference: true,
+            identity: "{}".into(),
+            cost: Some(Cost {
+                hourly_usd: 1.5,
+                ..Cost::default()
+            }),
+            price_source: Some("suite".into()),
+        };
+        let task = RunTask {
+            id: "t".into(),
+            description: "d".into(),
+            min_quality: Some(0.8),
+            margin: Some(0.05),
+            p95_latency_ms: Some(2000.0),
+            requests_per_month: Some(1000),
+        };
+        let sources = BTreeMap::from([("/s.yaml".to_string(), "abc".to_string())]);
+        store
+            .create_run(&run(id), &[model], &[task], &sources, "pid 1 on here")
+            .unwrap();
+    }
+
+    #[test]
+    fn trials_round_trip_and_failures_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("a/b/results.db")).unwrap();
+        create(&mut store, "r1");
+        let ok = completion("x", None);
+        let bad = completion("", Some(ErrorClass::RateLimited));
+        store
+            .insert_trials("r1", &[trial("b", 1, &ok), trial("a", 0, &bad)])
+            .unwrap();
+        assert_eq!(
+            store.succeeded("r1").unwrap(),
+            HashMap::from([("b".to_string(), "k".to_string())])
+        );
+        let rows = trials(&store, "r1");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].id, "a");
+        assert_eq!(rows[0].error_class, Some(ErrorClass::RateLimited));
+        assert_eq!(rows[1].expected.as_deref(), Some("\"x\""));
+        assert_eq!(rows[1].scores.len(), 1);
+        assert_eq!(rows[1].failure_cost_usd, 0.25);
+        assert_eq!(rows[1].retried_usage.input_tokens, 7);
+        assert!(rows[1].retried_usage.estimated);
+
+        // A retry of the failed trial replaces it.
+        store.insert_trials("r1", &[trial("a", 0, &ok)]).unwrap();
+        assert_eq!(store.succeeded("r1").unwrap().len(), 2);
+        assert_eq!(store.count_trials("r1").unwrap(), 2);
+
+        let cached = store.cached(&["k", "zzz"]).unwrap();
+        assert_eq!(cached.len(), 1);
+        assert_eq!(cached["k"].timing.gaps_us, vec![50, 100]);
+        assert_eq!(cached["k"].usage.input_tokens, 10);
+    }
+
+    #[test]
+    fn runs_keep_their_models_tasks_and_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        create(&mut store, "r1");
+        let models = store.run_models("r1").unwrap();
+        assert_eq!(models.len(), 1);
+        assert_eq!(models[0].cost.unwrap().hourly_usd, 1.5);
+        assert!(models[0].reference);
+        let tasks = store.run_tasks("r1").unwrap();
+        assert_eq!(tasks[0].requests_per_month, Some(1000));
+        assert_eq!(tasks[0].min_quality, Some(0.8));
+        assert_eq!(store.run_sources("r1").unwrap()["/s.yaml"], "abc");
+    }
+
+    #[test]
+    fn a_run_is_held_by_one_process_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        create(&mut store, "r1");
+        let held = store.lock_run("r1", "pid 2 on there", false).unwrap_err();
+        assert!(
+            matches!(&held, StoreError::Locked { owner, .. } if owner == "pid 1 on here"),
+            "{held:?}"
+        );
+        store.lock_run("r1", "pid 2 on there", true).unwrap();
+        store.finish_run("r1", RunStatus::Interrupted, "now").unwrap();
+        store.lock_run("r1", "pid 3 on there", false).unwrap();
+        assert!(matches!(
+            store.lock_run("nope", "x", false),
+            Err(StoreError::UnknownRun(_))
+        ));
+    }
+
+    #[test]
+    fn runs_are_listed_and_found_and_newer_files_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let mut store = Store::open(&path).unwrap();
+        create(&mut store, "r1");
+        store.finish_run("r1", RunStatus::Finished, "now").unwrap();
+        assert_eq!(store.run("latest").unwrap().status, RunStatus::Finished);
+        assert!(matches!(store.run("nope"), Err(StoreError::UnknownRun(_))));
+        assert_eq!(store.runs().unwrap().len(), 1);
+        drop(store);
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(conn);
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::NewerSchema { found: 99, .. })
+        ));
+    }
+
+    #[test]
+    fn file_digests_are_kept_by_size_and_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("r.db")).unwrap();
+        store.set_file_digest("/m.gguf", 10, 5, "aa").unwrap();
+        assert_eq!(store.file_digest("/m.gguf", 10, 5).unwrap().as_deref(), Some("aa"));
+        assert_eq!(store.file_digest("/m.gguf", 10, 6).unwrap(), None);
+        assert_eq!(store.file_digest("/m.gguf", 11, 5).unwrap(), None);
+    }
+}
