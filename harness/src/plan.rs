@@ -219,6 +219,47 @@ mod tests {
         assert_ne!(trial_id("ab", "c", "m", 0), trial_id("a", "bc", "m", 0));
     }
 
+    /// The models of a suite with an Azure and a local model, as `models` sets them.
+    fn models(dir: &std::path::Path, models: &str) -> Vec<Model> {
+        std::fs::write(dir.join("w.gguf"), b"weights").unwrap();
+        let path = dir.join("s.yaml");
+        let text = format!(
+            "name: t
+models:
+{models}
+tasks:
+  - id: t
+    prompt: hi
+    scorers: [{{type: length, min_chars: 1}}]
+    cases: [{{}}]
+"
+        );
+        std::fs::write(&path, text).unwrap();
+        let prices = crate::suite::PriceBook::built_in();
+        crate::suite::load(&path, None, &prices).unwrap().models
+    }
+
+    #[test]
+    fn a_model_identity_holds_what_changes_its_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let azure = |version: &str| {
+            format!(
+                "  - {{id: a, provider: azure_openai, model: d, base_url: 'https://x.openai.azure.com', \
+                 api_key_env: K, api_version: '{version}', cost: {{hourly_usd: 0}}}}"
+            )
+        };
+        let local = |extra: &str| {
+            format!("  - {{id: l, provider: local, model: w.gguf, cost: {{hourly_usd: 0}}{extra}}}")
+        };
+        let id = |m: &str, weights| identity(&models(dir.path(), m)[0], weights);
+        assert_eq!(id(&azure("2024-10-21"), None), id(&azure("2024-10-21"), None));
+        assert_ne!(id(&azure("2024-10-21"), None), id(&azure("2025-01-01"), None));
+        let plain = id(&local(""), Some("aa"));
+        assert_ne!(plain, id(&local(""), Some("bb")));
+        assert_ne!(plain, id(&local(", chat_template: '{{ messages }}'"), Some("aa")));
+        assert_ne!(plain, id(&local(", device: 'cuda:0'"), Some("aa")));
+    }
+
     #[test]
     fn cache_keys_follow_the_request_and_the_model_identity() {
         let m = serde_json::json!({"model": "a"});
