@@ -81,7 +81,8 @@ impl BusyMeter {
     fn meter(&self, now: Instant) -> std::sync::MutexGuard<'_, Meter> {
         let mut m = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if m.in_flight > 0 {
-            m.charged += now.saturating_duration_since(m.last).as_secs_f64() / f64::from(m.in_flight);
+            m.charged +=
+                now.saturating_duration_since(m.last).as_secs_f64() / f64::from(m.in_flight);
         }
         m.last = m.last.max(now);
         m
@@ -226,7 +227,10 @@ mod tests {
         let sum: f64 = mixed.iter().sum();
         assert!((sum - 1.9).abs() < 1e-9, "{mixed:?}");
         // 0–0.5 alone, 0.5–0.6 two, 0.6–0.9 three, 0.9–1.0 two.
-        assert!((mixed[0] - (0.5 + 0.05 + 0.1 + 0.05)).abs() < 1e-9, "{mixed:?}");
+        assert!(
+            (mixed[0] - (0.5 + 0.05 + 0.1 + 0.05)).abs() < 1e-9,
+            "{mixed:?}"
+        );
         assert!((mixed[2] - 0.1).abs() < 1e-9, "{mixed:?}");
     }
 }

@@ -198,7 +198,10 @@ async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) ->
     let (completion, assessment) = outcome.unwrap_or_else(|panic| {
         let failure = Failure::new(
             ErrorClass::Internal,
-            format!("sizeup panicked while running the trial: {}", panic_message(&*panic)),
+            format!(
+                "sizeup panicked while running the trial: {}",
+                panic_message(&*panic)
+            ),
         );
         (Completion::failed(failure, Timing::default()), None)
     });

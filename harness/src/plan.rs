@@ -252,11 +252,20 @@ tasks:
             format!("  - {{id: l, provider: local, model: w.gguf, cost: {{hourly_usd: 0}}{extra}}}")
         };
         let id = |m: &str, weights| identity(&models(dir.path(), m)[0], weights);
-        assert_eq!(id(&azure("2024-10-21"), None), id(&azure("2024-10-21"), None));
-        assert_ne!(id(&azure("2024-10-21"), None), id(&azure("2025-01-01"), None));
+        assert_eq!(
+            id(&azure("2024-10-21"), None),
+            id(&azure("2024-10-21"), None)
+        );
+        assert_ne!(
+            id(&azure("2024-10-21"), None),
+            id(&azure("2025-01-01"), None)
+        );
         let plain = id(&local(""), Some("aa"));
         assert_ne!(plain, id(&local(""), Some("bb")));
-        assert_ne!(plain, id(&local(", chat_template: '{{ messages }}'"), Some("aa")));
+        assert_ne!(
+            plain,
+            id(&local(", chat_template: '{{ messages }}'"), Some("aa"))
+        );
         assert_ne!(plain, id(&local(", device: 'cuda:0'"), Some("aa")));
     }
 
@@ -266,6 +275,9 @@ tasks:
         let key = cache_key(&m, &request("hi"));
         assert_eq!(key, cache_key(&m, &request("hi")));
         assert_ne!(key, cache_key(&m, &request("ho")));
-        assert_ne!(key, cache_key(&serde_json::json!({"model": "b"}), &request("hi")));
+        assert_ne!(
+            key,
+            cache_key(&serde_json::json!({"model": "b"}), &request("hi"))
+        );
     }
 }

@@ -70,7 +70,10 @@ tasks:
         .iter()
         .map(|t| (t["task"].as_str().unwrap(), t["case"].as_str().unwrap()))
         .collect();
-    assert_eq!(keys, [("a", "1"), ("a", "2"), ("a", "3"), ("b", "1"), ("b", "2")]);
+    assert_eq!(
+        keys,
+        [("a", "1"), ("a", "2"), ("a", "3"), ("b", "1"), ("b", "2")]
+    );
     let mut ids: Vec<&str> = trials.iter().map(|t| t["id"].as_str().unwrap()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -105,7 +108,10 @@ fn hourly_hardware_is_charged_for_its_busy_time_not_its_slots() {
     assert!((0.5..0.6).contains(&cost), "cost {cost}");
     // Its share is the time it was in flight, a little more than the
     // latency the runner measured around the request itself.
-    assert!(cost >= latency_s && cost < latency_s + 0.05, "{cost} vs {latency_s}");
+    assert!(
+        cost >= latency_s && cost < latency_s + 0.05,
+        "{cost} vs {latency_s}"
+    );
 }
 
 #[test]
@@ -135,7 +141,10 @@ fn the_budget_spends_close_to_its_cap_and_never_past_it() {
     let report = s.export("latest");
     let spent = report["run"]["cost_usd"].as_f64().unwrap();
     let done = report["run"]["trials_done"].as_u64().unwrap();
-    assert!((0.95..=1.0).contains(&spent), "spent {spent} in {done} trials");
+    assert!(
+        (0.95..=1.0).contains(&spent),
+        "spent {spent} in {done} trials"
+    );
     assert!(done >= 87, "{done} trials");
     assert!((spent - done as f64 * 0.011).abs() < 1e-9, "{spent} {done}");
     assert_eq!(server.requests(), done);
@@ -204,7 +213,11 @@ fn a_daily_quota_fails_fast_instead_of_stalling_the_run() {
     let s = Scratch::new();
     s.write(
         "s.yaml",
-        &suite(&server.base_url(), 3, "    max_retry_time: 2s\n    concurrency: 1"),
+        &suite(
+            &server.base_url(),
+            3,
+            "    max_retry_time: 2s\n    concurrency: 1",
+        ),
     );
     let started = std::time::Instant::now();
     s.sizeup()
@@ -222,15 +235,22 @@ fn a_daily_quota_fails_fast_instead_of_stalling_the_run() {
 
 /// Starts a run that the budget stops after a few trials, for resuming.
 fn stopped_run(s: &Scratch, server: &MockServer) -> String {
-    let text = suite(&server.base_url(), 20, "    concurrency: 1\n    max_attempts: 1")
-        .replace("max_tokens: 64", "max_tokens: 4");
+    let text = suite(
+        &server.base_url(),
+        20,
+        "    concurrency: 1\n    max_attempts: 1",
+    )
+    .replace("max_tokens: 64", "max_tokens: 4");
     s.write("s.yaml", &text);
     s.sizeup()
         .args(["run", "s.yaml", "-q", "--budget-usd", "0.1", "--db"])
         .arg(s.db())
         .assert()
         .code(3);
-    s.export("latest")["run"]["id"].as_str().unwrap().to_string()
+    s.export("latest")["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -275,7 +295,10 @@ fn a_run_held_by_another_process_is_not_resumed_without_force() {
         .get_output()
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("held by process 1 on elsewhere"), "{stderr}");
+    assert!(
+        stderr.contains("held by process 1 on elsewhere"),
+        "{stderr}"
+    );
     let before = server.requests();
     s.sizeup()
         .args(["run", "--resume", &run, "-q", "--force", "--db"])

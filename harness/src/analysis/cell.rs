@@ -79,7 +79,8 @@ impl Acc {
         if let Some(ttft) = t.ttft_us {
             self.ttft.saturating_record(ttft.max(1));
             // Reasoning tokens come before the first visible token.
-            let visible = t.usage.output_tokens - t.usage.reasoning_tokens.min(t.usage.output_tokens);
+            let visible =
+                t.usage.output_tokens - t.usage.reasoning_tokens.min(t.usage.output_tokens);
             if visible >= 2 {
                 let tpot = t.latency_us.saturating_sub(ttft) / (visible - 1);
                 self.tpot.saturating_record(tpot.max(1));

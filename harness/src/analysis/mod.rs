@@ -45,7 +45,12 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
         let model = models.iter().position(|x| x.id == t.model);
         match (task, model) {
             (Some(ti), Some(mi)) => cells.entry((ti, mi)).or_insert_with(Acc::new).add(&t),
-            _ => stray = Some(format!("trial {} (task `{}`, model `{}`)", t.id, t.task, t.model)),
+            _ => {
+                stray = Some(format!(
+                    "trial {} (task `{}`, model `{}`)",
+                    t.id, t.task, t.model
+                ))
+            }
         }
         if keep_trials {
             trials.push(record(t));

@@ -144,7 +144,7 @@ impl Store {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
-        if version > SCHEMA_VERSION || version < 0 {
+        if !(0..=SCHEMA_VERSION).contains(&version) {
             return Err(StoreError::NewerSchema {
                 path: self.path.clone(),
                 found: version,
@@ -167,7 +167,11 @@ impl Store {
         let name = self.path.file_name().unwrap_or_default().to_string_lossy();
         let mut n = 0;
         let backup = loop {
-            let suffix = if n == 0 { String::new() } else { format!(".{n}") };
+            let suffix = if n == 0 {
+                String::new()
+            } else {
+                format!(".{n}")
+            };
             let candidate = self
                 .path
                 .with_file_name(format!("{name}.v{version}.bak{suffix}"));
@@ -763,12 +767,13 @@ impl Store {
         for row in rows {
             let (mut t, class) = row.map_err(self.err())?;
             if let Some(class) = class {
-                t.error_class = Some(ErrorClass::parse(&class).ok_or_else(|| {
-                    StoreError::Corrupt {
-                        run: run_id.to_string(),
-                        what: format!("error class `{class}` in trial {}", t.id),
-                    }
-                })?);
+                t.error_class =
+                    Some(
+                        ErrorClass::parse(&class).ok_or_else(|| StoreError::Corrupt {
+                            run: run_id.to_string(),
+                            what: format!("error class `{class}` in trial {}", t.id),
+                        })?,
+                    );
             }
             t.scores = scores.remove(&t.id).unwrap_or_default();
             visit(t);
@@ -979,7 +984,9 @@ mod tests {
             "{held:?}"
         );
         store.lock_run("r1", "pid 2 on there", true).unwrap();
-        store.finish_run("r1", RunStatus::Interrupted, "now").unwrap();
+        store
+            .finish_run("r1", RunStatus::Interrupted, "now")
+            .unwrap();
         store.lock_run("r1", "pid 3 on there", false).unwrap();
         assert!(matches!(
             store.lock_run("nope", "x", false),
@@ -1012,7 +1019,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("r.db")).unwrap();
         store.set_file_digest("/m.gguf", 10, 5, "aa").unwrap();
-        assert_eq!(store.file_digest("/m.gguf", 10, 5).unwrap().as_deref(), Some("aa"));
+        assert_eq!(
+            store.file_digest("/m.gguf", 10, 5).unwrap().as_deref(),
+            Some("aa")
+        );
         assert_eq!(store.file_digest("/m.gguf", 10, 6).unwrap(), None);
         assert_eq!(store.file_digest("/m.gguf", 11, 5).unwrap(), None);
     }

@@ -31,9 +31,14 @@ impl RunStatus {
 
     /// Parses a stored name.
     pub fn parse(name: &str) -> Option<Self> {
-        [Self::Running, Self::Finished, Self::Interrupted, Self::Failed]
-            .into_iter()
-            .find(|s| s.as_str() == name)
+        [
+            Self::Running,
+            Self::Finished,
+            Self::Interrupted,
+            Self::Failed,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
     }
 }
 

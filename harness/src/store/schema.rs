@@ -183,7 +183,9 @@ mod tests {
         let backup = dir.path().join("results.db.v1.bak");
         assert!(backup.is_file());
         let old = Connection::open(&backup).unwrap();
-        let v: i64 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, 1);
 
         let run = store.run("latest").unwrap();
@@ -210,7 +212,10 @@ mod tests {
         // Old trials keep their answers reachable by the cache.
         let ok = store.succeeded(&run.id).unwrap();
         assert_eq!(ok.len(), 2);
-        assert_eq!(ok["5f1c0d2a9b8e7f6a5f1c0d2a9b8e7f6a"], "5f1c0d2a9b8e7f6a5f1c0d2a9b8e7f6a");
+        assert_eq!(
+            ok["5f1c0d2a9b8e7f6a5f1c0d2a9b8e7f6a"],
+            "5f1c0d2a9b8e7f6a5f1c0d2a9b8e7f6a"
+        );
         drop(store);
 
         // Opening again neither migrates nor copies again.
@@ -231,7 +236,9 @@ mod tests {
         let e = Store::open(&path).err().expect("the migration must fail");
         assert!(matches!(e, StoreError::Migration { from: 1, .. }), "{e:?}");
         let conn = Connection::open(&path).unwrap();
-        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, 1);
         let models: String = conn
             .query_row("SELECT models FROM runs", [], |r| r.get(0))

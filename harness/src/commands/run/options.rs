@@ -180,8 +180,9 @@ mod tests {
         let b = BTreeMap::from([("/s.yaml".to_string(), "2".to_string())]);
         let same = model(r#"{"device":"cpu","weights_sha256":"aa"}"#);
         let other = model(r#"{"device":"cpu","weights_sha256":"bb"}"#);
-        assert!(check_unchanged("r", &a, &a, &[same.clone()], &[same.clone()]).is_ok());
-        let e = check_unchanged("r", &a, &b, &[same.clone()], &[other]).unwrap_err();
+        let stored = std::slice::from_ref(&same);
+        assert!(check_unchanged("r", &a, &a, stored, stored).is_ok());
+        let e = check_unchanged("r", &a, &b, stored, &[other]).unwrap_err();
         let text = e.report.to_string();
         assert!(text.contains("/s.yaml changed"), "{text}");
         assert!(text.contains("model `m` changed: weights_sha256"), "{text}");
