@@ -685,3 +685,25 @@ fn provider_specific_settings_are_checked() {
         "not a valid JSON Schema",
     );
 }
+
+#[test]
+fn a_token_rate_limit_below_one_request() {
+    // "Classify: a" is 3 tokens at four characters a token, plus the
+    // default 512 of max_tokens: no minute of 500 tokens can carry it.
+    let err = fails(
+        &with(
+            "    cost: {hourly_usd: 0}\n",
+            "    cost: {hourly_usd: 0}\n    tokens_per_minute: 500\n",
+        ),
+        &[],
+    );
+    assert!(
+        err.contains("s.yaml:8:24")
+            && err.contains("models[0].tokens_per_minute: 500 tokens a minute can never serve `small`: a request of task `t` (case `1`) is charged 515 tokens, 3 of prompt and 512 of max_tokens"),
+        "{err}"
+    );
+    assert!(
+        err.contains("raise tokens_per_minute to at least 515"),
+        "{err}"
+    );
+}

@@ -1,0 +1,160 @@
+//! [`load`]: the suite file (and the models catalog) read, deserialized into
+//! `…Spec` types and checked, in order: defaults, models, tasks, then what
+//! needs models and tasks together (rate limits).
+
+use super::check::{check_range, check_sampling};
+use super::error::{Source, SuiteError};
+use super::limits::check_token_limits;
+use super::model::Suite;
+use super::prices::PriceBook;
+use super::resolve::resolve_models;
+use super::spec::{CatalogSpec, DefaultsSpec, SuiteSpec};
+use super::task::build_task;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Loads and validates a suite; `catalog` is a models file (`--models`),
+/// `prices` prices the models that carry no `cost:` of their own.
+pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<Suite, SuiteError> {
+    let text = read(path)?;
+    let src = Source::new(path, &text);
+    let spec: SuiteSpec = yaml_serde::from_str(&text).map_err(|e| src.yaml_error(&e))?;
+    let mut sources = vec![path.to_path_buf()];
+
+    let catalog = match catalog {
+        Some(file) => {
+            let text = read(file)?;
+            let csrc = Source::new(file, &text);
+            let cat: CatalogSpec = yaml_serde::from_str(&text).map_err(|e| csrc.yaml_error(&e))?;
+            sources.push(file.to_path_buf());
+            Some((csrc, cat))
+        }
+        None => None,
+    };
+
+    let defaults = &spec.defaults;
+    check_defaults(defaults, &src)?;
+    let (models, origins): (Vec<_>, Vec<_>) =
+        resolve_models(&spec, &src, catalog.as_ref(), prices)?
+            .into_iter()
+            .unzip();
+    let mut tasks = Vec::new();
+    let mut task_ids = HashSet::new();
+    let dir = path.parent().unwrap_or(Path::new(""));
+    for (i, task) in spec.tasks.iter().enumerate() {
+        let field = format!("tasks[{i}]");
+        if !task_ids.insert(task.id.as_str()) {
+            return Err(src.at(
+                &format!("{field}.id"),
+                format!("duplicate task id `{}`", task.id),
+            ));
+        }
+        let (task, cases_file) = build_task(task, &field, &src, dir, &models)?;
+        if let Some(file) = cases_file {
+            if !sources.contains(&file) {
+                sources.push(file);
+            }
+        }
+        tasks.push(task);
+    }
+    if tasks.is_empty() {
+        return Err(src.hint(
+            "tasks",
+            "the suite has no tasks",
+            "add at least one task with an id, a prompt, cases and scorers",
+        ));
+    }
+    check_token_limits(
+        &models,
+        &origins,
+        &tasks,
+        &src,
+        catalog.as_ref().map(|(csrc, _)| csrc),
+    )?;
+    Ok(Suite {
+        name: spec.name,
+        description: spec.description,
+        file: path.to_path_buf(),
+        repeats: defaults.repeats.unwrap_or(1),
+        concurrency: defaults.concurrency.unwrap_or(8),
+        models,
+        tasks,
+        sources,
+    })
+}
+
+fn read(path: &Path) -> Result<String, SuiteError> {
+    std::fs::read_to_string(path).map_err(|source| SuiteError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The suite-wide defaults every model and task inherits.
+fn check_defaults(defaults: &DefaultsSpec, src: &Source) -> Result<(), SuiteError> {
+    if defaults.repeats == Some(0) {
+        return Err(src.at("defaults.repeats", "repeats must be at least 1"));
+    }
+    if defaults.concurrency == Some(0) {
+        return Err(src.at("defaults.concurrency", "concurrency must be at least 1"));
+    }
+    if let Some(t) = defaults.temperature {
+        check_range(src, "defaults.temperature", t, 0.0, 2.0)?;
+    }
+    if let Some(p) = defaults.top_p {
+        check_range(src, "defaults.top_p", p, 0.0, 1.0)?;
+    }
+    check_sampling(src, "defaults", defaults.top_k, defaults.repetition_penalty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_list_every_file_read_in_order_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        std::fs::create_dir(at("data")).unwrap();
+        std::fs::write(at("data/a.jsonl"), "{\"q\": \"1\"}\n").unwrap();
+        std::fs::write(at("b.csv"), "q\n2\n").unwrap();
+        std::fs::write(
+            at("models.yaml"),
+            "models:\n  - {id: m, provider: openai_compatible, model: x, base_url: \"http://127.0.0.1:9/v1\", cost: {hourly_usd: 0}}\n",
+        )
+        .unwrap();
+        let task = |id: &str, cases: &str| {
+            format!("  - {{id: {id}, prompt: \"{{{{ q }}}}\", cases: {cases}, scorers: [{{type: json_valid}}]}}\n")
+        };
+        let suite = format!(
+            "name: s\nmodels: [m]\ntasks:\n{}{}{}{}",
+            task("one", "data/a.jsonl"),
+            task("two", "b.csv"),
+            task("three", "[{q: inline}]"),
+            // The same file again, spelled differently, is read again but listed once.
+            task("four", "./data/a.jsonl"),
+        );
+        std::fs::write(at("s.yaml"), suite).unwrap();
+        let loaded = load(
+            &at("s.yaml"),
+            Some(&at("models.yaml")),
+            &PriceBook::default(),
+        )
+        .unwrap();
+        assert_eq!(loaded.tasks.len(), 4);
+        assert_eq!(
+            loaded.sources,
+            [
+                at("s.yaml"),
+                at("models.yaml"),
+                at("data/a.jsonl"),
+                at("b.csv")
+            ]
+        );
+        // Without a catalog, and with inline cases only, the suite is the one source.
+        let inline = "name: s\nmodels:\n  - {id: m, provider: openai_compatible, model: x, base_url: \"http://127.0.0.1:9/v1\", cost: {hourly_usd: 0}}\ntasks:\n  - {id: t, prompt: hi, cases: [{q: 1}], scorers: [{type: json_valid}]}\n";
+        std::fs::write(at("inline.yaml"), inline).unwrap();
+        let loaded = load(&at("inline.yaml"), None, &PriceBook::default()).unwrap();
+        assert_eq!(loaded.sources, [at("inline.yaml")]);
+    }
+}

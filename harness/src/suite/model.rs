@@ -1,0 +1,241 @@
+//! The validated suite: [`Suite`] and what it holds ([`Model`], [`Provider`],
+//! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
+//! leaves out. Everything here has passed [`super::load`]'s checks.
+
+use crate::scorers::Scorer;
+use serde_json::Value;
+use sizeup_runners::Message;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A validated suite.
+#[derive(Debug)]
+pub struct Suite {
+    /// Short name.
+    pub name: String,
+    /// What it measures.
+    pub description: String,
+    /// The file it came from, as given.
+    pub file: PathBuf,
+    /// Trials per case and model.
+    pub repeats: u32,
+    /// Trials in flight at once, all models together.
+    pub concurrency: usize,
+    /// The models, in suite order.
+    pub models: Vec<Model>,
+    /// The tasks, in suite order.
+    pub tasks: Vec<Task>,
+    /// Every file loading read, in the order it read them: the suite file,
+    /// the models catalog (if one was given), then each cases file once, as
+    /// the loader resolved them (relative to the suite file). A resumed run
+    /// can hash them to tell whether the suite changed.
+    pub sources: Vec<PathBuf>,
+}
+
+/// How a model is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    /// OpenAI's Chat Completions API.
+    OpenAi,
+    /// Azure OpenAI: Chat Completions on a deployment.
+    AzureOpenAi,
+    /// Anthropic's Messages API.
+    Anthropic,
+    /// Google's Gemini API.
+    Gemini,
+    /// Any server that speaks Chat Completions (vLLM, TGI, llama.cpp, Ollama, LiteLLM).
+    OpenAiCompatible,
+    /// A GGUF file run in-process.
+    Local,
+}
+
+impl Provider {
+    pub(super) const ALL: [Self; 6] = [
+        Self::OpenAi,
+        Self::AzureOpenAi,
+        Self::Anthropic,
+        Self::Gemini,
+        Self::OpenAiCompatible,
+        Self::Local,
+    ];
+
+    pub(super) fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
+    /// The name used in suite files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OpenAi => "openai",
+            Self::AzureOpenAi => "azure_openai",
+            Self::Anthropic => "anthropic",
+            Self::Gemini => "gemini",
+            Self::OpenAiCompatible => "openai_compatible",
+            Self::Local => "local",
+        }
+    }
+
+    /// The public endpoint, for providers that have one.
+    pub(super) fn default_base_url(self) -> Option<&'static str> {
+        match self {
+            Self::OpenAi => Some("https://api.openai.com/v1"),
+            Self::Anthropic => Some("https://api.anthropic.com/v1"),
+            Self::Gemini => Some("https://generativelanguage.googleapis.com/v1beta"),
+            Self::AzureOpenAi | Self::OpenAiCompatible | Self::Local => None,
+        }
+    }
+
+    /// The variable that holds the key when the model names none.
+    pub(super) fn default_key_env(self) -> Option<&'static str> {
+        match self {
+            Self::OpenAi => Some("OPENAI_API_KEY"),
+            Self::AzureOpenAi => Some("AZURE_OPENAI_API_KEY"),
+            Self::Anthropic => Some("ANTHROPIC_API_KEY"),
+            Self::Gemini => Some("GEMINI_API_KEY"),
+            Self::OpenAiCompatible | Self::Local => None,
+        }
+    }
+}
+
+/// A validated model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The id tasks and reports use.
+    pub id: String,
+    /// How it is reached.
+    pub provider: Provider,
+    /// The provider's model name; for a local model, the GGUF file.
+    pub model: String,
+    /// For a local model: `cpu` or `cuda:N`.
+    pub device: String,
+    /// For a local model: a chat template replacing the file's.
+    pub chat_template: Option<String>,
+    /// Endpoint root (empty for a local model).
+    pub base_url: String,
+    /// For Azure OpenAI: the `api-version` query parameter.
+    pub api_version: String,
+    /// Name of the environment variable holding the key.
+    pub api_key_env: Option<String>,
+    /// The frontier baseline of the suite.
+    pub reference: bool,
+    /// Ask for a stream.
+    pub stream: bool,
+    /// Generation limit, when the model sets one.
+    pub max_tokens: Option<u32>,
+    /// Sampling temperature.
+    pub temperature: Option<f64>,
+    /// Nucleus sampling.
+    pub top_p: Option<f64>,
+    /// Sample among the likeliest tokens only.
+    pub top_k: Option<u32>,
+    /// Penalty on tokens already in the context.
+    pub repetition_penalty: Option<f64>,
+    /// Seed.
+    pub seed: Option<u64>,
+    /// Stop sequences.
+    pub stop: Vec<String>,
+    /// Bound on one attempt.
+    pub timeout: Duration,
+    /// Trials in flight at once for this model.
+    pub concurrency: Option<usize>,
+    /// Attempts per trial.
+    pub max_attempts: u32,
+    /// Time from a trial's first attempt after which no retry starts.
+    pub max_retry_time: Duration,
+    /// Requests started per minute, at most.
+    pub requests_per_minute: Option<u32>,
+    /// Prompt and completion tokens per minute, at most.
+    pub tokens_per_minute: Option<u64>,
+    /// Prices.
+    pub cost: Cost,
+    /// Where the prices come from: the suite, or a price book entry's source and date.
+    pub price_source: String,
+}
+
+impl Model {
+    /// The settings that decide what this model returns, for trial identity.
+    pub fn identity(&self) -> Value {
+        serde_json::json!({
+            "provider": self.provider.as_str(),
+            "model": self.model,
+            "base_url": self.base_url,
+            "stream": self.stream,
+        })
+    }
+}
+
+/// Prices of a model: per token for APIs, per hour for hardware.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cost {
+    /// Dollars per million prompt tokens.
+    pub input_per_mtok: f64,
+    /// Dollars per million generated tokens.
+    pub output_per_mtok: f64,
+    /// Dollars per million prompt tokens read from cache (default: the input price).
+    pub cached_input_per_mtok: f64,
+    /// Dollars per million prompt tokens written to cache (default: the input price).
+    pub cache_write_per_mtok: f64,
+    /// Dollars per million hidden reasoning tokens (default: the output price).
+    pub reasoning_per_mtok: f64,
+    /// Dollars per hour of serving hardware.
+    pub hourly_usd: f64,
+}
+
+/// A validated task.
+#[derive(Debug)]
+pub struct Task {
+    /// The id reports use.
+    pub id: String,
+    /// What the workload is.
+    pub description: String,
+    /// The cases, each rendered.
+    pub cases: Vec<Case>,
+    /// The scorers and their weights.
+    pub scorers: Vec<Scorer>,
+    /// Allowed shortfall against the reference.
+    pub margin: Option<f64>,
+    /// Least acceptable mean quality.
+    pub min_quality: Option<f64>,
+    /// Latency objective, milliseconds at p95.
+    pub p95_latency_ms: Option<f64>,
+    /// Requests per month in production.
+    pub requests_per_month: Option<u64>,
+    /// Indices of the suite's models that run this task.
+    pub models: Vec<usize>,
+    /// Generation limit for this task.
+    pub max_tokens: Option<u32>,
+    /// A JSON Schema the answer must follow (structured output).
+    pub structured_output: Option<Value>,
+}
+
+/// One rendered case.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Its id: the `id` field, or its 1-based position.
+    pub id: String,
+    /// The rendered conversation.
+    pub messages: Vec<Message>,
+    /// The expected answer, if the task has one.
+    pub expected: Option<Value>,
+}
+
+/// Generation limit when neither model, task nor defaults set one.
+pub const DEFAULT_MAX_TOKENS: u32 = 512;
+/// Bound on one attempt when neither model nor defaults set one.
+pub(super) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Time after a trial's first attempt past which no retry starts, by default.
+pub(super) const DEFAULT_RETRY_TIME: Duration = Duration::from_secs(120);
+/// The Azure OpenAI API version used when a model names none.
+pub(super) const AZURE_API_VERSION: &str = "2024-10-21";
+
+impl Task {
+    /// The generation limit of this task's requests to `model`: the model's
+    /// own (which already includes the suite's default), else the task's,
+    /// else [`DEFAULT_MAX_TOKENS`]. The planner sends the same.
+    pub fn max_tokens_for(&self, model: &Model) -> u32 {
+        model
+            .max_tokens
+            .or(self.max_tokens)
+            .unwrap_or(DEFAULT_MAX_TOKENS)
+    }
+}

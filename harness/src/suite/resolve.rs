@@ -1,0 +1,432 @@
+//! Models: each suite entry (inline, or an id from the catalog) checked and
+//! turned into a [`Model`], with its prices from the entry or the price book.
+
+use super::check::{check_range, check_sampling};
+use super::error::{closest, Source, SuiteError};
+use super::model::{Cost, Model, Provider, AZURE_API_VERSION, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT};
+use super::prices::PriceBook;
+use super::spec::{
+    CatalogSpec, CostSpec, DefaultsSpec, ModelEntry, ModelSpec, RoleSpec, SuiteSpec,
+};
+use std::path::Path;
+
+/// Where a model is defined: in the suite or in the catalog, and the path
+/// of its entry in that file (`models[2]`), for errors found later.
+#[derive(Debug, Clone)]
+pub(super) struct Origin {
+    /// True when the entry is the catalog's.
+    pub in_catalog: bool,
+    /// The entry's path in its file.
+    pub field: String,
+}
+
+/// The suite's models, in suite order (or the catalog's when the suite
+/// names none), each with where it is defined.
+pub(super) fn resolve_models(
+    spec: &SuiteSpec,
+    src: &Source,
+    catalog: Option<&(Source, CatalogSpec)>,
+    prices: &PriceBook,
+) -> Result<Vec<(Model, Origin)>, SuiteError> {
+    let mut out: Vec<(Model, Origin)> = Vec::new();
+    let mut add = |m: Model,
+                   origin: Origin,
+                   owner: &Source,
+                   field: &str|
+     -> Result<(), SuiteError> {
+        if out.iter().any(|(o, _)| o.id == m.id) {
+            return Err(owner.at(
+                &format!("{field}.id"),
+                format!("duplicate model id `{}`", m.id),
+            ));
+        }
+        if m.reference {
+            if let Some((other, _)) = out.iter().find(|(o, _)| o.reference) {
+                return Err(owner.hint(
+                    &format!("{field}.role"),
+                    format!("`{}` is already the reference model", other.id),
+                    "a run compares against one reference; remove `role: reference` from all but one model",
+                ));
+            }
+        }
+        out.push((m, origin));
+        Ok(())
+    };
+    let origin = |in_catalog, field: &str| Origin {
+        in_catalog,
+        field: field.to_string(),
+    };
+    if spec.models.is_empty() {
+        let Some((csrc, cat)) = catalog else {
+            return Err(src.hint(
+                "models",
+                "the suite defines no models",
+                "add `models:` to the suite or pass a catalog with --models FILE",
+            ));
+        };
+        for (i, m) in cat.models.iter().enumerate() {
+            let field = format!("models[{i}]");
+            add(
+                build_model(m, &spec.defaults, csrc, &field, prices)?,
+                origin(true, &field),
+                csrc,
+                &field,
+            )?;
+        }
+        return Ok(out);
+    }
+    for (i, entry) in spec.models.iter().enumerate() {
+        let field = format!("models[{i}]");
+        match entry {
+            ModelEntry::Inline(m) => add(
+                build_model(m, &spec.defaults, src, &field, prices)?,
+                origin(false, &field),
+                src,
+                &field,
+            )?,
+            ModelEntry::Ref(id) => {
+                let Some((csrc, cat)) = catalog else {
+                    return Err(src.hint(
+                        &field,
+                        format!("model `{id}` is not defined in the suite"),
+                        "define it inline or pass the catalog that defines it with --models FILE",
+                    ));
+                };
+                let Some((j, m)) = cat.models.iter().enumerate().find(|(_, m)| &m.id == id) else {
+                    let hint = closest(id, cat.models.iter().map(|m| m.id.as_str()))
+                        .unwrap_or_else(|| {
+                            format!(
+                                "the catalog {} defines: {}",
+                                csrc.file.display(),
+                                ids(&cat.models)
+                            )
+                        });
+                    return Err(src.hint(&field, format!("unknown model id `{id}`"), hint));
+                };
+                let entry = format!("models[{j}]");
+                add(
+                    build_model(m, &spec.defaults, csrc, &entry, prices)?,
+                    origin(true, &entry),
+                    src,
+                    &field,
+                )?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn ids(models: &[ModelSpec]) -> String {
+    models
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One model definition being checked: the entry, its file and its path there.
+struct ModelCx<'a> {
+    spec: &'a ModelSpec,
+    src: &'a Source,
+    field: &'a str,
+}
+
+impl ModelCx<'_> {
+    /// The path of one of the entry's fields.
+    fn f(&self, name: &str) -> String {
+        format!("{}.{name}", self.field)
+    }
+}
+
+fn build_model(
+    m: &ModelSpec,
+    defaults: &DefaultsSpec,
+    src: &Source,
+    field: &str,
+    prices: &PriceBook,
+) -> Result<Model, SuiteError> {
+    let cx = ModelCx {
+        spec: m,
+        src,
+        field,
+    };
+    if m.id.trim().is_empty() {
+        return Err(src.at(&cx.f("id"), "a model id cannot be empty"));
+    }
+    let provider = cx.provider()?;
+    let base_url = cx.endpoint(provider)?;
+    let api_key_env = cx.key_env(provider)?;
+    let model = cx.model_name(provider)?;
+    let device = cx.device(provider)?;
+    cx.check_params()?;
+    cx.check_scheduling()?;
+    let (cost, price_source) = cx.price(provider, prices)?;
+    let p = &m.params;
+    Ok(Model {
+        id: m.id.clone(),
+        provider,
+        model,
+        device,
+        chat_template: m.chat_template.clone(),
+        base_url,
+        api_version: m
+            .api_version
+            .clone()
+            .unwrap_or_else(|| AZURE_API_VERSION.to_string()),
+        api_key_env,
+        reference: m.role == Some(RoleSpec::Reference),
+        stream: m.stream.unwrap_or(true),
+        max_tokens: p.max_tokens.or(defaults.max_tokens),
+        temperature: p.temperature.or(defaults.temperature),
+        top_p: p.top_p.or(defaults.top_p),
+        top_k: p.top_k.or(defaults.top_k),
+        repetition_penalty: p.repetition_penalty.or(defaults.repetition_penalty),
+        seed: p.seed.or(defaults.seed),
+        stop: p.stop.clone().unwrap_or_default(),
+        timeout: p
+            .timeout
+            .or(defaults.timeout)
+            .map_or(DEFAULT_TIMEOUT, |d| d.0),
+        // A local model answers one request at a time.
+        concurrency: m.concurrency.or((provider == Provider::Local).then_some(1)),
+        max_attempts: m.max_attempts.unwrap_or(3),
+        max_retry_time: m.max_retry_time.map_or(DEFAULT_RETRY_TIME, |d| d.0),
+        requests_per_minute: m.requests_per_minute,
+        tokens_per_minute: m.tokens_per_minute,
+        cost,
+        price_source,
+    })
+}
+
+impl ModelCx<'_> {
+    fn provider(&self) -> Result<Provider, SuiteError> {
+        let given = &self.spec.provider;
+        Provider::parse(given).ok_or_else(|| {
+            let names = Provider::ALL.map(Provider::as_str);
+            let hint = closest(given, names)
+                .unwrap_or_else(|| format!("known providers: {}", names.join(", ")));
+            self.src.hint(
+                &self.f("provider"),
+                format!("unknown provider `{given}`"),
+                hint,
+            )
+        })
+    }
+
+    /// The endpoint root: the one given, or the provider's public one.
+    fn endpoint(&self, provider: Provider) -> Result<String, SuiteError> {
+        let (m, src) = (self.spec, self.src);
+        let base_url = match (&m.base_url, provider) {
+            (Some(_), Provider::Local) => {
+                return Err(src.at(&self.f("base_url"), "a local model has no base_url"))
+            }
+            (None, Provider::Local) => String::new(),
+            (Some(url), _) => url.clone(),
+            (None, p) => match p.default_base_url() {
+                Some(url) => url.to_string(),
+                None => {
+                    let example = if p == Provider::AzureOpenAi {
+                        "for example base_url: https://NAME.openai.azure.com"
+                    } else {
+                        "for example base_url: http://127.0.0.1:8000/v1"
+                    };
+                    return Err(src.hint(
+                        self.field,
+                        format!("an {} model needs a base_url", p.as_str()),
+                        example,
+                    ));
+                }
+            },
+        };
+        if m.api_version.is_some() && provider != Provider::AzureOpenAi {
+            return Err(src.at(
+                &self.f("api_version"),
+                "`api_version` applies only to azure_openai models",
+            ));
+        }
+        if provider != Provider::Local
+            && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
+        {
+            return Err(src.at(
+                &self.f("base_url"),
+                format!("`{base_url}` is not an http:// or https:// URL"),
+            ));
+        }
+        Ok(base_url)
+    }
+
+    /// The name of the variable that holds the key, never the key itself.
+    fn key_env(&self, provider: Provider) -> Result<Option<String>, SuiteError> {
+        match &self.spec.api_key_env {
+            Some(name) => {
+                let valid = !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !name.starts_with(|c: char| c.is_ascii_digit());
+                if !valid {
+                    // Never echo the value: it may be a key pasted by mistake.
+                    return Err(self.src.secret(
+                        &self.f("api_key_env"),
+                        "api_key_env must be the name of an environment variable",
+                        "write the variable's name, such as OPENAI_API_KEY, never the key itself",
+                    ));
+                }
+                Ok(Some(name.clone()))
+            }
+            None => Ok(provider.default_key_env().map(String::from)),
+        }
+    }
+
+    /// The provider's model name, or a local model's file.
+    fn model_name(&self, provider: Provider) -> Result<String, SuiteError> {
+        let m = self.spec;
+        if provider != Provider::Local {
+            return Ok(m.model.clone());
+        }
+        // A local model's file is found relative to the file that defines it.
+        let dir = self.src.file.parent().unwrap_or(Path::new(""));
+        let path = dir.join(&m.model);
+        if !path.is_file() {
+            return Err(self.src.hint(
+                &self.f("model"),
+                format!("model file {} not found", path.display()),
+                "fetch the local models with `sizeup models fetch`; the path is relative to this file",
+            ));
+        }
+        Ok(path.display().to_string())
+    }
+
+    /// Where a local model runs: `cpu` or `cuda:N`.
+    fn device(&self, provider: Provider) -> Result<String, SuiteError> {
+        let m = self.spec;
+        if provider != Provider::Local && (m.device.is_some() || m.chat_template.is_some()) {
+            let key = if m.device.is_some() {
+                "device"
+            } else {
+                "chat_template"
+            };
+            return Err(self.src.at(
+                &self.f(key),
+                format!("`{key}` applies only to local models"),
+            ));
+        }
+        let device = m.device.clone().unwrap_or_else(|| "cpu".to_string());
+        let cuda = device.strip_prefix("cuda:").map(str::parse::<usize>);
+        if device != "cpu" && !matches!(cuda, Some(Ok(_))) {
+            return Err(self.src.hint(
+                &self.f("device"),
+                format!("unknown device `{device}`"),
+                "use `cpu` or `cuda:N`",
+            ));
+        }
+        Ok(device)
+    }
+
+    /// The generation settings the entry gives.
+    fn check_params(&self) -> Result<(), SuiteError> {
+        let (p, src) = (&self.spec.params, self.src);
+        if let Some(t) = p.temperature {
+            check_range(src, &self.f("params.temperature"), t, 0.0, 2.0)?;
+        }
+        if let Some(t) = p.top_p {
+            check_range(src, &self.f("params.top_p"), t, 0.0, 1.0)?;
+        }
+        check_sampling(src, &self.f("params"), p.top_k, p.repetition_penalty)?;
+        if p.max_tokens == Some(0) {
+            return Err(src.at(
+                &self.f("params.max_tokens"),
+                "max_tokens must be at least 1",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Concurrency, attempts and rate limits: none of them may be zero.
+    fn check_scheduling(&self) -> Result<(), SuiteError> {
+        let (m, src) = (self.spec, self.src);
+        if m.concurrency == Some(0) {
+            return Err(src.at(&self.f("concurrency"), "concurrency must be at least 1"));
+        }
+        if m.max_attempts == Some(0) {
+            return Err(src.at(&self.f("max_attempts"), "max_attempts must be at least 1"));
+        }
+        if m.requests_per_minute == Some(0) {
+            return Err(src.at(
+                &self.f("requests_per_minute"),
+                "a rate limit must be at least 1",
+            ));
+        }
+        if m.tokens_per_minute == Some(0) {
+            return Err(src.at(
+                &self.f("tokens_per_minute"),
+                "a rate limit must be at least 1",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The prices, from the entry's `cost:` or the price book, and where they come from.
+    fn price(&self, provider: Provider, prices: &PriceBook) -> Result<(Cost, String), SuiteError> {
+        let m = self.spec;
+        if let Some(c) = &m.cost {
+            return Ok((
+                build_cost(c, self.src, &self.f("cost"))?,
+                "suite".to_string(),
+            ));
+        }
+        if let Some(entry) = prices.get(provider.as_str(), &m.model) {
+            return Ok((entry.cost, format!("{}, {}", entry.source, entry.as_of)));
+        }
+        let hint = if provider == Provider::Local || provider == Provider::OpenAiCompatible {
+            "add `cost: {hourly_usd: N}`, the hourly price of the machine that serves it (0 if it is free)"
+        } else {
+            "add `cost:` with its per-million-token prices, or add it to the price book (--prices FILE)"
+        };
+        Err(self.src.hint(
+            &self.f("model"),
+            format!(
+                "no price for `{}` of `{}`: the price book does not list it and the model has no `cost:`",
+                m.model,
+                provider.as_str()
+            ),
+            hint,
+        ))
+    }
+}
+
+fn build_cost(c: &CostSpec, src: &Source, field: &str) -> Result<Cost, SuiteError> {
+    let fields = [
+        ("input_per_mtok", c.input_per_mtok),
+        ("output_per_mtok", c.output_per_mtok),
+        ("cached_input_per_mtok", c.cached_input_per_mtok),
+        ("cache_write_per_mtok", c.cache_write_per_mtok),
+        ("reasoning_per_mtok", c.reasoning_per_mtok),
+        ("hourly_usd", c.hourly_usd),
+    ];
+    for (name, v) in fields {
+        if let Some(v) = v {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(src.at(
+                    &format!("{field}.{name}"),
+                    "a price must be a non-negative number",
+                ));
+            }
+        }
+    }
+    if fields.iter().all(|(_, v)| v.is_none()) {
+        return Err(src.hint(
+            field,
+            "`cost` sets no price",
+            "give per-million-token prices (input_per_mtok, output_per_mtok) or an hourly price (hourly_usd; 0 for a free server)",
+        ));
+    }
+    let input = c.input_per_mtok.unwrap_or(0.0);
+    let output = c.output_per_mtok.unwrap_or(0.0);
+    Ok(Cost {
+        input_per_mtok: input,
+        output_per_mtok: output,
+        cached_input_per_mtok: c.cached_input_per_mtok.unwrap_or(input),
+        cache_write_per_mtok: c.cache_write_per_mtok.unwrap_or(input),
+        reasoning_per_mtok: c.reasoning_per_mtok.unwrap_or(output),
+        hourly_usd: c.hourly_usd.unwrap_or(0.0),
+    })
+}

@@ -1,0 +1,419 @@
+//! Tasks: each task spec checked and turned into a [`Task`]: its templates
+//! compiled, its cases read (inline or from a file) and each rendered, its
+//! scorers, quality bar, latency objective and models checked.
+
+use super::cases::{self, RawCase};
+use super::check::check_range;
+use super::error::{closest, Source, SuiteError};
+use super::model::{Case, Model, Task};
+use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
+use crate::scorers::Scorer;
+use minijinja::{Environment, UndefinedBehavior};
+use serde_json::{Map, Value};
+use sizeup_runners::{Message, Role};
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
+/// files are found in `dir`. Returns the cases file it read, if any.
+pub(super) fn build_task(
+    t: &TaskSpec,
+    field: &str,
+    src: &Source,
+    dir: &Path,
+    models: &[Model],
+) -> Result<(Task, Option<PathBuf>), SuiteError> {
+    let cx = TaskCx {
+        spec: t,
+        field,
+        src,
+        cases_src: None,
+    };
+    if t.id.trim().is_empty() {
+        return Err(src.at(&cx.f("id"), "a task id cannot be empty"));
+    }
+    let templates = cx.compile()?;
+    let (file, raw) = match &t.cases {
+        CasesSpec::Inline(list) => (None, cx.inline_cases(list)),
+        CasesSpec::File(rel) => {
+            let (path, csrc, raw) = cx.read_cases(dir, rel)?;
+            (Some((path, csrc)), raw)
+        }
+    };
+    let (path, cases_src) = file.unzip();
+    let cx = TaskCx {
+        cases_src: cases_src.as_ref(),
+        ..cx
+    };
+    let task = cx.finish(raw, &templates, models)?;
+    Ok((task, path))
+}
+
+/// One task being checked: its spec, its place in the suite, and the cases
+/// file its cases come from, if they are not inline.
+#[derive(Clone, Copy)]
+struct TaskCx<'a> {
+    spec: &'a TaskSpec,
+    /// The task's path in the suite (`tasks[0]`).
+    field: &'a str,
+    /// The suite file.
+    src: &'a Source,
+    /// The cases file, when the cases come from one.
+    cases_src: Option<&'a Source>,
+}
+
+/// The task's templates, compiled, and the variables each one uses.
+struct Templates {
+    env: Environment<'static>,
+    declared: Vec<(&'static str, BTreeSet<String>)>,
+}
+
+impl TaskCx<'_> {
+    /// The path of one of the task's fields.
+    fn f(&self, name: &str) -> String {
+        format!("{}.{name}", self.field)
+    }
+
+    /// The field that holds the template called `name`.
+    fn template_field(&self, name: &str) -> String {
+        if name == "expected" {
+            self.f("expected.template")
+        } else {
+            self.f(name)
+        }
+    }
+
+    /// The file the cases are in: the cases file, or the suite.
+    fn case_src(&self) -> &Source {
+        self.cases_src.unwrap_or(self.src)
+    }
+
+    /// The path of case `j` for errors: in the suite, or nothing in a cases
+    /// file (its line says which).
+    fn case_field(&self, j: usize) -> String {
+        if self.cases_src.is_some() {
+            String::new()
+        } else {
+            format!("{}.cases[{j}]", self.field)
+        }
+    }
+
+    /// Compiles the system, prompt and expected-answer templates, undefined
+    /// variables strict.
+    fn compile(&self) -> Result<Templates, SuiteError> {
+        let t = self.spec;
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let mut templates = vec![];
+        if let Some(system) = &t.system {
+            templates.push(("system", system.clone()));
+        }
+        templates.push(("prompt", t.prompt.clone()));
+        if let Some(ExpectedSpec::Template(tpl)) = &t.expected {
+            templates.push(("expected", tpl.clone()));
+        }
+        let mut declared = vec![];
+        for (name, source) in templates {
+            env.add_template_owned(name, source)
+                .map_err(|e| template_error(self.src, &self.template_field(name), &e))?;
+            let tpl = env.get_template(name).expect("just added");
+            declared.push((name, tpl.undeclared_variables(false).into_iter().collect()));
+        }
+        Ok(Templates { env, declared })
+    }
+
+    /// Cases written in the suite, each at its position there.
+    fn inline_cases(&self, list: &[Map<String, Value>]) -> Vec<RawCase> {
+        list.iter()
+            .enumerate()
+            .map(|(j, fields)| RawCase {
+                fields: fields.clone(),
+                pos: self
+                    .src
+                    .locator
+                    .nearest(&format!("{}.cases[{j}]", self.field)),
+            })
+            .collect()
+    }
+
+    /// Reads the cases file `rel`, relative to `dir`: its path as resolved,
+    /// the file, and its cases.
+    fn read_cases(
+        &self,
+        dir: &Path,
+        rel: &str,
+    ) -> Result<(PathBuf, Source, Vec<RawCase>), SuiteError> {
+        let full = dir.join(rel);
+        if !full.is_file() {
+            return Err(self.src.hint(
+                &self.f("cases"),
+                format!("cases file `{rel}` not found"),
+                format!(
+                    "paths are relative to the suite file; looked for {}",
+                    full.display()
+                ),
+            ));
+        }
+        let (csrc, list) = cases::read(&full, &full)?;
+        Ok((full, csrc, list))
+    }
+
+    /// Checks everything else and renders every case.
+    fn finish(
+        &self,
+        raw: Vec<RawCase>,
+        templates: &Templates,
+        models: &[Model],
+    ) -> Result<Task, SuiteError> {
+        let t = self.spec;
+        if raw.is_empty() {
+            return Err(self.src.at(&self.f("cases"), "the task has no cases"));
+        }
+        self.check_variables(&raw, templates)?;
+        let scorers = self.scorers()?;
+        self.check_bars()?;
+        let task_models = self.models(models)?;
+        let cases = self.render_cases(raw, templates)?;
+        Ok(Task {
+            id: t.id.clone(),
+            description: t.description.clone(),
+            cases,
+            scorers,
+            margin: t.quality.margin,
+            min_quality: t.quality.min,
+            p95_latency_ms: t.slo.p95_latency_ms,
+            requests_per_month: t.volume.requests_per_month,
+            models: task_models,
+            max_tokens: t.max_tokens,
+            structured_output: t.structured_output.clone(),
+        })
+    }
+
+    /// A variable that no case has is a typo in the template; one that only
+    /// some cases lack is a gap in the data.
+    fn check_variables(&self, raw: &[RawCase], templates: &Templates) -> Result<(), SuiteError> {
+        for (name, vars) in &templates.declared {
+            for var in vars {
+                let missing: Vec<usize> = (0..raw.len())
+                    .filter(|&j| !raw[j].fields.contains_key(var))
+                    .collect();
+                if missing.len() == raw.len() {
+                    let known: BTreeSet<&str> = raw
+                        .iter()
+                        .flat_map(|c| c.fields.keys().map(String::as_str))
+                        .collect();
+                    let hint = closest(var, known.iter().copied()).unwrap_or_else(|| {
+                        format!(
+                            "cases have fields: {}",
+                            known.into_iter().collect::<Vec<_>>().join(", ")
+                        )
+                    });
+                    return Err(self.src.hint(
+                        &self.template_field(name),
+                        format!("template uses `{var}`, which no case defines"),
+                        hint,
+                    ));
+                }
+                if let Some(&j) = missing.first() {
+                    return Err(self.case_src().error(
+                        raw[j].pos,
+                        &self.case_field(j),
+                        format!("case has no field `{var}`, which {} uses", self.f(name)),
+                        None,
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The scorers: each well-formed, with an expected answer where it
+    /// needs one, and weights that add up to something.
+    fn scorers(&self) -> Result<Vec<Scorer>, SuiteError> {
+        let (t, src) = (self.spec, self.src);
+        let mut scorers = Vec::new();
+        for (j, s) in t.scorers.iter().enumerate() {
+            let sf = self.f(&format!("scorers[{j}]"));
+            let scorer = Scorer::new(s).map_err(|m| src.at(&sf, m))?;
+            if scorer.needs_expected() && t.expected.is_none() {
+                return Err(src.hint(
+                    &sf,
+                    format!(
+                        "scorer `{}` compares with an expected answer, but the task has none",
+                        scorer.name()
+                    ),
+                    "add `expected: FIELD` (a case field) or `expected: {template: ...}` to the task",
+                ));
+            }
+            scorers.push(scorer);
+        }
+        if scorers.is_empty() {
+            return Err(src.hint(
+                &self.f("id"),
+                "the task has no scorers",
+                "add `scorers:` with at least one scorer, such as `- type: exact`",
+            ));
+        }
+        if scorers.iter().map(Scorer::weight).sum::<f64>() <= 0.0 {
+            return Err(src.at(&self.f("scorers"), "the scorers' weights add up to zero"));
+        }
+        Ok(scorers)
+    }
+
+    /// The quality bar, the latency objective, the generation limit and the
+    /// structured-output schema.
+    fn check_bars(&self) -> Result<(), SuiteError> {
+        let (t, src) = (self.spec, self.src);
+        if let Some(m) = t.quality.margin {
+            check_range(src, &self.f("quality.margin"), m, 0.0, 1.0)?;
+        }
+        if let Some(m) = t.quality.min {
+            check_range(src, &self.f("quality.min"), m, 0.0, 1.0)?;
+        }
+        if let Some(p) = t.slo.p95_latency_ms {
+            if !(p.is_finite() && p > 0.0) {
+                return Err(src.at(
+                    &self.f("slo.p95_latency_ms"),
+                    "the latency objective must be a positive number of milliseconds",
+                ));
+            }
+        }
+        if t.max_tokens == Some(0) {
+            return Err(src.at(&self.f("max_tokens"), "max_tokens must be at least 1"));
+        }
+        if let Some(schema) = &t.structured_output {
+            if let Err(e) = jsonschema::validator_for(schema) {
+                return Err(src.at(
+                    &self.f("structured_output"),
+                    format!("not a valid JSON Schema: {e}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Indices of the models that run the task: those it names, or all.
+    fn models(&self, models: &[Model]) -> Result<Vec<usize>, SuiteError> {
+        let Some(ids) = &self.spec.models else {
+            return Ok((0..models.len()).collect());
+        };
+        let mut out = Vec::new();
+        for (j, id) in ids.iter().enumerate() {
+            let Some(k) = models.iter().position(|m| &m.id == id) else {
+                let hint = closest(id, models.iter().map(|m| m.id.as_str())).unwrap_or_else(|| {
+                    format!(
+                        "the suite's models: {}",
+                        models
+                            .iter()
+                            .map(|m| m.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                });
+                return Err(self.src.hint(
+                    &self.f(&format!("models[{j}]")),
+                    format!("unknown model id `{id}`"),
+                    hint,
+                ));
+            };
+            out.push(k);
+        }
+        Ok(out)
+    }
+
+    /// Every case rendered, ids unique.
+    fn render_cases(
+        &self,
+        raw: Vec<RawCase>,
+        templates: &Templates,
+    ) -> Result<Vec<Case>, SuiteError> {
+        let mut cases = Vec::with_capacity(raw.len());
+        let mut case_ids = HashSet::new();
+        for (j, case) in raw.into_iter().enumerate() {
+            let id = match case.fields.get("id") {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Number(n)) => n.to_string(),
+                _ => (j + 1).to_string(),
+            };
+            if !case_ids.insert(id.clone()) {
+                return Err(self.case_src().error(
+                    case.pos,
+                    &self.case_field(j),
+                    format!("duplicate case id `{id}`"),
+                    None,
+                ));
+            }
+            cases.push(self.render_case(j, id, case, templates)?);
+        }
+        Ok(cases)
+    }
+
+    /// Case `j`, with id `id`: its conversation and expected answer.
+    fn render_case(
+        &self,
+        j: usize,
+        id: String,
+        case: RawCase,
+        templates: &Templates,
+    ) -> Result<Case, SuiteError> {
+        let t = self.spec;
+        let RawCase { fields, pos } = case;
+        let error = |message: String| {
+            self.case_src()
+                .error(pos, &self.case_field(j), message, None)
+        };
+        let render = |name: &str| -> Result<String, SuiteError> {
+            let tpl = templates.env.get_template(name).expect("compiled above");
+            tpl.render(&fields).map_err(|e| {
+                error(format!(
+                    "case `{id}` does not render in {}: {}",
+                    self.f(name),
+                    e.detail().unwrap_or(&e.to_string())
+                ))
+            })
+        };
+        let mut messages = Vec::new();
+        if t.system.is_some() {
+            messages.push(Message {
+                role: Role::System,
+                content: render("system")?,
+            });
+        }
+        messages.push(Message {
+            role: Role::User,
+            content: render("prompt")?,
+        });
+        let expected = match &t.expected {
+            None => None,
+            Some(ExpectedSpec::Template(_)) => Some(Value::String(render("expected")?)),
+            Some(ExpectedSpec::Field(name)) => match fields.get(name) {
+                Some(v) => Some(v.clone()),
+                None => {
+                    return Err(error(format!(
+                        "case `{id}` has no field `{name}`, which the task's `expected` names"
+                    )));
+                }
+            },
+        };
+        Ok(Case {
+            id,
+            messages,
+            expected,
+        })
+    }
+}
+
+/// A template syntax error, pointing at the template's field.
+fn template_error(src: &Source, field: &str, e: &minijinja::Error) -> SuiteError {
+    let line = e
+        .line()
+        .map(|l| format!(" (template line {l})"))
+        .unwrap_or_default();
+    src.at(
+        field,
+        format!(
+            "invalid template{line}: {}",
+            e.detail().unwrap_or(&e.to_string())
+        ),
+    )
+}
