@@ -8,50 +8,82 @@ fn sizeup() -> Command {
     Command::cargo_bin("sizeup").expect("the sizeup binary is built")
 }
 
+fn help(args: &[&str]) -> String {
+    let out = sizeup()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// The names in the `Commands:` section of a help text: the first word of
+/// each line indented by two spaces (continuations are indented deeper).
+fn commands(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
 #[test]
 fn help_lists_every_command_and_the_exit_codes() {
-    let out = sizeup()
-        .arg("--help")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
-    for word in [
-        "run",
-        "validate",
-        "runs",
-        "show",
-        "export",
-        "Exit codes",
-        "3 the run could not complete",
-    ] {
-        assert!(text.contains(word), "help lacks {word:?}:\n{text}");
-    }
-    let out = sizeup()
-        .args(["run", "--help"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
-    for flag in [
-        "--models",
-        "--task",
-        "--model",
-        "--limit",
-        "--repeats",
-        "--concurrency",
-        "--resume",
-        "--cache",
-        "--json",
-        "--db",
-        "--quiet",
-    ] {
-        assert!(text.contains(flag), "run --help lacks {flag}");
-    }
+    let text = help(&["--help"]);
+    assert_eq!(
+        commands(&text),
+        ["run", "validate", "estimate", "runs", "show", "export", "models", "prices", "help"],
+        "{text}"
+    );
+    // The exit codes, whatever the wrapping.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "Exit codes: 0 ok · 1 a quality gate failed · 2 bad input or usage · 3 the run could not complete"
+        ),
+        "{text}"
+    );
+
+    let text = help(&["run", "--help"]);
+    let flags: Vec<&str> = text
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with('-'))
+        .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            "--models",
+            "--prices",
+            "--task",
+            "--model",
+            "--limit",
+            "--repeats",
+            "--budget-usd",
+            "--concurrency",
+            "--resume",
+            "--cache",
+            "--force",
+            "--json",
+            "--threads",
+            "--grace",
+            "--quiet",
+            "--db",
+            "--help",
+        ],
+        "{text}"
+    );
+    assert!(text.contains("  -q, --quiet"), "{text}");
+    assert!(
+        text.contains("Usage: sizeup run [OPTIONS] [SUITE]"),
+        "{text}"
+    );
 }
 
 #[test]
