@@ -278,10 +278,10 @@ fn a_run_held_by_another_process_is_not_resumed_without_force() {
     let server = server(echo);
     let s = Scratch::new();
     let run = stopped_run(&s, &server);
-    // As a process killed mid-run leaves it: still held.
+    // Held by a live process of another host: it cannot be told dead.
     let conn = rusqlite::Connection::open(s.db()).unwrap();
     conn.execute(
-        "UPDATE runs SET lock_owner = 'process 1 on elsewhere', locked_at = 'then'",
+        "UPDATE runs SET lock_pid = 1, lock_host = 'elsewhere', locked_at = 'then'",
         [],
     )
     .unwrap();
@@ -309,4 +309,37 @@ fn a_run_held_by_another_process_is_not_resumed_without_force() {
     assert_eq!(report["run"]["status"], "finished");
     assert_eq!(report["run"]["trials_done"], 20);
     assert_eq!(server.requests(), 20, "{before} before the resume");
+}
+
+#[test]
+fn a_run_left_held_by_a_dead_process_of_this_host_is_taken_over() {
+    let server = server(echo);
+    let s = Scratch::new();
+    let run = stopped_run(&s, &server);
+    // A process that has exited, on this host: as `kill -9` leaves a run.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let conn = rusqlite::Connection::open(s.db()).unwrap();
+    conn.execute(
+        "UPDATE runs SET lock_pid = ?1, lock_host = ?2, locked_at = 'then'",
+        rusqlite::params![pid, host.trim()],
+    )
+    .unwrap();
+    drop(conn);
+    let out = s
+        .sizeup()
+        .args(["run", "--resume", &run, "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("taking over run {run} from process {pid}")),
+        "{stderr}"
+    );
+    assert_eq!(s.export(&run)["run"]["trials_done"], 20);
 }

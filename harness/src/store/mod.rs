@@ -9,7 +9,7 @@
 mod rows;
 mod schema;
 
-pub use rows::{NewTrial, RunModel, RunRow, RunStatus, RunTask, ScoreRow, TrialRow};
+pub use rows::{NewTrial, Owner, RunModel, RunRow, RunStatus, RunTask, ScoreRow, TrialRow};
 pub use schema::SCHEMA_VERSION;
 
 use crate::suite::Cost;
@@ -68,8 +68,8 @@ pub enum StoreError {
     Locked {
         /// The run.
         run: String,
-        /// Process and host holding it.
-        owner: String,
+        /// The process holding it.
+        owner: Owner,
         /// When it took the run.
         since: String,
     },
@@ -194,7 +194,7 @@ impl Store {
         models: &[RunModel],
         tasks: &[RunTask],
         sources: &BTreeMap<String, String>,
-        owner: &str,
+        owner: &Owner,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let e = move |source| StoreError::Sqlite {
@@ -204,8 +204,8 @@ impl Store {
         let tx = self.conn.transaction().map_err(&e)?;
         tx.execute(
             &format!(
-                "INSERT INTO runs ({RUN_COLUMNS}, lock_owner, locked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?6)"
+                "INSERT INTO runs ({RUN_COLUMNS}, lock_pid, lock_host, locked_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6)"
             ),
             params![
                 run.id,
@@ -216,7 +216,8 @@ impl Store {
                 run.started_at,
                 run.finished_at,
                 run.trials_planned,
-                owner
+                owner.pid,
+                owner.host
             ],
         )
         .map_err(&e)?;
@@ -273,34 +274,42 @@ impl Store {
         tx.commit().map_err(&e)
     }
 
-    /// Takes the run for `owner` (a process on a host); with `force`, even
-    /// from another holder.
-    pub fn lock_run(&self, run_id: &str, owner: &str, force: bool) -> Result<(), StoreError> {
+    /// Takes the run for `owner`; with `force`, even from another holder.
+    pub fn lock_run(&self, run_id: &str, owner: &Owner, force: bool) -> Result<(), StoreError> {
         let taken = self
             .conn
             .execute(
-                "UPDATE runs SET lock_owner = ?2, locked_at = ?3
-                 WHERE id = ?1 AND (lock_owner IS NULL OR ?4)",
-                params![run_id, owner, crate::time::now_rfc3339(), force],
+                "UPDATE runs SET lock_pid = ?2, lock_host = ?3, locked_at = ?4
+                 WHERE id = ?1 AND (lock_pid IS NULL OR ?5)",
+                params![
+                    run_id,
+                    owner.pid,
+                    owner.host,
+                    crate::time::now_rfc3339(),
+                    force
+                ],
             )
             .map_err(self.err())?;
         if taken == 1 {
             return Ok(());
         }
-        let held: Option<(Option<String>, Option<String>)> = self
+        let held: Option<(Option<u32>, Option<String>, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT lock_owner, locked_at FROM runs WHERE id = ?1",
+                "SELECT lock_pid, lock_host, locked_at FROM runs WHERE id = ?1",
                 [run_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(self.err())?;
         match held {
             None => Err(StoreError::UnknownRun(run_id.to_string())),
-            Some((owner, since)) => Err(StoreError::Locked {
+            Some((pid, host, since)) => Err(StoreError::Locked {
                 run: run_id.to_string(),
-                owner: owner.unwrap_or_default(),
+                owner: Owner {
+                    pid: pid.unwrap_or_default(),
+                    host: host.unwrap_or_default(),
+                },
                 since: since.unwrap_or_default(),
             }),
         }
@@ -315,8 +324,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.conn
             .execute(
-                "UPDATE runs SET status = ?2, finished_at = ?3, lock_owner = NULL, locked_at = NULL
-                 WHERE id = ?1",
+                "UPDATE runs SET status = ?2, finished_at = ?3,
+                 lock_pid = NULL, lock_host = NULL, locked_at = NULL WHERE id = ?1",
                 params![run_id, status.as_str(), finished_at],
             )
             .map_err(self.err())?;
@@ -919,7 +928,7 @@ mod tests {
         };
         let sources = BTreeMap::from([("/s.yaml".to_string(), "abc".to_string())]);
         store
-            .create_run(&run(id), &[model], &[task], &sources, "pid 1 on here")
+            .create_run(&run(id), &[model], &[task], &sources, &owner(1))
             .unwrap();
     }
 

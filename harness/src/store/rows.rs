@@ -63,6 +63,21 @@ pub struct RunRow {
     pub trials_planned: u64,
 }
 
+/// The process that holds a run while it executes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    /// Its process id.
+    pub pid: u32,
+    /// The host it runs on.
+    pub host: String,
+}
+
+impl std::fmt::Display for Owner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "process {} on {}", self.pid, self.host)
+    }
+}
+
 /// A model that took part in a run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunModel {

@@ -82,7 +82,8 @@ pub const MIGRATIONS: &[&str] = &[
     // run's models and tasks as tables (with prices, bars and identity);
     // the files a run was planned from; a lock per run; file digests.
     "
-    ALTER TABLE runs ADD COLUMN lock_owner TEXT;
+    ALTER TABLE runs ADD COLUMN lock_pid INTEGER;
+    ALTER TABLE runs ADD COLUMN lock_host TEXT;
     ALTER TABLE runs ADD COLUMN locked_at TEXT;
     CREATE TABLE run_models (
         run_id TEXT NOT NULL REFERENCES runs(id),

@@ -16,7 +16,7 @@ use crate::engine::{self, Control, Job};
 use crate::events::Event;
 use crate::plan::Plan;
 use crate::sinks::{self, Progress, Sink, StoreSink};
-use crate::store::{RunRow, RunStatus, Store};
+use crate::store::{Owner, RunRow, RunStatus, Store, StoreError};
 use crate::{analysis, suite, time};
 use options::RunOptions;
 use sizeup_reports::ReportModel;
@@ -82,9 +82,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let owner = owner();
     let run_id = match resumed {
         Some(row) => {
-            store
-                .lock_run(&row.id, &owner, args.force)
-                .map_err(lock_error)?;
+            take(&store, &row.id, &owner, args.force)?;
             store.reopen_run(&row.id).map_err(store_error)?;
             row.id
         }
@@ -260,16 +258,31 @@ impl Ending {
     }
 }
 
-/// A lock held elsewhere is a usage error (exit 2), with its remedy.
-fn lock_error(e: crate::store::StoreError) -> CliError {
-    match e {
-        crate::store::StoreError::Locked { .. } => CliError::input(message(chain(&e))),
-        other => store_error(other),
+/// Takes a stored run for this process. A run held by a process of this
+/// host that no longer runs (killed mid-run) is taken over; one held by a
+/// live process, or by another host, only with `force` (exit 2 otherwise).
+fn take(store: &Store, run_id: &str, owner: &Owner, force: bool) -> Result<(), CliError> {
+    match store.lock_run(run_id, owner, force) {
+        Err(StoreError::Locked { owner: held, .. })
+            if held.host == owner.host && !alive(held.pid) =>
+        {
+            eprintln!("taking over run {run_id} from {held}, which is no longer running");
+            store.lock_run(run_id, owner, true).map_err(store_error)
+        }
+        Err(e @ StoreError::Locked { .. }) => Err(CliError::input(message(chain(&e)))),
+        other => other.map_err(store_error),
     }
 }
 
+/// Whether process `pid` of this host is running; where that cannot be
+/// told, it is taken to be.
+fn alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
 /// This process and host, as a run's lock names its holder.
-fn owner() -> String {
+fn owner() -> Owner {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())
@@ -277,7 +290,10 @@ fn owner() -> String {
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "an unnamed host".into());
-    format!("process {} on {host}", std::process::id())
+    Owner {
+        pid: std::process::id(),
+        host,
+    }
 }
 
 /// `YYYYMMDD-HHMMSS-xxxx`: sortable, readable, and unique enough for one machine.
