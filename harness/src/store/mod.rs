@@ -982,23 +982,31 @@ mod tests {
         assert_eq!(store.run_sources("r1").unwrap()["/s.yaml"], "abc");
     }
 
+    fn owner(pid: u32) -> Owner {
+        Owner {
+            pid,
+            host: "here".into(),
+        }
+    }
+
     #[test]
     fn a_run_is_held_by_one_process_at_a_time() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("r.db")).unwrap();
         create(&mut store, "r1");
-        let held = store.lock_run("r1", "pid 2 on there", false).unwrap_err();
+        let held = store.lock_run("r1", &owner(2), false).unwrap_err();
         assert!(
-            matches!(&held, StoreError::Locked { owner, .. } if owner == "pid 1 on here"),
+            matches!(&held, StoreError::Locked { owner: o, .. } if *o == owner(1)),
             "{held:?}"
         );
-        store.lock_run("r1", "pid 2 on there", true).unwrap();
+        assert!(held.to_string().contains("held by process 1 on here"), "{held}");
+        store.lock_run("r1", &owner(2), true).unwrap();
         store
             .finish_run("r1", RunStatus::Interrupted, "now")
             .unwrap();
-        store.lock_run("r1", "pid 3 on there", false).unwrap();
+        store.lock_run("r1", &owner(3), false).unwrap();
         assert!(matches!(
-            store.lock_run("nope", "x", false),
+            store.lock_run("nope", &owner(4), false),
             Err(StoreError::UnknownRun(_))
         ));
     }
