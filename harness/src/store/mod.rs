@@ -999,7 +999,10 @@ mod tests {
             matches!(&held, StoreError::Locked { owner: o, .. } if *o == owner(1)),
             "{held:?}"
         );
-        assert!(held.to_string().contains("held by process 1 on here"), "{held}");
+        assert!(
+            held.to_string().contains("held by process 1 on here"),
+            "{held}"
+        );
         store.lock_run("r1", &owner(2), true).unwrap();
         store
             .finish_run("r1", RunStatus::Interrupted, "now")
