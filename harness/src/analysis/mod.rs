@@ -4,6 +4,7 @@
 //! end here and the report's plain data begins.
 
 mod cell;
+pub mod statistics;
 
 use crate::store::{RunModel, RunRow, RunTask, ScoreRow, Store, StoreError, TrialRow};
 use cell::Acc;
