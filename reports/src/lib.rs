@@ -9,8 +9,8 @@ mod model;
 pub mod table;
 
 pub use model::{
-    Cell, ModelInfo, Percentiles, ReportModel, RunInfo, ScoreRecord, TaskInfo, TrialRecord,
-    FORMAT_VERSION,
+    Cell, Comparison, Interval, Miss, ModelInfo, Outcome, Percentiles, Portfolio, ReportModel,
+    RunInfo, ScoreRecord, TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
 };
 
 /// A failure to render.

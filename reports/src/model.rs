@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the JSON export format.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One run, summarised and in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +22,11 @@ pub struct ReportModel {
     pub tasks: Vec<TaskInfo>,
     /// One summary per task and model, tasks outer, models inner.
     pub cells: Vec<Cell>,
+    /// One verdict per task, in task order.
+    pub verdicts: Vec<Verdict>,
+    /// Money per month over every task with a volume: all on the reference
+    /// vs on the recommended models.
+    pub portfolio: Portfolio,
     /// Every stored trial, in plan order.
     pub trials: Vec<TrialRecord>,
 }
@@ -80,6 +85,8 @@ pub struct TaskInfo {
     pub p95_latency_ms: Option<f64>,
     /// Requests per month in production.
     pub requests_per_month: Option<u64>,
+    /// Largest acceptable share of trials that end in an error.
+    pub max_error_rate: f64,
 }
 
 /// Latency percentiles, in milliseconds.
@@ -142,6 +149,115 @@ pub struct Cell {
     /// Dollars per million output tokens at this cell's measured cost and
     /// throughput (for a model priced by the hour, what its speed implies).
     pub usd_per_mtok_output: Option<f64>,
+    /// Mean quality (errors scoring 0) with its 95% interval, clustered by case.
+    pub quality_ci: Option<Interval>,
+    /// Pass rate with its 95% Wilson interval.
+    pub pass_ci: Option<Interval>,
+    /// Share of trials that ended in an error.
+    pub error_rate: Option<f64>,
+    /// Against the task's reference model, on the cases both have; `None`
+    /// for the reference itself.
+    pub vs_reference: Option<Comparison>,
+    /// Dollars per request measured in this run (answers and failed
+    /// attempts; cached answers left out).
+    pub usd_per_request: Option<f64>,
+    /// Dollars per month at the task's volume.
+    pub monthly_usd: Option<f64>,
+    /// The task's bars this model misses (empty when it is adequate); `None`
+    /// for the reference itself.
+    pub misses: Option<Vec<Miss>>,
+}
+
+/// An estimate with its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    /// The point estimate.
+    pub estimate: f64,
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+}
+
+/// A model against the task's reference, case by case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The reference model's id.
+    pub reference: String,
+    /// Cases both models have.
+    pub cases: u64,
+    /// Mean quality of this model minus the reference's, per case, with its
+    /// 95% interval.
+    pub difference: Interval,
+    /// Cases this model passed and the reference failed.
+    pub only_this_passed: u64,
+    /// Cases the reference passed and this model failed.
+    pub only_reference_passed: u64,
+    /// McNemar's exact two-sided p-value on those discordant cases.
+    pub mcnemar_p: f64,
+}
+
+/// A bar of the task that a model misses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Miss {
+    /// `quality` (not non-inferior), `minimum`, `latency` or `errors`.
+    pub bar: String,
+    /// By how much, in a phrase.
+    pub detail: String,
+}
+
+/// What a task needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A cheaper model is adequate: the recommended one.
+    Cheaper,
+    /// No cheaper model is adequate: keep the reference.
+    NeedsReference,
+    /// A cheaper model's interval straddles the margin: more cases decide.
+    Inconclusive,
+    /// Only one model ran the task: nothing to compare.
+    Alone,
+}
+
+/// The verdict of one task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// Task id.
+    pub task: String,
+    /// What it needs.
+    pub outcome: Outcome,
+    /// The reference model.
+    pub reference: String,
+    /// True when no model has `role: reference` and the best by mean
+    /// quality was taken as the reference.
+    pub reference_by_quality: bool,
+    /// The model to use: the cheapest adequate one, else the reference.
+    pub recommended: String,
+    /// The verdict in one sentence.
+    pub sentence: String,
+    /// The reference's cost per month at the task's volume.
+    pub reference_monthly_usd: Option<f64>,
+    /// The recommended model's cost per month at the task's volume.
+    pub recommended_monthly_usd: Option<f64>,
+    /// For an inconclusive verdict: cases that would decide it at the
+    /// observed variance (normal approximation, 80% power).
+    pub cases_needed: Option<u64>,
+}
+
+/// The money at stake over every task with a volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Portfolio {
+    /// Per month with every task on its reference model.
+    pub reference_monthly_usd: f64,
+    /// Per month with every task on its recommended model.
+    pub recommended_monthly_usd: f64,
+    /// The difference, per month.
+    pub savings_monthly_usd: f64,
+    /// The difference, per year.
+    pub savings_yearly_usd: f64,
+    /// Tasks left out: no volume, or a model without a measured cost.
+    pub unpriced_tasks: Vec<String>,
 }
 
 /// One trial and its outcome.

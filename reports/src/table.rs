@@ -37,6 +37,30 @@ pub fn render(report: &ReportModel) -> String {
     out.push_str(
         "quality: mean over every trial, an error scoring 0; answered: over trials with an answer\n",
     );
+    if !report.verdicts.is_empty() {
+        out.push('\n');
+    }
+    for v in &report.verdicts {
+        let _ = writeln!(out, "{}", v.sentence);
+        if v.reference_by_quality {
+            let _ = writeln!(
+                out,
+                "  ({} is the reference as the best by mean quality: no model has role: reference)",
+                v.reference
+            );
+        }
+    }
+    let p = &report.portfolio;
+    if p.reference_monthly_usd > 0.0 {
+        let _ = writeln!(
+            out,
+            "\nper month: ${:.2} with every task on its reference, ${:.2} as recommended; saves ${:.2} a month, ${:.2} a year",
+            p.reference_monthly_usd,
+            p.recommended_monthly_usd,
+            p.savings_monthly_usd,
+            p.savings_yearly_usd
+        );
+    }
     out
 }
 
@@ -97,7 +121,7 @@ fn row(c: &Cell) -> [String; 15] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Percentiles, RunInfo, FORMAT_VERSION};
+    use crate::{Outcome, Percentiles, Portfolio, RunInfo, Verdict, FORMAT_VERSION};
 
     #[test]
     fn columns_line_up() {
@@ -127,6 +151,13 @@ mod tests {
             cost_usd: 0.5,
             failure_cost_usd: 0.25,
             usd_per_mtok_output: Some(25_000.0),
+            quality_ci: None,
+            pass_ci: None,
+            error_rate: Some(0.1),
+            vs_reference: None,
+            usd_per_request: Some(0.075),
+            monthly_usd: None,
+            misses: None,
         };
         let report = ReportModel {
             format_version: FORMAT_VERSION,
@@ -148,11 +179,33 @@ mod tests {
                 cell("triage", "small", Some(0.5)),
                 cell("t", "a-long-model", None),
             ],
+            verdicts: vec![Verdict {
+                task: "triage".into(),
+                outcome: Outcome::NeedsReference,
+                reference: "small".into(),
+                reference_by_quality: true,
+                recommended: "small".into(),
+                sentence: "triage: needs small.".into(),
+                reference_monthly_usd: Some(30.0),
+                recommended_monthly_usd: Some(30.0),
+                cases_needed: None,
+            }],
+            portfolio: Portfolio {
+                reference_monthly_usd: 30.0,
+                recommended_monthly_usd: 30.0,
+                ..Portfolio::default()
+            },
             trials: vec![],
         };
         let text = render(&report);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 5);
+        assert_eq!(lines.len(), 10);
+        assert_eq!(lines[6], "triage: needs small.");
+        assert!(lines[7].starts_with("  (small is the reference as the best by mean quality"));
+        assert_eq!(
+            lines[9],
+            "per month: $30.00 with every task on its reference, $30.00 as recommended; saves $0.00 a month, $0.00 a year"
+        );
         assert_eq!(
             lines[0],
             "run r1 · suite s · finished · 20/20 trials · $1.0000 + $0.5000 on failed attempts"

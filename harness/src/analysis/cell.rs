@@ -7,10 +7,33 @@
 //! Percentiles come from hdrhistogram at three significant digits; the
 //! definitions are vLLM's `bench serve` ones (see README).
 
+use super::statistics::{clustered_mean, wilson};
 use crate::store::TrialRow;
 use hdrhistogram::Histogram;
 use sizeup_reports::{Cell, Percentiles};
 use std::collections::BTreeMap;
+
+/// One case's trials of one model: their quality (an error scoring 0) and
+/// how many passed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseScores {
+    /// Quality of each trial (repeat).
+    pub qualities: Vec<f64>,
+    /// Trials that passed.
+    pub passed: u32,
+}
+
+impl CaseScores {
+    /// Mean quality over the case's trials.
+    pub fn mean(&self) -> f64 {
+        self.qualities.iter().sum::<f64>() / self.qualities.len().max(1) as f64
+    }
+
+    /// The case passed: at least half of its trials did.
+    pub fn passed(&self) -> bool {
+        2 * self.passed as usize >= self.qualities.len().max(1)
+    }
+}
 
 /// Running totals of one task × model.
 pub struct Acc {
@@ -30,6 +53,8 @@ pub struct Acc {
     output_tokens: u64,
     cost_usd: f64,
     failure_cost_usd: f64,
+    /// Each case's trials, by case id.
+    cases: BTreeMap<String, CaseScores>,
 }
 
 impl Acc {
@@ -50,6 +75,7 @@ impl Acc {
             output_tokens: 0,
             cost_usd: 0.0,
             failure_cost_usd: 0.0,
+            cases: BTreeMap::new(),
         }
     }
 
@@ -61,6 +87,14 @@ impl Acc {
         self.cost_usd += t.cost_usd;
         self.failure_cost_usd += t.failure_cost_usd;
         self.cached += u64::from(t.cached);
+        let case = self.cases.entry(t.case.clone()).or_default();
+        let answered = t.error_class.is_none();
+        case.qualities.push(if answered {
+            t.quality.unwrap_or(0.0)
+        } else {
+            0.0
+        });
+        case.passed += u32::from(answered && t.passed);
         if let Some(class) = t.error_class {
             self.errors += 1;
             *self
@@ -92,10 +126,20 @@ impl Acc {
         }
     }
 
-    /// The summary of everything counted.
-    pub fn cell(self, task: &str, model: &str) -> Cell {
+    /// The summary of everything counted, priced at `requests_per_month`,
+    /// and the trials by case for the comparison with the reference.
+    pub fn cell(
+        self,
+        task: &str,
+        model: &str,
+        requests_per_month: Option<u64>,
+    ) -> (Cell, BTreeMap<String, CaseScores>) {
         let n = self.n as f64;
-        Cell {
+        let measured = self.n - self.cached;
+        let usd_per_request =
+            (measured > 0).then(|| (self.cost_usd + self.failure_cost_usd) / measured as f64);
+        let per_case: Vec<Vec<f64>> = self.cases.values().map(|c| c.qualities.clone()).collect();
+        let cell = Cell {
             task: task.to_string(),
             model: model.to_string(),
             n: self.n,
@@ -117,7 +161,17 @@ impl Acc {
             failure_cost_usd: self.failure_cost_usd,
             usd_per_mtok_output: (self.output_tokens > 0)
                 .then(|| self.cost_usd / self.output_tokens as f64 * 1e6),
-        }
+            quality_ci: clustered_mean(&per_case),
+            pass_ci: wilson(self.passed, self.n),
+            error_rate: (self.n > 0).then(|| self.errors as f64 / n),
+            vs_reference: None,
+            usd_per_request,
+            monthly_usd: usd_per_request
+                .zip(requests_per_month)
+                .map(|(usd, volume)| usd * volume as f64),
+            misses: None,
+        };
+        (cell, self.cases)
     }
 }
 
@@ -189,7 +243,14 @@ mod tests {
         ] {
             acc.add(&t);
         }
-        let c = acc.cell("t", "m");
+        let (c, cases) = acc.cell("t", "m", Some(1000));
+        assert_eq!(cases["1"].qualities, [1.0, 1.0, 0.5, 0.0]);
+        assert_eq!(cases["1"].passed, 2);
+        assert_eq!(c.error_rate, Some(0.25));
+        // $0.012 a trial over the 3 measured (the cached one cost nothing
+        // here), at 1,000 a month.
+        assert!((c.usd_per_request.unwrap() - 0.016).abs() < 1e-12);
+        assert!((c.monthly_usd.unwrap() - 16.0).abs() < 1e-9);
         assert_eq!((c.n, c.errors, c.cached), (4, 1, 1));
         assert_eq!(c.mean_quality, Some(2.5 / 4.0));
         assert_eq!(c.answered_quality, Some(2.5 / 3.0));

@@ -1,15 +1,18 @@
 //! From stored trials to a [`ReportModel`]: the run, its models and tasks,
-//! one summary per task × model (see [`cell`]) and, for exports, every
-//! trial. Pure mapping over what the store returns; the store's row types
-//! end here and the report's plain data begins.
+//! one summary per task × model with its intervals (see `cell` and
+//! [`statistics`]), one verdict per task (see [`verdict`]), the money at
+//! stake and, for exports, every trial. The store's row types end here and
+//! the report's plain data begins.
 
 mod cell;
 pub mod statistics;
+pub mod verdict;
 
 use crate::store::{RunModel, RunRow, RunTask, ScoreRow, Store, StoreError, TrialRow};
-use cell::Acc;
+use cell::{Acc, CaseScores};
 use sizeup_reports::{
-    ModelInfo, ReportModel, RunInfo, ScoreRecord, TaskInfo, TrialRecord, FORMAT_VERSION,
+    Cell, ModelInfo, Portfolio, ReportModel, RunInfo, ScoreRecord, TaskInfo, TrialRecord, Verdict,
+    FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -63,18 +66,80 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
             what: format!("{what}: its task or model is not one of the run's"),
         });
     }
-    let cells = cells
+    let task_infos: Vec<TaskInfo> = tasks.iter().map(task_info).collect();
+    let mut cells: Vec<Summary> = cells
         .into_iter()
-        .map(|((ti, mi), acc)| acc.cell(&tasks[ti].id, &models[mi].id))
+        .map(|((task, model), acc)| {
+            let (cell, cases) = acc.cell(
+                &tasks[task].id,
+                &models[model].id,
+                tasks[task].requests_per_month,
+            );
+            Summary {
+                task,
+                model,
+                cell,
+                cases,
+            }
+        })
         .collect();
+    let verdicts = verdicts(&task_infos, &models, &mut cells);
+    let cells: Vec<Cell> = cells.into_iter().map(|s| s.cell).collect();
     Ok(ReportModel {
         format_version: FORMAT_VERSION,
         run: info(&run, done, cost, failure_cost),
         models: models.iter().map(model_info).collect(),
-        tasks: tasks.iter().map(task_info).collect(),
+        portfolio: portfolio(&task_infos, &verdicts),
+        tasks: task_infos,
         cells,
+        verdicts,
         trials,
     })
+}
+
+/// One task × model: its summary and its trials by case.
+struct Summary {
+    task: usize,
+    model: usize,
+    cell: Cell,
+    cases: BTreeMap<String, CaseScores>,
+}
+
+/// One verdict per task that ran, filling the cells' comparisons.
+fn verdicts(tasks: &[TaskInfo], models: &[RunModel], cells: &mut [Summary]) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    for (ti, task) in tasks.iter().enumerate() {
+        let mut entries: Vec<verdict::Entry<'_>> = cells
+            .iter_mut()
+            .filter(|s| s.task == ti)
+            .map(|s| verdict::Entry {
+                cell: &mut s.cell,
+                reference_role: models[s.model].reference,
+                cases: &s.cases,
+            })
+            .collect();
+        out.extend(verdict::decide(task, &mut entries));
+    }
+    out
+}
+
+/// Money per month with every task on its reference vs its recommended
+/// model, over the tasks whose volume and costs are known.
+fn portfolio(tasks: &[TaskInfo], verdicts: &[Verdict]) -> Portfolio {
+    let mut p = Portfolio::default();
+    for task in tasks {
+        let verdict = verdicts.iter().find(|v| v.task == task.id);
+        match verdict.and_then(|v| v.reference_monthly_usd.zip(v.recommended_monthly_usd)) {
+            Some((reference, recommended)) => {
+                p.reference_monthly_usd += reference;
+                p.recommended_monthly_usd += recommended;
+            }
+            None => p.unpriced_tasks.push(task.id.clone()),
+        }
+    }
+    p.savings_monthly_usd = p.reference_monthly_usd - p.recommended_monthly_usd;
+    p.savings_yearly_usd = p.savings_monthly_usd * 12.0;
+    p
 }
 
 fn info(run: &RunRow, done: u64, cost_usd: f64, failure_cost_usd: f64) -> RunInfo {
@@ -109,6 +174,7 @@ fn task_info(t: &RunTask) -> TaskInfo {
         margin: t.margin,
         p95_latency_ms: t.p95_latency_ms,
         requests_per_month: t.requests_per_month,
+        max_error_rate: t.max_error_rate,
     }
 }
 

@@ -250,7 +250,8 @@ impl Store {
         for (i, t) in tasks.iter().enumerate() {
             tx.execute(
                 "INSERT INTO run_tasks (run_id, position, id, description, min_quality, margin,
-                 p95_latency_ms, requests_per_month) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 p95_latency_ms, requests_per_month, max_error_rate)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     run.id,
                     i,
@@ -259,7 +260,8 @@ impl Store {
                     t.min_quality,
                     t.margin,
                     t.p95_latency_ms,
-                    t.requests_per_month
+                    t.requests_per_month,
+                    t.max_error_rate
                 ],
             )
             .map_err(&e)?;
@@ -435,8 +437,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT id, description, min_quality, margin, p95_latency_ms, requests_per_month
-                 FROM run_tasks WHERE run_id = ?1 ORDER BY position",
+                "SELECT id, description, min_quality, margin, p95_latency_ms, requests_per_month,
+                 max_error_rate FROM run_tasks WHERE run_id = ?1 ORDER BY position",
             )
             .map_err(self.err())?;
         let rows = stmt
@@ -448,6 +450,7 @@ impl Store {
                     margin: r.get(3)?,
                     p95_latency_ms: r.get(4)?,
                     requests_per_month: r.get(5)?,
+                    max_error_rate: r.get(6)?,
                 })
             })
             .map_err(self.err())?;
@@ -925,6 +928,7 @@ mod tests {
             margin: Some(0.05),
             p95_latency_ms: Some(2000.0),
             requests_per_month: Some(1000),
+            max_error_rate: 0.05,
         };
         let sources = BTreeMap::from([("/s.yaml".to_string(), "abc".to_string())]);
         store
@@ -979,6 +983,7 @@ mod tests {
         let tasks = store.run_tasks("r1").unwrap();
         assert_eq!(tasks[0].requests_per_month, Some(1000));
         assert_eq!(tasks[0].min_quality, Some(0.8));
+        assert_eq!(tasks[0].max_error_rate, 0.05);
         assert_eq!(store.run_sources("r1").unwrap()["/s.yaml"], "abc");
     }
 

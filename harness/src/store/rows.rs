@@ -113,6 +113,8 @@ pub struct RunTask {
     pub p95_latency_ms: Option<f64>,
     /// Requests per month in production.
     pub requests_per_month: Option<u64>,
+    /// Largest acceptable share of trials ending in an error.
+    pub max_error_rate: f64,
 }
 
 /// One scorer's score, as stored.

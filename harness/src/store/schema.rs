@@ -116,6 +116,7 @@ pub const MIGRATIONS: &[&str] = &[
         margin REAL,
         p95_latency_ms REAL,
         requests_per_month INTEGER,
+        max_error_rate REAL NOT NULL DEFAULT 0.02,
         PRIMARY KEY (run_id, position)
     );
     INSERT INTO run_tasks (run_id, position, id, description)

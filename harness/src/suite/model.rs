@@ -196,6 +196,8 @@ pub struct Task {
     pub margin: Option<f64>,
     /// Least acceptable mean quality.
     pub min_quality: Option<f64>,
+    /// Largest acceptable share of trials ending in an error.
+    pub max_error_rate: f64,
     /// Latency objective, milliseconds at p95.
     pub p95_latency_ms: Option<f64>,
     /// Requests per month in production.

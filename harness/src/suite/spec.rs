@@ -254,6 +254,9 @@ pub struct QualitySpec {
     pub margin: Option<f64>,
     /// The least acceptable mean quality, in [0, 1].
     pub min: Option<f64>,
+    /// The largest acceptable share of trials ending in an error, in [0, 1]
+    /// (default 0.02).
+    pub max_error_rate: Option<f64>,
 }
 
 /// A task's latency objective.

@@ -14,6 +14,10 @@ use sizeup_runners::{Message, Role};
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+/// The share of errored trials a model may have and still be adequate,
+/// when the task does not say.
+pub const DEFAULT_MAX_ERROR_RATE: f64 = 0.02;
+
 /// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
 /// files are found in `dir`. Returns the cases file it read, if any.
 pub(super) fn build_task(
@@ -181,6 +185,7 @@ impl TaskCx<'_> {
             scorers,
             margin: t.quality.margin,
             min_quality: t.quality.min,
+            max_error_rate: t.quality.max_error_rate.unwrap_or(DEFAULT_MAX_ERROR_RATE),
             p95_latency_ms: t.slo.p95_latency_ms,
             requests_per_month: t.volume.requests_per_month,
             models: task_models,
@@ -264,6 +269,9 @@ impl TaskCx<'_> {
     /// structured-output schema.
     fn check_bars(&self) -> Result<(), SuiteError> {
         let (t, src) = (self.spec, self.src);
+        if let Some(e) = t.quality.max_error_rate {
+            check_range(src, &self.f("quality.max_error_rate"), e, 0.0, 1.0)?;
+        }
         if let Some(m) = t.quality.margin {
             check_range(src, &self.f("quality.margin"), m, 0.0, 1.0)?;
         }

@@ -1,0 +1,614 @@
+//! The verdict per task: does it need the reference (frontier) model, or is
+//! a cheaper model adequate?
+//!
+//! A model is **adequate** when the 95% interval of its paired difference
+//! with the reference lies above −margin (non-inferiority), its mean
+//! quality reaches the task's `min`, its p95 latency meets the SLO and its
+//! error rate is at most the task's bound. The verdict names the cheapest
+//! adequate model by cost per request. Else, when a cheaper model meets
+//! every other bar and its interval straddles −margin, the question is
+//! open and the verdict says how many cases would settle it. Else the task
+//! needs the reference. Pure functions over the cells and case scores of
+//! one task.
+
+use super::cell::CaseScores;
+use super::statistics::{cases_to_decide, mcnemar_exact, paired_difference};
+use sizeup_reports::{Cell, Comparison, Miss, Outcome, TaskInfo, Verdict};
+use std::collections::BTreeMap;
+
+/// The margin of non-inferiority when a task sets none: five points.
+pub const DEFAULT_MARGIN: f64 = 0.05;
+
+/// One model's results on one task.
+pub struct Entry<'a> {
+    /// Its summary; the comparison and misses are filled in here.
+    pub cell: &'a mut Cell,
+    /// True when the model has `role: reference`.
+    pub reference_role: bool,
+    /// Its trials by case.
+    pub cases: &'a BTreeMap<String, CaseScores>,
+}
+
+/// A model cheaper than the reference, and where it stands.
+struct Cheaper {
+    index: usize,
+    cost: f64,
+    misses: Vec<Miss>,
+    /// Cases that would decide its non-inferiority, when its interval
+    /// straddles −margin.
+    open: Option<u64>,
+}
+
+/// Decides `task` over the models that ran it, filling each cell's
+/// comparison with the reference and the bars it misses; `None` when no
+/// model ran it.
+pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
+    let reference_by_quality = !entries.iter().any(|e| e.reference_role);
+    let r = match entries.iter().position(|e| e.reference_role) {
+        Some(r) => r,
+        None => best_by_quality(entries)?,
+    };
+    let reference = entries[r].cell.model.clone();
+    let reference_cases = entries[r].cases;
+    let reference_cost = entries[r].cell.usd_per_request;
+    let margin = task.margin.unwrap_or(DEFAULT_MARGIN);
+
+    let mut cheaper = Vec::new();
+    for (i, e) in entries.iter_mut().enumerate() {
+        if i == r {
+            continue;
+        }
+        let compared = compare(&reference, e.cases, reference_cases);
+        let (misses, open) = bars(task, margin, e.cell, compared.as_ref());
+        e.cell.vs_reference = compared.map(|(c, _)| c);
+        e.cell.misses = Some(misses.clone());
+        if let (Some(cost), Some(reference_cost)) = (e.cell.usd_per_request, reference_cost) {
+            if cost < reference_cost {
+                cheaper.push(Cheaper {
+                    index: i,
+                    cost,
+                    misses,
+                    open,
+                });
+            }
+        }
+    }
+    cheaper.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+
+    let chosen = cheaper.iter().find(|c| c.misses.is_empty());
+    let undecided = cheaper
+        .iter()
+        .find(|c| c.open.is_some() && c.misses.iter().all(|m| m.bar == "quality"));
+    let (outcome, recommended) = match (chosen, undecided) {
+        _ if entries.len() == 1 => (Outcome::Alone, r),
+        (Some(c), _) => (Outcome::Cheaper, c.index),
+        (None, Some(_)) => (Outcome::Inconclusive, r),
+        (None, None) => (Outcome::NeedsReference, r),
+    };
+    let sentence = match (outcome, undecided) {
+        (Outcome::Alone, _) => format!(
+            "{}: only {reference} ran this task; there is nothing to compare it with.",
+            task.id
+        ),
+        (Outcome::Cheaper, _) => {
+            cheaper_sentence(task, margin, entries[recommended].cell, entries[r].cell)
+        }
+        (Outcome::Inconclusive, Some(c)) => {
+            inconclusive_sentence(task, margin, entries[c.index].cell, c.open)
+        }
+        _ => needs_sentence(task, &reference, &cheaper, entries),
+    };
+    Some(Verdict {
+        task: task.id.clone(),
+        outcome,
+        reference_by_quality,
+        recommended: entries[recommended].cell.model.clone(),
+        sentence,
+        reference_monthly_usd: entries[r].cell.monthly_usd,
+        recommended_monthly_usd: entries[recommended].cell.monthly_usd,
+        cases_needed: undecided
+            .filter(|_| outcome == Outcome::Inconclusive)
+            .and_then(|c| c.open),
+        reference,
+    })
+}
+
+/// The model with the best mean quality (the first on a tie).
+fn best_by_quality(entries: &[Entry<'_>]) -> Option<usize> {
+    let quality = |e: &Entry<'_>| e.cell.mean_quality.unwrap_or(f64::NEG_INFINITY);
+    (0..entries.len()).reduce(|best, i| {
+        if quality(&entries[i]) > quality(&entries[best]) {
+            i
+        } else {
+            best
+        }
+    })
+}
+
+/// The paired comparison on the cases both models have, and the spread of
+/// the per-case differences.
+fn compare(
+    reference: &str,
+    cases: &BTreeMap<String, CaseScores>,
+    reference_cases: &BTreeMap<String, CaseScores>,
+) -> Option<(Comparison, f64)> {
+    let mut pairs = Vec::new();
+    let (mut only_this, mut only_reference) = (0, 0);
+    for (id, c) in cases {
+        let Some(rc) = reference_cases.get(id) else {
+            continue;
+        };
+        pairs.push((c.mean(), rc.mean()));
+        match (c.passed(), rc.passed()) {
+            (true, false) => only_this += 1,
+            (false, true) => only_reference += 1,
+            _ => {}
+        }
+    }
+    let paired = paired_difference(&pairs)?;
+    Some((
+        Comparison {
+            reference: reference.to_string(),
+            cases: paired.cases,
+            difference: paired.difference,
+            only_this_passed: only_this,
+            only_reference_passed: only_reference,
+            mcnemar_p: mcnemar_exact(only_this, only_reference),
+        },
+        paired.sd,
+    ))
+}
+
+/// The task's bars that `cell` misses, and, when its quality interval
+/// straddles −margin, the cases that would decide it.
+fn bars(
+    task: &TaskInfo,
+    margin: f64,
+    cell: &Cell,
+    compared: Option<&(Comparison, f64)>,
+) -> (Vec<Miss>, Option<u64>) {
+    let mut misses = Vec::new();
+    let mut open = None;
+    match compared {
+        None => misses.push(miss(
+            "quality",
+            "fewer than two cases in common with the reference".into(),
+        )),
+        Some((c, sd)) => {
+            let d = c.difference;
+            if d.low <= -margin {
+                let text = if d.high <= -margin {
+                    format!(
+                        "{} points, 95% CI {} to {}, beyond the {}-point margin",
+                        points(d.estimate),
+                        points(d.low),
+                        points(d.high),
+                        plain(margin * 100.0)
+                    )
+                } else {
+                    open = cases_to_decide(d.estimate, *sd, margin);
+                    format!(
+                        "{} points, 95% CI {} to {}, straddles the {}-point margin",
+                        points(d.estimate),
+                        points(d.low),
+                        points(d.high),
+                        plain(margin * 100.0)
+                    )
+                };
+                misses.push(miss("quality", text));
+            }
+        }
+    }
+    if let (Some(min), Some(mean)) = (task.min_quality, cell.mean_quality) {
+        if mean < min {
+            misses.push(miss(
+                "minimum",
+                format!("mean quality {mean:.2} under the minimum {min:.2}"),
+            ));
+        }
+    }
+    if let Some(slo) = task.p95_latency_ms {
+        match cell.latency_ms {
+            None => misses.push(miss("latency", "no latency measured in this run".into())),
+            Some(l) if l.p95 > slo => misses.push(miss(
+                "latency",
+                format!("p95 {} over the {} SLO", seconds(l.p95), seconds(slo)),
+            )),
+            Some(_) => {}
+        }
+    }
+    if let Some(rate) = cell.error_rate.filter(|r| *r > task.max_error_rate) {
+        misses.push(miss(
+            "errors",
+            format!(
+                "{:.1}% of trials failed, over the {:.1}% bound",
+                rate * 100.0,
+                task.max_error_rate * 100.0
+            ),
+        ));
+    }
+    (misses, open)
+}
+
+fn miss(bar: &str, detail: String) -> Miss {
+    Miss {
+        bar: bar.to_string(),
+        detail,
+    }
+}
+
+fn cheaper_sentence(task: &TaskInfo, margin: f64, chosen: &Cell, reference: &Cell) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &chosen.vs_reference {
+        parts.push(format!(
+            "{} is within {} points (95% CI {} to {})",
+            chosen.model,
+            plain(margin * 100.0),
+            points(c.difference.low),
+            points(c.difference.high)
+        ));
+    }
+    if let (Some(slo), Some(l)) = (task.p95_latency_ms, chosen.latency_ms) {
+        parts.push(format!(
+            "p95 {} under the {} SLO",
+            seconds(l.p95),
+            seconds(slo)
+        ));
+    }
+    let money = match (chosen.monthly_usd, reference.monthly_usd) {
+        (Some(ours), Some(theirs)) => format!(
+            "{}/month instead of {} — saves {} a year",
+            dollars(ours),
+            dollars(theirs),
+            dollars((theirs - ours) * 12.0)
+        ),
+        _ => format!(
+            "{} per 1,000 requests instead of {}",
+            dollars(chosen.usd_per_request.unwrap_or(0.0) * 1000.0),
+            dollars(reference.usd_per_request.unwrap_or(0.0) * 1000.0)
+        ),
+    };
+    parts.push(money);
+    format!(
+        "{}: does not need {}. {}.",
+        task.id,
+        reference.model,
+        parts.join(", ")
+    )
+}
+
+fn inconclusive_sentence(task: &TaskInfo, margin: f64, cell: &Cell, needed: Option<u64>) -> String {
+    let Some(c) = &cell.vs_reference else {
+        return format!("{}: inconclusive.", task.id);
+    };
+    let more = match needed {
+        Some(n) => format!(
+            "about {} cases in all ({} more) would decide it at the observed spread",
+            group(n),
+            group(n.saturating_sub(c.cases))
+        ),
+        None => "no number of cases decides it at the observed spread".into(),
+    };
+    format!(
+        "{}: inconclusive. {} is {} against {} (95% CI {} to {}) and the margin is {} points: {}.",
+        task.id,
+        cell.model,
+        points(c.difference.estimate),
+        c.reference,
+        points(c.difference.low),
+        points(c.difference.high),
+        plain(margin * 100.0),
+        more
+    )
+}
+
+fn needs_sentence(
+    task: &TaskInfo,
+    reference: &str,
+    cheaper: &[Cheaper],
+    entries: &[Entry<'_>],
+) -> String {
+    if cheaper.is_empty() {
+        return format!(
+            "{}: needs {reference}: no model that ran it is cheaper.",
+            task.id
+        );
+    }
+    let reasons: Vec<String> = cheaper
+        .iter()
+        .map(|c| {
+            let what: Vec<String> = c
+                .misses
+                .iter()
+                .map(|m| format!("{} ({})", m.bar, m.detail))
+                .collect();
+            format!("{} misses {}", entries[c.index].cell.model, what.join(", "))
+        })
+        .collect();
+    format!("{}: needs {reference}. {}.", task.id, reasons.join("; "))
+}
+
+/// A difference in quality as signed points: `+1.4`, `−2.1`.
+fn points(d: f64) -> String {
+    let p = d * 100.0;
+    if p < -0.05 {
+        format!("−{:.1}", -p)
+    } else {
+        format!("+{:.1}", p.max(0.0))
+    }
+}
+
+/// A number without trailing zeros: 5, 2.5.
+fn plain(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.trim_end_matches(".0").to_string()
+}
+
+/// Milliseconds as seconds: `0.9 s`, `12 s`.
+fn seconds(ms: f64) -> String {
+    if ms < 10_000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else {
+        format!("{:.0} s", ms / 1000.0)
+    }
+}
+
+/// Dollars: `$41`, `$2,310`, `$0.42`.
+pub fn dollars(usd: f64) -> String {
+    if usd.abs() < 10.0 {
+        format!("${usd:.2}")
+    } else {
+        format!("${}", group(usd.round() as u64))
+    }
+}
+
+/// A count with thousands separators.
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::cell::Acc;
+    use crate::store::TrialRow;
+    use sizeup_runners::{FinishReason, Usage};
+
+    /// Bernoulli draws from a fixed stream (splitmix64), so tests repeat.
+    struct Draws(u64);
+
+    impl Draws {
+        fn next(&mut self) -> f64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            (z ^ (z >> 31)) as f64 / u64::MAX as f64
+        }
+    }
+
+    fn task(margin: f64) -> TaskInfo {
+        TaskInfo {
+            id: "triage".into(),
+            description: String::new(),
+            min_quality: Some(0.5),
+            margin: Some(margin),
+            p95_latency_ms: Some(3000.0),
+            requests_per_month: Some(100_000),
+            max_error_rate: 0.02,
+        }
+    }
+
+    /// A model's cell over `n` cases, each right with probability `p`,
+    /// every trial costing `usd` and taking `latency_ms`.
+    fn model(
+        id: &str,
+        n: usize,
+        p: f64,
+        usd: f64,
+        latency_ms: u64,
+        draws: &mut Draws,
+    ) -> (Cell, BTreeMap<String, CaseScores>) {
+        let mut acc = Acc::new();
+        for case in 0..n {
+            let right = draws.next() < p;
+            acc.add(&TrialRow {
+                id: format!("{id}-{case}"),
+                task: "triage".into(),
+                case: case.to_string(),
+                model: id.into(),
+                repeat: 0,
+                output: String::new(),
+                expected: None,
+                error_class: None,
+                error_message: None,
+                finish: FinishReason::Stop,
+                quality: Some(if right { 1.0 } else { 0.0 }),
+                passed: right,
+                scores: Vec::new(),
+                usage: Usage::default(),
+                retried_usage: Usage::default(),
+                ttft_us: None,
+                latency_us: latency_ms * 1000,
+                attempts: 1,
+                cached: false,
+                cost_usd: usd,
+                failure_cost_usd: 0.0,
+            });
+        }
+        acc.cell("triage", id, Some(100_000))
+    }
+
+    /// Decides a task with a reference at 0.98 and two cheaper models.
+    fn three(n: usize, cheaper: f64, cheapest: f64) -> (Verdict, Vec<Cell>) {
+        let mut draws = Draws(7);
+        let mut models = [
+            model("frontier", n, 0.98, 0.002, 900, &mut draws),
+            model("small", n, cheaper, 0.0004, 700, &mut draws),
+            model("tiny", n, cheapest, 0.0001, 300, &mut draws),
+        ];
+        let mut entries: Vec<Entry<'_>> = models
+            .iter_mut()
+            .enumerate()
+            .map(|(i, (cell, cases))| Entry {
+                cell,
+                reference_role: i == 0,
+                cases,
+            })
+            .collect();
+        let verdict = decide(&task(0.05), &mut entries).unwrap();
+        (verdict, models.into_iter().map(|(c, _)| c).collect())
+    }
+
+    #[test]
+    fn the_cheapest_adequate_model_is_named_with_the_money() {
+        let (v, cells) = three(400, 0.97, 0.60);
+        assert_eq!(v.outcome, Outcome::Cheaper, "{}", v.sentence);
+        assert_eq!(v.recommended, "small");
+        assert_eq!(v.reference, "frontier");
+        assert!(!v.reference_by_quality);
+        // $0.0004 × 100,000 = $40 a month instead of $200.
+        assert!((v.recommended_monthly_usd.unwrap() - 40.0).abs() < 1e-9);
+        assert!((v.reference_monthly_usd.unwrap() - 200.0).abs() < 1e-9);
+        assert!(
+            v.sentence
+                .starts_with("triage: does not need frontier. small is within 5 points"),
+            "{}",
+            v.sentence
+        );
+        assert!(
+            v.sentence.contains("p95 0.7 s under the 3.0 s SLO"),
+            "{}",
+            v.sentence
+        );
+        assert!(
+            v.sentence
+                .ends_with("$40/month instead of $200 — saves $1,920 a year."),
+            "{}",
+            v.sentence
+        );
+        // The cheapest misses quality by far; the chosen one misses nothing.
+        let tiny = cells[2].misses.as_ref().unwrap();
+        assert_eq!(tiny[0].bar, "quality");
+        assert!(
+            tiny[0].detail.contains("beyond the 5-point margin"),
+            "{tiny:?}"
+        );
+        assert_eq!(cells[1].misses.as_deref(), Some(&[][..]));
+        let c = cells[1].vs_reference.as_ref().unwrap();
+        assert_eq!(c.cases, 400);
+        assert!(c.difference.low > -0.05 && c.difference.low < c.difference.estimate);
+        assert!(cells[0].vs_reference.is_none() && cells[0].misses.is_none());
+    }
+
+    #[test]
+    fn a_task_whose_cheaper_models_fall_short_needs_the_reference() {
+        let (v, _) = three(400, 0.85, 0.60);
+        assert_eq!(v.outcome, Outcome::NeedsReference, "{}", v.sentence);
+        assert_eq!(v.recommended, "frontier");
+        // Cheapest first, each with the bar it misses and by how much.
+        assert!(
+            v.sentence
+                .starts_with("triage: needs frontier. tiny misses quality (−"),
+            "{}",
+            v.sentence
+        );
+        assert!(
+            v.sentence.contains("; small misses quality (−1"),
+            "{}",
+            v.sentence
+        );
+        assert!(v.sentence.contains("points, 95% CI −"), "{}", v.sentence);
+        assert_eq!(v.cases_needed, None);
+    }
+
+    #[test]
+    fn few_cases_leave_it_open_and_say_how_many_would_decide() {
+        let (v, _) = three(20, 0.95, 0.60);
+        assert_eq!(v.outcome, Outcome::Inconclusive, "{}", v.sentence);
+        let needed = v.cases_needed.expect("a case count");
+        assert!(needed > 20, "{needed}");
+        assert!(
+            v.sentence.contains("inconclusive. small is"),
+            "{}",
+            v.sentence
+        );
+        assert!(
+            v.sentence.contains("more) would decide it"),
+            "{}",
+            v.sentence
+        );
+    }
+
+    #[test]
+    fn latency_and_errors_are_bars_too() {
+        let mut draws = Draws(11);
+        let mut models = [
+            model("frontier", 200, 0.98, 0.002, 900, &mut draws),
+            model("slow", 200, 0.98, 0.0004, 4500, &mut draws),
+        ];
+        models[1].0.error_rate = Some(0.05);
+        let mut entries: Vec<Entry<'_>> = models
+            .iter_mut()
+            .enumerate()
+            .map(|(i, (cell, cases))| Entry {
+                cell,
+                reference_role: i == 0,
+                cases,
+            })
+            .collect();
+        let v = decide(&task(0.05), &mut entries).unwrap();
+        assert_eq!(v.outcome, Outcome::NeedsReference);
+        assert!(
+            v.sentence
+                .contains("latency (p95 4.5 s over the 3.0 s SLO)"),
+            "{}",
+            v.sentence
+        );
+        assert!(
+            v.sentence
+                .contains("errors (5.0% of trials failed, over the 2.0% bound)"),
+            "{}",
+            v.sentence
+        );
+    }
+
+    #[test]
+    fn without_a_reference_role_the_best_model_is_the_reference() {
+        let mut draws = Draws(3);
+        let mut models = [
+            model("a", 300, 0.70, 0.0001, 100, &mut draws),
+            model("b", 300, 0.95, 0.002, 100, &mut draws),
+        ];
+        let mut entries: Vec<Entry<'_>> = models
+            .iter_mut()
+            .map(|(cell, cases)| Entry {
+                cell,
+                reference_role: false,
+                cases,
+            })
+            .collect();
+        let v = decide(&task(0.05), &mut entries).unwrap();
+        assert_eq!(v.reference, "b");
+        assert!(v.reference_by_quality);
+        assert_eq!(v.outcome, Outcome::NeedsReference);
+    }
+
+    #[test]
+    fn money_and_counts_read_as_people_write_them() {
+        assert_eq!(dollars(41.2), "$41");
+        assert_eq!(dollars(27_230.4), "$27,230");
+        assert_eq!(dollars(0.4217), "$0.42");
+        assert_eq!(points(-0.021), "−2.1");
+        assert_eq!(points(0.014), "+1.4");
+        assert_eq!(group(1_234_567), "1,234,567");
+    }
+}
