@@ -185,6 +185,15 @@ pub struct RunArgs {
     /// Also write the JSON export to FILE at the end.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Also write the HTML report to FILE at the end.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Also write the Markdown summary to FILE at the end.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Also write JUnit XML to FILE at the end.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
     /// Threads for local models' inference (default: one per physical core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub threads: Option<u32>,
@@ -229,6 +238,21 @@ pub struct ShowArgs {
 pub enum Format {
     /// The versioned JSON report (see README).
     Json,
+    /// One self-contained HTML page: verdicts, charts, statistics, every case.
+    Html,
+    /// The headline and the verdict table, for a pull request or a CI summary.
+    Markdown,
+    /// JUnit XML: a test case per task × model, failing when it misses the task's bars.
+    Junit,
+    /// A LiteLLM proxy configuration routing each task to its recommended model.
+    Litellm,
+}
+
+impl Format {
+    /// Whether the format shows every trial (and so needs them read).
+    pub fn needs_trials(self) -> bool {
+        matches!(self, Self::Json | Self::Html)
+    }
 }
 
 /// Arguments of `sizeup export`.

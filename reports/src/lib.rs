@@ -4,8 +4,15 @@
 //! builds a [`ReportModel`] from its store and hands it here. Each output
 //! format lives in its own module.
 
+mod chart;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod litellm;
+pub mod markdown;
 mod model;
+#[doc(hidden)]
+pub mod sample;
 pub mod table;
 
 pub use model::{
@@ -19,4 +26,13 @@ pub enum RenderError {
     /// The model could not be serialized.
     #[error("failed to serialize the report")]
     Serialize(#[source] serde_json::Error),
+    /// The LiteLLM configuration could not be written as YAML.
+    #[error("failed to write the LiteLLM configuration: {0}")]
+    Yaml(String),
+    /// A template failed to compile or to render.
+    #[error("failed to render the report template")]
+    Template(#[source] minijinja::Error),
+    /// The JUnit XML could not be written.
+    #[error("failed to write the JUnit XML")]
+    Junit(#[source] quick_junit::SerializeError),
 }

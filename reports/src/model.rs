@@ -3,6 +3,7 @@
 //! Serialized as-is by the JSON exporter, so each field is part of a
 //! documented, versioned file format: a change bumps [`FORMAT_VERSION`].
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 pub const FORMAT_VERSION: u32 = 3;
 
 /// One run, summarised and in full.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportModel {
     /// Version of this format.
     pub format_version: u32,
@@ -32,7 +33,7 @@ pub struct ReportModel {
 }
 
 /// Facts about one run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RunInfo {
     /// The run's id.
     pub id: String,
@@ -58,7 +59,7 @@ pub struct RunInfo {
 }
 
 /// A model that took part.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ModelInfo {
     /// The suite's id for it.
     pub id: String,
@@ -68,10 +69,16 @@ pub struct ModelInfo {
     pub model: String,
     /// `reference` for the frontier baseline.
     pub role: Option<String>,
+    /// Its endpoint root, when it has one.
+    pub base_url: Option<String>,
+    /// For Azure OpenAI: the API version.
+    pub api_version: Option<String>,
+    /// The name of the environment variable holding its key (never the key).
+    pub api_key_env: Option<String>,
 }
 
 /// A task of the run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TaskInfo {
     /// The suite's id for it.
     pub id: String,
@@ -90,7 +97,7 @@ pub struct TaskInfo {
 }
 
 /// Latency percentiles, in milliseconds.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Percentiles {
     /// Median.
     pub p50: f64,
@@ -105,7 +112,7 @@ pub struct Percentiles {
 }
 
 /// One task × model summary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Cell {
     /// Task id.
     pub task: String,
@@ -169,7 +176,7 @@ pub struct Cell {
 }
 
 /// An estimate with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Interval {
     /// The point estimate.
     pub estimate: f64,
@@ -180,7 +187,7 @@ pub struct Interval {
 }
 
 /// A model against the task's reference, case by case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Comparison {
     /// The reference model's id.
     pub reference: String,
@@ -198,7 +205,7 @@ pub struct Comparison {
 }
 
 /// A bar of the task that a model misses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Miss {
     /// `quality` (not non-inferior), `minimum`, `latency` or `errors`.
     pub bar: String,
@@ -207,7 +214,7 @@ pub struct Miss {
 }
 
 /// What a task needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// A cheaper model is adequate: the recommended one.
@@ -221,7 +228,7 @@ pub enum Outcome {
 }
 
 /// The verdict of one task.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Verdict {
     /// Task id.
     pub task: String,
@@ -246,7 +253,7 @@ pub struct Verdict {
 }
 
 /// The money at stake over every task with a volume.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Portfolio {
     /// Per month with every task on its reference model.
     pub reference_monthly_usd: f64,
@@ -261,7 +268,7 @@ pub struct Portfolio {
 }
 
 /// One trial and its outcome.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TrialRecord {
     /// Stable id: a hash of the task, the case, the model and the repeat.
     pub id: String,
@@ -310,7 +317,7 @@ pub struct TrialRecord {
 }
 
 /// One scorer's verdict on one trial.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ScoreRecord {
     /// Scorer name (its `type`).
     pub scorer: String,

@@ -163,6 +163,9 @@ fn model_info(m: &RunModel) -> ModelInfo {
         provider: m.provider.clone(),
         model: m.model.clone(),
         role: m.reference.then(|| "reference".to_string()),
+        base_url: m.base_url.clone(),
+        api_version: m.api_version.clone(),
+        api_key_env: m.api_key_env.clone(),
     }
 }
 

@@ -4,6 +4,7 @@ use super::{chain, message, print, CliError};
 use crate::analysis;
 use crate::cli::{DbArgs, ExportArgs, Format, ShowArgs};
 use crate::store::{Store, StoreError};
+use sizeup_reports::ReportModel;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -53,16 +54,30 @@ pub fn show(args: ShowArgs) -> Result<ExitCode, CliError> {
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, CliError> {
     let store = open(&args.db.db)?;
-    let report = analysis::report(&store, &args.run).map_err(store_error)?;
-    let text = match args.format {
-        Format::Json => sizeup_reports::json::render(&report),
+    let report = match args.format.needs_trials() {
+        true => analysis::report(&store, &args.run),
+        false => analysis::summary(&store, &args.run),
     }
-    .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    .map_err(store_error)?;
+    let text = render(args.format, &report)?;
     match &args.output {
         None => print(&text),
         Some(path) => write(path, &text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Renders `report` in `format`.
+pub fn render(format: Format, report: &ReportModel) -> Result<String, CliError> {
+    use sizeup_reports::{html, json, junit, litellm, markdown};
+    match format {
+        Format::Json => json::render(report),
+        Format::Html => html::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Junit => junit::render(report),
+        Format::Litellm => litellm::render(report),
+    }
+    .map_err(|e| CliError::incomplete(message(chain(&e))))
 }
 
 /// Writes a file, creating its directory.

@@ -226,8 +226,10 @@ impl Store {
             tx.execute(
                 "INSERT INTO run_models (run_id, position, id, provider, model, reference,
                  identity, input_per_mtok, output_per_mtok, cached_input_per_mtok,
-                 cache_write_per_mtok, reasoning_per_mtok, hourly_usd, price_source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 cache_write_per_mtok, reasoning_per_mtok, hourly_usd, price_source,
+                 base_url, api_version, api_key_env)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17)",
                 params![
                     run.id,
                     i,
@@ -242,7 +244,10 @@ impl Store {
                     c.map(|c| c.cache_write_per_mtok),
                     c.map(|c| c.reasoning_per_mtok),
                     c.map(|c| c.hourly_usd),
-                    m.price_source
+                    m.price_source,
+                    m.base_url,
+                    m.api_version,
+                    m.api_key_env
                 ],
             )
             .map_err(&e)?;
@@ -394,7 +399,8 @@ impl Store {
             .prepare(
                 "SELECT id, provider, model, reference, identity, input_per_mtok, output_per_mtok,
                  cached_input_per_mtok, cache_write_per_mtok, reasoning_per_mtok, hourly_usd,
-                 price_source FROM run_models WHERE run_id = ?1 ORDER BY position",
+                 price_source, base_url, api_version, api_key_env
+                 FROM run_models WHERE run_id = ?1 ORDER BY position",
             )
             .map_err(self.err())?;
         let rows = stmt
@@ -424,6 +430,9 @@ impl Store {
                     model: r.get(2)?,
                     reference: r.get(3)?,
                     identity: r.get(4)?,
+                    base_url: r.get(12)?,
+                    api_version: r.get(13)?,
+                    api_key_env: r.get(14)?,
                     cost,
                     price_source: r.get(11)?,
                 })
@@ -915,6 +924,9 @@ mod tests {
             model: "m.gguf".into(),
             reference: true,
             identity: "{}".into(),
+            base_url: None,
+            api_version: None,
+            api_key_env: None,
             cost: Some(Cost {
                 hourly_usd: 1.5,
                 ..Cost::default()

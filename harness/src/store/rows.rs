@@ -92,6 +92,12 @@ pub struct RunModel {
     /// Everything about it that changes its answers (canonical JSON; `{}`
     /// for runs stored before it was recorded).
     pub identity: String,
+    /// Its endpoint root (none for a local model or an old run).
+    pub base_url: Option<String>,
+    /// For Azure OpenAI: the API version.
+    pub api_version: Option<String>,
+    /// The NAME of the environment variable holding its key, never the key.
+    pub api_key_env: Option<String>,
     /// Its prices (`None` for runs stored before prices were recorded).
     pub cost: Option<Cost>,
     /// Where the prices came from.

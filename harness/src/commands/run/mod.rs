@@ -8,10 +8,10 @@ mod options;
 mod setup;
 mod signals;
 
-use super::report::{store_error, write};
+use super::report::{render, store_error, write};
 use super::{chain, message, price_book, print, CliError};
 use crate::budget::Budget;
-use crate::cli::RunArgs;
+use crate::cli::{Format, RunArgs};
 use crate::engine::{self, Control, Job};
 use crate::events::Event;
 use crate::plan::Plan;
@@ -179,11 +179,28 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         ..report
     };
     print(&sizeup_reports::table::render(&report));
-    if let Some(path) = &args.json {
-        let full = analysis::report(&store, &run_id).map_err(store_error)?;
-        let text = sizeup_reports::json::render(&full)
-            .map_err(|e| CliError::incomplete(message(chain(&e))))?;
-        write(path, &text)?;
+    let exports = [
+        (Format::Json, &args.json),
+        (Format::Html, &args.html),
+        (Format::Markdown, &args.markdown),
+        (Format::Junit, &args.junit),
+    ];
+    // Trials are read once, and only when a format shows them.
+    let full = match exports.iter().any(|(f, p)| p.is_some() && f.needs_trials()) {
+        true => Some(ReportModel {
+            run: report.run.clone(),
+            ..analysis::report(&store, &run_id).map_err(store_error)?
+        }),
+        false => None,
+    };
+    for (format, path) in exports {
+        if let Some(path) = path {
+            let source = match (&full, format.needs_trials()) {
+                (Some(full), true) => full,
+                _ => &report,
+            };
+            write(path, &render(format, source)?)?;
+        }
     }
     ending.tell(&report, &resume, &db);
     Ok(match ending {

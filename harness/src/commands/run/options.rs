@@ -169,6 +169,9 @@ mod tests {
             model: "m.gguf".into(),
             reference: false,
             identity: identity.into(),
+            base_url: None,
+            api_version: None,
+            api_key_env: None,
             cost: None,
             price_source: None,
         }

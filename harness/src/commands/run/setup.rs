@@ -95,6 +95,9 @@ pub fn run_models(suite: &Suite, plan: &Plan, weights: &[Option<String>]) -> Vec
             model: m.model.clone(),
             reference: m.reference,
             identity: identity(m, weights.get(i).and_then(Option::as_deref)).to_string(),
+            base_url: (!m.base_url.is_empty()).then(|| m.base_url.clone()),
+            api_version: (m.provider == Provider::AzureOpenAi).then(|| m.api_version.clone()),
+            api_key_env: m.api_key_env.clone(),
             cost: Some(m.cost),
             price_source: Some(m.price_source.clone()),
         })
