@@ -1,0 +1,1267 @@
+//! The HTML report: one self-contained page (no script, no external font,
+//! style or image) that opens from a mail attachment.
+//!
+//! [`render`] turns a [`ReportModel`] into a [`Page`], a view model of
+//! pre-formatted text and chart geometry, and renders it with the minijinja
+//! templates under `reports/templates/`, compiled into the binary. Every
+//! value goes through HTML autoescaping: model outputs are hostile input.
+//! The page also carries a Content-Security-Policy that forbids scripts,
+//! so markup that slipped through would still not run.
+
+pub(crate) mod format;
+
+use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
+use crate::{Cell, Outcome, RenderError, ReportModel, TaskInfo, TrialRecord};
+use format::{
+    dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points, points_ci,
+    truncate,
+};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Cases shown per task in the drill-down; the rest are counted in a note.
+pub const CASES_PER_TASK: usize = 200;
+
+/// Characters of one output (or expected answer) shown in the drill-down.
+const OUTPUT_CHARS: usize = 2_000;
+
+/// Characters of a scorer's answer or reason shown in the drill-down.
+const NOTE_CHARS: usize = 300;
+
+/// Trials shown per model and case when a task repeats its cases.
+const REPEATS_SHOWN: usize = 3;
+
+/// Characters of outputs the whole drill-down may show. Together with the
+/// caps above it keeps the page of a 100,000-trial run to a few megabytes.
+const DRILL_DOWN_CHARS: usize = 4_000_000;
+
+/// The margin the harness applies when a task sets none (five points).
+const DEFAULT_MARGIN: f64 = 0.05;
+
+/// Renders the report as one HTML page.
+pub fn render(report: &ReportModel) -> Result<String, RenderError> {
+    let page = Page::build(report);
+    let mut env = Environment::new();
+    // Every template, whatever its name, escapes for HTML.
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    for (name, source) in [
+        ("report.html", include_str!("../templates/report.html")),
+        ("charts.html", include_str!("../templates/charts.html")),
+        ("style.css", include_str!("../templates/style.css")),
+    ] {
+        env.add_template(name, source)
+            .map_err(RenderError::Template)?;
+    }
+    env.get_template("report.html")
+        .and_then(|t| t.render(&page))
+        .map_err(RenderError::Template)
+}
+
+/// Everything the page shows, formatted.
+#[derive(Debug, Serialize)]
+struct Page {
+    title: String,
+    suite: String,
+    run: RunView,
+    headline: Headline,
+    verdicts: Vec<VerdictRow>,
+    models: Vec<ModelRow>,
+    tasks: Vec<TaskView>,
+    format_version: u32,
+    default_margin: String,
+    cases_per_task: usize,
+    output_chars: String,
+}
+
+#[derive(Debug, Serialize)]
+struct RunView {
+    id: String,
+    status: String,
+    unfinished: bool,
+    started_at: String,
+    finished_at: Option<String>,
+    trials_done: String,
+    trials_planned: String,
+    spend: String,
+    failure_spend: Option<String>,
+    suite_path: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ModelRow {
+    id: String,
+    provider: String,
+    model: String,
+    reference: bool,
+}
+
+/// The money at stake, in words.
+#[derive(Debug, Serialize)]
+pub(crate) struct Headline {
+    /// True when at least one task is priced.
+    pub priced: bool,
+    /// Per month with every task on its reference.
+    pub reference_monthly: String,
+    /// Per month as recommended.
+    pub recommended_monthly: String,
+    /// Saved per month.
+    pub savings_monthly: String,
+    /// Saved per year.
+    pub savings_yearly: String,
+    /// True when the recommendation saves money.
+    pub saves: bool,
+    /// Tasks left out of the sums.
+    pub unpriced: Vec<String>,
+    /// How many tasks got which verdict, in a sentence.
+    pub counts: String,
+}
+
+/// One line of the verdict table.
+#[derive(Debug, Serialize)]
+pub(crate) struct VerdictRow {
+    /// Anchor of the task's section.
+    pub anchor: String,
+    /// Task id.
+    pub task: String,
+    /// `cheaper`, `needs_reference`, `inconclusive` or `alone`.
+    pub outcome: &'static str,
+    /// The verdict in two or three words.
+    pub label: &'static str,
+    /// The model to use.
+    pub recommended: String,
+    /// True when that is the reference.
+    pub recommended_is_reference: bool,
+    /// The model whose difference is shown, when not the recommended one.
+    pub difference_model: Option<String>,
+    /// Difference with the reference, with its interval.
+    pub difference: String,
+    /// p95 latency of the recommended model against the objective.
+    pub latency: String,
+    /// `ok`, `over` or `none`.
+    pub latency_state: &'static str,
+    /// Cost per month of the recommended model.
+    pub cost: String,
+    /// The harness's sentence.
+    pub sentence: String,
+}
+
+#[derive(Debug, Serialize)]
+struct TaskView {
+    anchor: String,
+    id: String,
+    description: String,
+    outcome: &'static str,
+    label: &'static str,
+    sentence: String,
+    reference: String,
+    reference_by_quality: bool,
+    cases_needed: Option<String>,
+    bars: Vec<String>,
+    decisive: Option<String>,
+    interval_chart: IntervalChart,
+    scatter_chart: ScatterChart,
+    latency_chart: LatencyChart,
+    quality_rows: Vec<QualityRow>,
+    speed_rows: Vec<SpeedRow>,
+    cases: Vec<CaseView>,
+    cases_total: String,
+    cases_shown: String,
+    cases_note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct QualityRow {
+    model: String,
+    reference: bool,
+    status: &'static str,
+    status_text: &'static str,
+    n: String,
+    errors: Figure,
+    cached: String,
+    quality: Figure,
+    answered: String,
+    pass: Figure,
+    difference: Figure,
+    mcnemar: Figure,
+    misses: Vec<String>,
+}
+
+/// A figure and, in small print under it, its interval or detail.
+#[derive(Debug, Serialize)]
+struct Figure {
+    main: String,
+    sub: Option<String>,
+}
+
+impl Figure {
+    fn none() -> Self {
+        Figure {
+            main: "–".into(),
+            sub: None,
+        }
+    }
+
+    /// A share with its interval as a range of percentages.
+    fn share(estimate: Option<f64>, interval: Option<crate::Interval>) -> Self {
+        match (interval, estimate) {
+            (Some(i), _) => Figure {
+                main: percent(i.estimate),
+                sub: Some(format!("{:.1}–{:.1}", i.low * 100.0, i.high * 100.0)),
+            },
+            (None, Some(e)) => Figure {
+                main: percent(e),
+                sub: None,
+            },
+            (None, None) => Figure::none(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct SpeedRow {
+    model: String,
+    p50: String,
+    p95: String,
+    p95_over: bool,
+    p99: String,
+    ttft: String,
+    tpot: String,
+    tokens_per_s: String,
+    per_1k: String,
+    monthly: String,
+    spent: String,
+}
+
+#[derive(Debug, Serialize)]
+struct CaseView {
+    id: String,
+    expected: Option<String>,
+    expected_cut: usize,
+    marks: Vec<Mark>,
+    trials: Vec<TrialView>,
+}
+
+/// One model's result on a case, for the case's summary line.
+#[derive(Debug, Serialize)]
+struct Mark {
+    model: String,
+    state: &'static str,
+    word: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct TrialView {
+    model: String,
+    repeat: Option<u32>,
+    state: &'static str,
+    word: &'static str,
+    quality: String,
+    latency: String,
+    cached: bool,
+    attempts: u32,
+    output: String,
+    output_cut: usize,
+    error: Option<String>,
+    scores: Vec<ScoreView>,
+}
+
+#[derive(Debug, Serialize)]
+struct ScoreView {
+    scorer: String,
+    value: String,
+    passed: bool,
+    answer: Option<String>,
+    reason: String,
+}
+
+/// The report's cells by task and model.
+pub(crate) struct Cells<'a>(HashMap<(&'a str, &'a str), &'a Cell>);
+
+impl<'a> Cells<'a> {
+    pub(crate) fn new(report: &'a ReportModel) -> Self {
+        Self(
+            report
+                .cells
+                .iter()
+                .map(|c| ((c.task.as_str(), c.model.as_str()), c))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn get(&self, task: &str, model: &str) -> Option<&'a Cell> {
+        self.0.get(&(task, model)).copied()
+    }
+}
+
+impl Page {
+    fn build(report: &ReportModel) -> Self {
+        let cells = Cells::new(report);
+        let run = &report.run;
+        let reference_ids: Vec<&str> = report
+            .models
+            .iter()
+            .filter(|m| m.role.as_deref() == Some("reference"))
+            .map(|m| m.id.as_str())
+            .collect();
+        let cases = CaseIndex::new(&report.trials);
+        let mut budget = DRILL_DOWN_CHARS;
+        let tasks = report
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| task_view(report, &cells, &cases, i, t, &mut budget))
+            .collect();
+        Page {
+            title: format!("sizeup · {} · run {}", run.suite, run.id),
+            suite: run.suite.clone(),
+            run: RunView {
+                id: run.id.clone(),
+                status: run.status.clone(),
+                unfinished: run.status != "finished",
+                started_at: format::time(&run.started_at),
+                finished_at: run.finished_at.as_deref().map(format::time),
+                trials_done: group(run.trials_done),
+                trials_planned: group(run.trials_planned),
+                spend: dollars(run.cost_usd + run.failure_cost_usd),
+                failure_spend: (run.failure_cost_usd > 0.0).then(|| dollars(run.failure_cost_usd)),
+                suite_path: run.suite_path.clone(),
+            },
+            headline: headline(report),
+            verdicts: verdict_rows(report),
+            models: report
+                .models
+                .iter()
+                .map(|m| ModelRow {
+                    id: m.id.clone(),
+                    provider: m.provider.clone(),
+                    model: m.model.clone(),
+                    reference: reference_ids.contains(&m.id.as_str()),
+                })
+                .collect(),
+            tasks,
+            format_version: report.format_version,
+            default_margin: plain_points(DEFAULT_MARGIN),
+            cases_per_task: CASES_PER_TASK,
+            output_chars: group(OUTPUT_CHARS as u64),
+        }
+    }
+}
+
+/// The CSS class and the words of an outcome.
+pub(crate) fn outcome_words(o: Outcome) -> (&'static str, &'static str) {
+    match o {
+        Outcome::Cheaper => ("cheaper", "Cheaper model is enough"),
+        Outcome::NeedsReference => ("needs_reference", "Needs the reference"),
+        Outcome::Inconclusive => ("inconclusive", "Inconclusive"),
+        Outcome::Alone => ("alone", "Not compared"),
+    }
+}
+
+/// The money at stake and the verdicts counted.
+pub(crate) fn headline(report: &ReportModel) -> Headline {
+    let p = &report.portfolio;
+    let count = |o: Outcome| report.verdicts.iter().filter(|v| v.outcome == o).count();
+    let mut parts = Vec::new();
+    for (o, one, many) in [
+        (
+            Outcome::Cheaper,
+            "can move to a cheaper model",
+            "can move to a cheaper model",
+        ),
+        (
+            Outcome::NeedsReference,
+            "needs the reference",
+            "need the reference",
+        ),
+        (Outcome::Inconclusive, "is inconclusive", "are inconclusive"),
+        (
+            Outcome::Alone,
+            "ran on one model only",
+            "ran on one model only",
+        ),
+    ] {
+        match count(o) {
+            0 => {}
+            1 => parts.push(format!("1 {one}")),
+            n => parts.push(format!("{n} {many}")),
+        }
+    }
+    let total = report.verdicts.len();
+    let counts = match parts.len() {
+        0 => "No task has a verdict yet.".to_string(),
+        _ => {
+            let last = parts.pop().unwrap_or_default();
+            let list = if parts.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", parts.join(", "))
+            };
+            format!(
+                "Of {total} task{}, {list}.",
+                if total == 1 { "" } else { "s" }
+            )
+        }
+    };
+    Headline {
+        priced: p.reference_monthly_usd > 0.0 || p.recommended_monthly_usd > 0.0,
+        reference_monthly: dollars(p.reference_monthly_usd),
+        recommended_monthly: dollars(p.recommended_monthly_usd),
+        savings_monthly: dollars(p.savings_monthly_usd),
+        savings_yearly: dollars(p.savings_yearly_usd),
+        saves: p.savings_monthly_usd > 0.0,
+        unpriced: p.unpriced_tasks.clone(),
+        counts,
+    }
+}
+
+/// One row per verdict, in task order.
+pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
+    let cells = Cells::new(report);
+    let anchors: HashMap<&str, usize> = report
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    report
+        .verdicts
+        .iter()
+        .map(|v| {
+            let task = report.tasks.iter().find(|t| t.id == v.task);
+            let (outcome, label) = outcome_words(v.outcome);
+            let recommended = cells.get(&v.task, &v.recommended);
+            let task_cells: Vec<&Cell> = report.cells.iter().filter(|c| c.task == v.task).collect();
+            let (difference_model, difference) = match v.outcome {
+                Outcome::Cheaper => (
+                    None,
+                    recommended
+                        .and_then(|c| c.vs_reference.as_ref())
+                        .map_or_else(|| "–".into(), |c| points_ci(&c.difference)),
+                ),
+                Outcome::Inconclusive => {
+                    let margin = task.and_then(|t| t.margin).unwrap_or(DEFAULT_MARGIN);
+                    match undecided(&task_cells, &v.reference, margin) {
+                        Some(c) => (
+                            Some(c.model.clone()),
+                            c.vs_reference
+                                .as_ref()
+                                .map_or_else(|| "–".into(), |x| points_ci(&x.difference)),
+                        ),
+                        None => (None, "–".into()),
+                    }
+                }
+                Outcome::NeedsReference => match closest(&task_cells) {
+                    Some(c) => (
+                        Some(c.model.clone()),
+                        c.vs_reference
+                            .as_ref()
+                            .map_or_else(|| "–".into(), |x| points_ci(&x.difference)),
+                    ),
+                    None => (None, "no cheaper model".into()),
+                },
+                Outcome::Alone => (None, "nothing to compare".into()),
+            };
+            let slo = task.and_then(|t| t.p95_latency_ms);
+            let (latency, latency_state) = match (recommended.and_then(|c| c.latency_ms), slo) {
+                (Some(l), Some(s)) if l.p95 <= s => (
+                    format!("{} within {}", duration_ms(l.p95), duration_ms(s)),
+                    "ok",
+                ),
+                (Some(l), Some(s)) => (
+                    format!("{} over {}", duration_ms(l.p95), duration_ms(s)),
+                    "over",
+                ),
+                (Some(l), None) => (format!("{} (no SLO)", duration_ms(l.p95)), "none"),
+                (None, _) => ("not measured".into(), "none"),
+            };
+            let cost = match (v.recommended_monthly_usd, v.reference_monthly_usd) {
+                (Some(ours), Some(theirs)) if v.outcome == Outcome::Cheaper => {
+                    format!("{} instead of {}", dollars(ours), dollars(theirs))
+                }
+                (Some(ours), _) => dollars(ours),
+                (None, _) => "unpriced".into(),
+            };
+            VerdictRow {
+                anchor: format!("task-{}", anchors.get(v.task.as_str()).map_or(0, |i| i + 1)),
+                task: v.task.clone(),
+                outcome,
+                label,
+                recommended: v.recommended.clone(),
+                recommended_is_reference: v.recommended == v.reference,
+                difference_model,
+                difference,
+                latency,
+                latency_state,
+                cost,
+                sentence: v.sentence.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The cheapest model whose interval straddles −margin and that misses no
+/// bar but quality: the one more cases would decide (as the harness picks it).
+fn undecided<'a>(cells: &[&'a Cell], reference: &str, margin: f64) -> Option<&'a Cell> {
+    let mut open: Vec<&Cell> = cells
+        .iter()
+        .copied()
+        .filter(|c| c.model != reference)
+        .filter(|c| {
+            c.vs_reference
+                .as_ref()
+                .is_some_and(|x| x.difference.low <= -margin && x.difference.high > -margin)
+                && c.misses
+                    .as_ref()
+                    .is_some_and(|m| m.iter().all(|m| m.bar == "quality"))
+        })
+        .collect();
+    open.sort_by(|a, b| {
+        let cost = |c: &Cell| c.usd_per_request.unwrap_or(f64::INFINITY);
+        cost(a).total_cmp(&cost(b))
+    });
+    open.first().copied().or_else(|| closest(cells))
+}
+
+/// The model whose difference with the reference is the least bad.
+fn closest<'a>(cells: &[&'a Cell]) -> Option<&'a Cell> {
+    cells
+        .iter()
+        .copied()
+        .filter(|c| c.vs_reference.is_some())
+        .max_by(|a, b| {
+            let d = |c: &Cell| {
+                c.vs_reference
+                    .as_ref()
+                    .map_or(0.0, |x| x.difference.estimate)
+            };
+            d(a).total_cmp(&d(b))
+        })
+}
+
+fn task_view(
+    report: &ReportModel,
+    cells: &Cells<'_>,
+    cases: &CaseIndex<'_>,
+    index: usize,
+    task: &TaskInfo,
+    budget: &mut usize,
+) -> TaskView {
+    let verdict = report.verdicts.iter().find(|v| v.task == task.id);
+    let (outcome, label) = verdict.map_or(("alone", "No verdict"), |v| outcome_words(v.outcome));
+    let reference = verdict.map_or_else(String::new, |v| v.reference.clone());
+    let margin = task.margin.unwrap_or(DEFAULT_MARGIN);
+    // The task's cells in the order of the run's models.
+    let mut task_cells: Vec<&Cell> = report
+        .models
+        .iter()
+        .filter_map(|m| cells.get(&task.id, &m.id))
+        .collect();
+    for c in report.cells.iter().filter(|c| c.task == task.id) {
+        if !task_cells.iter().any(|k| std::ptr::eq(*k, c)) {
+            task_cells.push(c);
+        }
+    }
+    let reference_cell = task_cells.iter().copied().find(|c| c.model == reference);
+    let reference_mean = reference_cell.and_then(|c| c.mean_quality);
+
+    let mut bars = Vec::new();
+    if let Some(min) = task.min_quality {
+        bars.push(format!("mean quality at least {}", percent(min)));
+    }
+    if task_cells.len() > 1 {
+        bars.push(format!(
+            "no more than {} points below {reference} (non-inferiority{})",
+            plain_points(margin),
+            if task.margin.is_none() {
+                ", default margin"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(slo) = task.p95_latency_ms {
+        bars.push(format!("p95 latency at most {}", duration_ms(slo)));
+    }
+    bars.push(format!(
+        "at most {} of trials in error",
+        percent(task.max_error_rate)
+    ));
+    bars.push(match task.requests_per_month {
+        Some(v) => format!("{} requests a month", group(v)),
+        None => "no monthly volume: unpriced".into(),
+    });
+
+    let mut ranked = task_cells.clone();
+    ranked.sort_by(|a, b| {
+        let q = |c: &Cell| c.mean_quality.unwrap_or(f64::NEG_INFINITY);
+        q(b).total_cmp(&q(a))
+    });
+    let interval_chart = chart::interval_chart(
+        &ranked
+            .iter()
+            .map(|c| chart::IntervalInput {
+                label: c.model.clone(),
+                reference: c.model == reference,
+                estimate: c.quality_ci.map(|i| i.estimate).or(c.mean_quality),
+                interval: c.quality_ci.map(|i| (i.low, i.high)),
+                value: quality_text(c),
+            })
+            .collect::<Vec<_>>(),
+        reference_mean
+            .filter(|_| task_cells.len() > 1)
+            .map(|r| (r - margin, r)),
+        task.min_quality,
+    );
+    let adequate = match (reference_mean, task.min_quality) {
+        (Some(r), Some(m)) => Some((r - margin).max(m)),
+        (Some(r), None) => Some(r - margin),
+        (None, m) => m,
+    };
+    let scatter_chart = chart::scatter_chart(
+        &task_cells
+            .iter()
+            .map(|c| chart::ScatterInput {
+                label: c.model.clone(),
+                reference: c.model == reference,
+                cost: c.usd_per_request.map(|u| u * 1000.0),
+                quality: c.mean_quality,
+                value: format!(
+                    "{}: {} per 1,000 requests, quality {}",
+                    c.model,
+                    c.usd_per_request
+                        .map_or_else(|| "unpriced".into(), |u| dollars(u * 1000.0)),
+                    c.mean_quality.map_or_else(|| "–".into(), percent)
+                ),
+            })
+            .collect::<Vec<_>>(),
+        adequate.filter(|_| task_cells.len() > 1),
+    );
+    let latency_chart = chart::latency_chart(
+        &task_cells
+            .iter()
+            .map(|c| chart::LatencyInput {
+                label: c.model.clone(),
+                p50_p95: c.latency_ms.map(|l| (l.p50, l.p95)),
+                value: c.latency_ms.map_or_else(
+                    || "not measured".into(),
+                    |l| format!("p50 {} · p95 {}", duration_ms(l.p50), duration_ms(l.p95)),
+                ),
+            })
+            .collect::<Vec<_>>(),
+        task.p95_latency_ms,
+    );
+
+    let quality_rows = task_cells
+        .iter()
+        .map(|c| quality_row(c, c.model == reference))
+        .collect();
+    let speed_rows = task_cells
+        .iter()
+        .map(|c| speed_row(c, task.p95_latency_ms))
+        .collect();
+
+    let model_order: Vec<&str> = task_cells.iter().map(|c| c.model.as_str()).collect();
+    let (case_views, total, shown, cut_by_budget) =
+        case_views(cases, &task.id, &model_order, budget);
+    let cases_note = (shown < total).then(|| {
+        format!(
+            "Showing {} of {} cases{}: those where the models disagree come first, then those \
+             every model failed, then the rest. The JSON export has every trial.",
+            group(shown as u64),
+            group(total as u64),
+            if cut_by_budget {
+                " to keep this page small"
+            } else {
+                ""
+            }
+        )
+    });
+
+    TaskView {
+        anchor: format!("task-{}", index + 1),
+        id: task.id.clone(),
+        description: task.description.clone(),
+        outcome,
+        label,
+        sentence: verdict.map_or_else(String::new, |v| v.sentence.clone()),
+        reference_by_quality: verdict.is_some_and(|v| v.reference_by_quality),
+        cases_needed: verdict.and_then(|v| v.cases_needed).map(group),
+        reference,
+        bars,
+        decisive: decisive_sentence(&task_cells, margin),
+        interval_chart,
+        scatter_chart,
+        latency_chart,
+        quality_rows,
+        speed_rows,
+        cases: case_views,
+        cases_total: group(total as u64),
+        cases_shown: group(shown as u64),
+        cases_note,
+    }
+}
+
+fn quality_text(c: &Cell) -> String {
+    match (c.quality_ci, c.mean_quality) {
+        (Some(i), _) => percent_ci(&i),
+        (None, Some(q)) => percent(q),
+        (None, None) => "no trials".into(),
+    }
+}
+
+/// Which differences with the reference are decisive (the interval of the
+/// paired difference is clear of zero) and which are noise, in plain words.
+fn decisive_sentence(cells: &[&Cell], margin: f64) -> Option<String> {
+    let mut decisive = Vec::new();
+    let mut noise = Vec::new();
+    let mut reference = None;
+    let mut noise_straddles = false;
+    for c in cells {
+        let Some(v) = &c.vs_reference else { continue };
+        reference = Some(v.reference.clone());
+        let d = v.difference;
+        let range = format!("95% CI {} to {}", points(d.low), points(d.high));
+        if d.high < 0.0 {
+            decisive.push(format!(
+                "{} is worse by {} points ({range})",
+                c.model,
+                plain_points(-d.estimate)
+            ));
+        } else if d.low > 0.0 {
+            decisive.push(format!(
+                "{} is better by {} points ({range})",
+                c.model,
+                plain_points(d.estimate)
+            ));
+        } else {
+            noise_straddles |= d.low <= -margin;
+            noise.push(format!(
+                "{} ({} points, {range})",
+                c.model,
+                points(d.estimate)
+            ));
+        }
+    }
+    let reference = reference?;
+    let mut out = Vec::new();
+    if !decisive.is_empty() {
+        out.push(format!(
+            "Decisive, because the interval of the paired difference is clear of zero: against \
+             {reference}, {}.",
+            list(&decisive)
+        ));
+    }
+    if !noise.is_empty() {
+        let verb = if noise.len() == 1 { "is" } else { "are" };
+        out.push(format!(
+            "Noise, because the interval includes zero: the difference of {} {verb} \
+             indistinguishable from none on these cases.",
+            list(&noise)
+        ));
+        if noise_straddles {
+            out.push(format!(
+                "Noise is not the same as adequate: a model is adequate only when the whole \
+                 interval lies above −{} points.",
+                plain_points(margin)
+            ));
+        }
+    }
+    Some(out.join(" "))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => format!("{} and {last}", head.join(", ")),
+    }
+}
+
+fn quality_row(c: &Cell, reference: bool) -> QualityRow {
+    let misses: Vec<String> = c
+        .misses
+        .iter()
+        .flatten()
+        .map(|m| format!("{}: {}", m.bar, m.detail))
+        .collect();
+    let (status, status_text) = match (&c.misses, reference) {
+        (_, true) => ("reference", "reference"),
+        (Some(m), false) if m.is_empty() => ("adequate", "adequate"),
+        (Some(_), false) => ("misses", "misses a bar"),
+        (None, false) => ("alone", "not compared"),
+    };
+    let errors = Figure {
+        main: group(c.errors),
+        sub: (c.errors > 0).then(|| {
+            let classes: Vec<String> = c
+                .error_classes
+                .iter()
+                .map(|(k, v)| format!("{k} {}", group(*v)))
+                .collect();
+            classes.join(", ")
+        }),
+    };
+    QualityRow {
+        model: c.model.clone(),
+        reference,
+        status,
+        status_text,
+        n: group(c.n),
+        errors,
+        cached: group(c.cached),
+        quality: Figure::share(c.mean_quality, c.quality_ci),
+        answered: c.answered_quality.map_or_else(|| "–".into(), percent),
+        pass: Figure::share(c.pass_rate, c.pass_ci),
+        difference: c
+            .vs_reference
+            .as_ref()
+            .map_or_else(Figure::none, |v| Figure {
+                main: format!("{} pts", points(v.difference.estimate)),
+                sub: Some(format!(
+                    "{} to {}",
+                    points(v.difference.low),
+                    points(v.difference.high)
+                )),
+            }),
+        mcnemar: c
+            .vs_reference
+            .as_ref()
+            .map_or_else(Figure::none, |v| Figure {
+                main: format!("p {}", p_value(v.mcnemar_p)),
+                sub: Some(format!(
+                    "{} vs {} of {}",
+                    group(v.only_this_passed),
+                    group(v.only_reference_passed),
+                    group(v.cases)
+                )),
+            }),
+        misses,
+    }
+}
+
+fn speed_row(c: &Cell, slo: Option<f64>) -> SpeedRow {
+    let p = |v: Option<crate::Percentiles>, f: fn(&crate::Percentiles) -> f64| {
+        v.as_ref().map_or_else(|| "–".into(), |v| duration_ms(f(v)))
+    };
+    SpeedRow {
+        model: c.model.clone(),
+        p50: p(c.latency_ms, |l| l.p50),
+        p95: p(c.latency_ms, |l| l.p95),
+        p95_over: matches!((c.latency_ms, slo), (Some(l), Some(s)) if l.p95 > s),
+        p99: p(c.latency_ms, |l| l.p99),
+        ttft: p(c.ttft_ms, |l| l.p50),
+        tpot: p(c.tpot_ms, |l| l.p50),
+        tokens_per_s: c
+            .output_tokens_per_s
+            .map_or_else(|| "–".into(), |t| format!("{:.0}", t.p50)),
+        per_1k: c
+            .usd_per_request
+            .map_or_else(|| "–".into(), |u| dollars(u * 1000.0)),
+        monthly: c.monthly_usd.map_or_else(|| "–".into(), dollars),
+        spent: if c.failure_cost_usd > 0.0 {
+            format!(
+                "{} (failures {})",
+                dollars(c.cost_usd + c.failure_cost_usd),
+                dollars(c.failure_cost_usd)
+            )
+        } else {
+            dollars(c.cost_usd)
+        },
+    }
+}
+
+/// The trials grouped by task and case, in plan order, built in one pass.
+struct CaseIndex<'a> {
+    tasks: HashMap<&'a str, TaskCases<'a>>,
+}
+
+#[derive(Default)]
+struct TaskCases<'a> {
+    order: Vec<&'a str>,
+    trials: HashMap<&'a str, Vec<&'a TrialRecord>>,
+}
+
+impl<'a> CaseIndex<'a> {
+    fn new(trials: &'a [TrialRecord]) -> Self {
+        let mut tasks: HashMap<&str, TaskCases<'_>> = HashMap::new();
+        for t in trials {
+            let task = tasks.entry(t.task.as_str()).or_default();
+            task.trials
+                .entry(t.case.as_str())
+                .or_insert_with(|| {
+                    task.order.push(t.case.as_str());
+                    Vec::new()
+                })
+                .push(t);
+        }
+        Self { tasks }
+    }
+}
+
+/// The drill-down of one task: its cases, the models disagreeing first, up
+/// to [`CASES_PER_TASK`] and within what is left of `budget`; with the
+/// number of cases, how many are shown, and whether the budget cut them.
+fn case_views(
+    index: &CaseIndex<'_>,
+    task: &str,
+    models: &[&str],
+    budget: &mut usize,
+) -> (Vec<CaseView>, usize, usize, bool) {
+    let Some(cases) = index.tasks.get(task) else {
+        return (Vec::new(), 0, 0, false);
+    };
+    let total = cases.order.len();
+    // 0: the models disagree; 1: every trial failed; 2: every trial passed.
+    let rank = |trials: &[&TrialRecord]| {
+        let passed = trials.iter().filter(|t| t.passed).count();
+        if passed == 0 {
+            1
+        } else if passed == trials.len() {
+            2
+        } else {
+            0
+        }
+    };
+    let mut order: Vec<(u8, usize)> = cases
+        .order
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (rank(&cases.trials[c]), i))
+        .collect();
+    order.sort_unstable();
+    let position = |m: &str| models.iter().position(|x| *x == m).unwrap_or(models.len());
+    let mut out = Vec::new();
+    let mut cut_by_budget = false;
+    for &(_, i) in order.iter().take(CASES_PER_TASK) {
+        if *budget == 0 {
+            cut_by_budget = true;
+            break;
+        }
+        let id = cases.order[i];
+        let mut trials = cases.trials[id].clone();
+        trials.sort_by_key(|t| (position(&t.model), t.repeat));
+        let repeats = trials.iter().any(|t| t.repeat > 0);
+        let mut shown_per_model: HashMap<&str, usize> = HashMap::new();
+        let mut views = Vec::new();
+        let mut marks: Vec<Mark> = Vec::new();
+        for t in trials {
+            let (state, word) = trial_state(t);
+            match marks.iter_mut().find(|m| m.model == t.model) {
+                // A model with repeats is marked by its worst trial.
+                Some(m) => {
+                    if state != "pass" && m.state == "pass" {
+                        m.state = state;
+                        m.word = word;
+                    }
+                }
+                None => marks.push(Mark {
+                    model: t.model.clone(),
+                    state,
+                    word,
+                }),
+            }
+            let shown = shown_per_model.entry(t.model.as_str()).or_default();
+            if *shown >= REPEATS_SHOWN {
+                continue;
+            }
+            *shown += 1;
+            let (output, output_cut) = truncate(&t.output, OUTPUT_CHARS);
+            *budget = budget.saturating_sub(output.len());
+            views.push(TrialView {
+                model: t.model.clone(),
+                repeat: repeats.then_some(t.repeat + 1),
+                state,
+                word,
+                quality: t
+                    .quality
+                    .map_or_else(|| "0 (error)".into(), |q| format!("{q:.2}")),
+                latency: duration_ms(t.latency_us as f64 / 1000.0),
+                cached: t.cached,
+                attempts: t.attempts,
+                output: output.to_string(),
+                output_cut,
+                error: t.error_class.as_ref().map(|class| match &t.error {
+                    Some(e) => format!("{class}: {}", truncate(e, NOTE_CHARS).0),
+                    None => class.clone(),
+                }),
+                scores: t
+                    .scores
+                    .iter()
+                    .map(|s| ScoreView {
+                        scorer: s.scorer.clone(),
+                        value: format!("{:.2}", s.value),
+                        passed: s.passed,
+                        answer: s.answer.as_ref().map(|a| short(a)),
+                        reason: short(&s.reason),
+                    })
+                    .collect(),
+            });
+        }
+        let expected = cases.trials[id].iter().find_map(|t| t.expected.as_deref());
+        let (expected, expected_cut) = match expected {
+            Some(e) => {
+                let (head, cut) = truncate(e, OUTPUT_CHARS);
+                *budget = budget.saturating_sub(head.len());
+                (Some(head.to_string()), cut)
+            }
+            None => (None, 0),
+        };
+        out.push(CaseView {
+            id: id.to_string(),
+            expected,
+            expected_cut,
+            marks,
+            trials: views,
+        });
+    }
+    let shown = out.len();
+    (out, total, shown, cut_by_budget)
+}
+
+fn trial_state(t: &TrialRecord) -> (&'static str, &'static str) {
+    if t.error_class.is_some() {
+        ("error", "error")
+    } else if t.passed {
+        ("pass", "pass")
+    } else {
+        ("fail", "fail")
+    }
+}
+
+fn short(text: &str) -> String {
+    match truncate(text, NOTE_CHARS) {
+        (head, 0) => head.to_string(),
+        (head, _) => format!("{head}…"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{self, HOSTILE};
+
+    fn page() -> String {
+        render(&sample::report()).expect("renders")
+    }
+
+    /// The text between the first `start` and the next `end` after it.
+    fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+        let from = html.find(start).unwrap_or_else(|| panic!("no {start:?}")) + start.len();
+        let to = html[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("no {end:?}"))
+            + from;
+        &html[from..to]
+    }
+
+    /// Fails when any tag of `html` is a script or an image, or carries an
+    /// event handler: the hostile text may appear, escaped, only as text.
+    fn assert_no_hostile_markup(html: &str) {
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            let close = rest[open..].find('>').map_or(rest.len(), |c| open + c);
+            let tag = rest[open + 1..close].to_ascii_lowercase();
+            assert!(
+                !tag.starts_with("script") && !tag.starts_with("img"),
+                "markup got through: <{tag}>"
+            );
+            assert!(
+                !tag.contains("onerror"),
+                "an event handler got through: <{tag}>"
+            );
+            rest = &rest[close.min(rest.len())..];
+            if rest.is_empty() {
+                break;
+            }
+            rest = &rest[1..];
+        }
+    }
+
+    #[test]
+    fn the_page_is_self_contained() {
+        let html = page();
+        assert!(html.starts_with("<!doctype html>"));
+        for external in ["http://", "https://", "<script", "<link", "@import", "url("] {
+            assert!(!html.contains(external), "found {external:?}");
+        }
+        assert!(html.contains("Content-Security-Policy"));
+        assert!(html.contains("<title>sizeup · starter · run r-20260412-0930-7f3a</title>"));
+    }
+
+    #[test]
+    fn hostile_output_is_escaped_text() {
+        let html = page();
+        assert!(!html.contains("<script>document"));
+        assert!(!html.contains("<img"));
+        assert_no_hostile_markup(&html);
+        let escaped = "&lt;script&gt;document.title=&#x27;x&#x27;&lt;&#x2f;script&gt;&quot;&gt;\
+                       &lt;img src=x onerror=&quot;document.title=&#x27;x&#x27;&quot;&gt;";
+        assert!(
+            html.contains(escaped),
+            "the hostile output is not shown as text"
+        );
+    }
+
+    #[test]
+    fn hostile_names_are_escaped_everywhere() {
+        let mut report = sample::report();
+        report.tasks[0].description = HOSTILE.into();
+        report.verdicts[0].sentence = HOSTILE.into();
+        for c in report
+            .cells
+            .iter_mut()
+            .filter(|c| c.model == "smollm2-135m")
+        {
+            c.misses = Some(vec![crate::Miss {
+                bar: "quality".into(),
+                detail: HOSTILE.into(),
+            }]);
+        }
+        let html = render(&report).unwrap();
+        assert!(!html.contains("<script>document"));
+        assert_no_hostile_markup(&html);
+        assert!(html.contains("&lt;script&gt;document.title=&#x27;x&#x27;"));
+    }
+
+    #[test]
+    fn headline_states_the_money() {
+        let html = page();
+        let head = between(&html, "<header", "</header>");
+        assert!(head.contains("$665"), "{head}");
+        assert!(head.contains("$474.92") || head.contains("$475"), "{head}");
+        assert!(head.contains("$190"), "{head}");
+        assert!(head.contains("$2,281"), "{head}");
+        assert!(
+            head.contains("ticket-summary"),
+            "unpriced task not named: {head}"
+        );
+        assert!(head.contains(
+            "Of 4 tasks, 1 can move to a cheaper model, 1 needs the reference, 1 is inconclusive \
+             and 1 ran on one model only."
+        ));
+    }
+
+    #[test]
+    fn verdict_table_has_a_row_per_task_with_words() {
+        let html = page();
+        let table = between(&html, "<table class=\"verdicts\"", "</table>");
+        assert_eq!(table.matches("<tr").count(), 5, "header and four rows");
+        for word in [
+            "Cheaper model is enough",
+            "Needs the reference",
+            "Inconclusive",
+            "Not compared",
+        ] {
+            assert!(table.contains(word), "{word}");
+        }
+        assert!(table.contains("−1.0 pts (95% CI −2.1 to +1.4)"));
+        assert!(table.contains("$41 instead of $231"));
+        assert!(table.contains("900 ms within 3 s"));
+        // Inconclusive: the difference shown is the model more cases would decide.
+        assert!(table.contains("−1.5 pts (95% CI −4.8 to +1.8)"));
+    }
+
+    #[test]
+    fn each_task_has_its_charts_and_sentence() {
+        let html = page();
+        let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
+        assert_eq!(task.matches("<svg").count(), 3);
+        assert!(task.contains("class=\"band\""));
+        assert!(task.contains("class=\"frontier\""));
+        assert!(task.contains("SLO 3 s"));
+        assert!(task.contains("smollm2-135m is worse by 38.5 points (95% CI −45.0 to −32.0)"));
+        assert!(task.contains("qwen2.5-coder-0.5b (−1.0 points, 95% CI −2.1 to +1.4)"));
+        assert!(
+            task.contains("timeout 1"),
+            "error classes in the statistics"
+        );
+        // Ranked best first.
+        let chart = between(task, "<svg", "</svg>");
+        let a = chart.find("gpt-4o").unwrap();
+        let b = chart.find("qwen2.5-coder-0.5b").unwrap();
+        let c = chart.find("smollm2-135m").unwrap();
+        assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn drill_down_is_collapsed_and_disagreements_come_first() {
+        let html = page();
+        let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
+        let drill = between(task, "<details class=\"cases\"", "</section>");
+        assert!(!drill.contains(" open"), "collapsed by default");
+        let first = between(drill, "<details class=\"case\"", "</summary>");
+        assert!(
+            !first.contains("email-001"),
+            "a case all models passed came first"
+        );
+        assert!(drill.contains("no answer within 30 s"));
+        assert!(drill.contains("Expected"));
+    }
+
+    #[test]
+    fn drill_down_is_capped_with_a_note() {
+        let report = sample::report_with_cases(CASES_PER_TASK + 50);
+        let html = render(&report).unwrap();
+        assert!(html.contains(&format!(
+            "Showing {CASES_PER_TASK} of {} cases",
+            CASES_PER_TASK + 50
+        )));
+        let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
+        assert_eq!(
+            task.matches("<details class=\"case\"").count(),
+            CASES_PER_TASK
+        );
+    }
+
+    #[test]
+    fn long_outputs_are_cut() {
+        let mut report = sample::report();
+        report.trials[0].output = "x".repeat(OUTPUT_CHARS + 10);
+        let html = render(&report).unwrap();
+        assert!(!html.contains(&"x".repeat(OUTPUT_CHARS + 1)));
+        assert!(html.contains("10 more characters"));
+    }
+
+    #[test]
+    fn an_empty_report_renders() {
+        let mut report = sample::report();
+        report.tasks.clear();
+        report.cells.clear();
+        report.verdicts.clear();
+        report.trials.clear();
+        report.portfolio = Default::default();
+        let html = render(&report).unwrap();
+        assert!(html.contains("No task has a verdict yet."));
+    }
+
+    /// Renders a report of about 100,000 trials in every format and prints
+    /// the time and the HTML's size: `cargo test -p sizeup-reports --release
+    /// -- --ignored --nocapture scale`.
+    #[test]
+    #[ignore]
+    fn scale() {
+        let report = sample::report_with_cases(11_111);
+        let n = report.trials.len();
+        let start = std::time::Instant::now();
+        let html = render(&report).unwrap();
+        let html_time = start.elapsed();
+        let md = crate::markdown::render(&report).unwrap();
+        let junit = crate::junit::render(&report).unwrap();
+        let json = crate::json::render(&report).unwrap();
+        let all = start.elapsed();
+        println!(
+            "{n} trials: html {:.3} s, {:.2} MB; every format {:.3} s (markdown {} B, junit {} B, json {:.1} MB)",
+            html_time.as_secs_f64(),
+            html.len() as f64 / 1e6,
+            all.as_secs_f64(),
+            md.len(),
+            junit.len(),
+            json.len() as f64 / 1e6
+        );
+        assert!(all.as_secs_f64() < 5.0);
+        assert!(html.len() < 10_000_000);
+    }
+}

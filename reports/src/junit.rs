@@ -1,0 +1,196 @@
+//! JUnit XML, for CI systems that show test results: one test suite per
+//! task, one test case per task × model.
+//!
+//! A model's test case fails when it misses one of the task's bars
+//! (quality, minimum, latency, errors), with the misses as the failure
+//! message; it passes when it is adequate. The task's reference is the
+//! yardstick and always passes. Written with `quick-junit`, which escapes
+//! every attribute and text node and drops characters XML cannot carry.
+
+use crate::html::format::{dollars, duration_ms, percent, points_ci};
+use crate::{Cell, RenderError, ReportModel};
+use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+
+/// Renders the report as JUnit XML.
+pub fn render(report: &ReportModel) -> Result<String, RenderError> {
+    let mut out = Report::new(format!("sizeup {}", report.run.suite));
+    for task in &report.tasks {
+        let verdict = report.verdicts.iter().find(|v| v.task == task.id);
+        let mut suite = TestSuite::new(task.id.as_str());
+        suite.add_property(Property::new("description", task.description.as_str()));
+        if let Some(v) = verdict {
+            suite.add_property(Property::new("verdict", format!("{:?}", v.outcome)));
+            suite.add_property(Property::new("recommended", v.recommended.as_str()));
+            suite.set_system_out(v.sentence.as_str());
+        }
+        // Models in the run's order, then any cell of a model not listed.
+        let mut cells: Vec<&Cell> = report
+            .models
+            .iter()
+            .filter_map(|m| {
+                report
+                    .cells
+                    .iter()
+                    .find(|c| c.task == task.id && c.model == m.id)
+            })
+            .collect();
+        for c in report.cells.iter().filter(|c| c.task == task.id) {
+            if !cells.iter().any(|k| std::ptr::eq(*k, c)) {
+                cells.push(c);
+            }
+        }
+        for cell in cells {
+            let reference = verdict.is_some_and(|v| v.reference == cell.model);
+            let misses = cell.misses.as_deref().unwrap_or_default();
+            let status = if !reference && !misses.is_empty() {
+                let message: Vec<String> = misses
+                    .iter()
+                    .map(|m| format!("{}: {}", m.bar, m.detail))
+                    .collect();
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message(format!("{} misses {}", cell.model, message.join("; ")));
+                let bars: Vec<&str> = misses.iter().map(|m| m.bar.as_str()).collect();
+                s.set_type(bars.join(","));
+                s.set_description(format!("{}\n{}", message.join("\n"), summary(cell)));
+                s
+            } else {
+                TestCaseStatus::success()
+            };
+            let mut case = TestCase::new(cell.model.as_str(), status);
+            case.set_classname(format!("sizeup.{}", task.id));
+            if reference {
+                case.add_property(Property::new("role", "reference"));
+            }
+            if verdict.is_some_and(|v| v.recommended == cell.model) {
+                case.add_property(Property::new("recommended", "true"));
+            }
+            case.set_system_out(summary(cell));
+            suite.add_test_case(case);
+        }
+        out.add_test_suite(suite);
+    }
+    out.to_string().map_err(RenderError::Junit)
+}
+
+/// The cell's main figures on one line.
+fn summary(c: &Cell) -> String {
+    let mut parts = vec![format!("{} trials", c.n)];
+    if let Some(q) = c.mean_quality {
+        parts.push(format!("mean quality {}", percent(q)));
+    }
+    if let Some(v) = &c.vs_reference {
+        parts.push(format!("vs {} {}", v.reference, points_ci(&v.difference)));
+    }
+    if let Some(l) = c.latency_ms {
+        parts.push(format!("p95 {}", duration_ms(l.p95)));
+    }
+    if c.errors > 0 {
+        parts.push(format!("{} errors", c.errors));
+    }
+    if let Some(m) = c.monthly_usd {
+        parts.push(format!("{} a month", dollars(m)));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{self, HOSTILE};
+
+    fn parsed(xml: &str) -> Report {
+        Report::deserialize_from_str(xml).expect("well-formed JUnit XML")
+    }
+
+    #[test]
+    fn one_suite_per_task_one_case_per_model() {
+        let xml = render(&sample::report()).unwrap();
+        let r = parsed(&xml);
+        let names: Vec<&str> = r.test_suites.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "email-triage",
+                "email-extraction",
+                "feedback-sentiment",
+                "ticket-summary"
+            ]
+        );
+        let counts: Vec<usize> = r.test_suites.iter().map(|s| s.test_cases.len()).collect();
+        assert_eq!(counts, [3, 3, 3, 1]);
+        // The adequate model and the references pass; every model that
+        // misses a bar fails: smollm2 everywhere, qwen on extraction and
+        // (inconclusive) sentiment.
+        assert_eq!(r.failures, 5);
+        let case = |suite: usize, model: &str| {
+            r.test_suites[suite]
+                .test_cases
+                .iter()
+                .find(|c| c.name.as_str() == model)
+                .unwrap()
+                .clone()
+        };
+        assert!(matches!(
+            case(0, "qwen2.5-coder-0.5b").status,
+            TestCaseStatus::Success { .. }
+        ));
+        assert!(matches!(
+            case(1, "gpt-4o").status,
+            TestCaseStatus::Success { .. }
+        ));
+        match case(1, "smollm2-135m").status {
+            TestCaseStatus::NonSuccess { message, ty, .. } => {
+                let message = message.unwrap();
+                assert!(message
+                    .as_str()
+                    .starts_with("smollm2-135m misses quality: "));
+                assert!(message
+                    .as_str()
+                    .contains("latency: p95 5.2 s over the 4.0 s SLO"));
+                assert_eq!(ty.unwrap().as_str(), "quality,minimum,latency");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            case(0, "gpt-4o").classname.unwrap().as_str(),
+            "sizeup.email-triage"
+        );
+    }
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        let mut report = sample::report();
+        report.verdicts[0].sentence = HOSTILE.into();
+        report.tasks[0].description = HOSTILE.into();
+        for c in report
+            .cells
+            .iter_mut()
+            .filter(|c| c.model == "smollm2-135m")
+        {
+            c.misses = Some(vec![crate::Miss {
+                bar: "quality".into(),
+                detail: format!("{HOSTILE}\u{1b}[31m\u{0}"),
+            }]);
+        }
+        let xml = render(&report).unwrap();
+        assert!(!xml.contains("<script"));
+        assert!(!xml.contains("<img"));
+        let r = parsed(&xml);
+        let suite = &r.test_suites[0];
+        assert_eq!(suite.system_out.as_ref().unwrap().as_str(), HOSTILE);
+        let failed = suite
+            .test_cases
+            .iter()
+            .find(|c| c.name.as_str() == "smollm2-135m")
+            .unwrap();
+        match &failed.status {
+            TestCaseStatus::NonSuccess { message, .. } => {
+                assert_eq!(
+                    message.as_ref().unwrap().as_str(),
+                    format!("smollm2-135m misses quality: {HOSTILE}")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

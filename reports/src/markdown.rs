@@ -1,0 +1,199 @@
+//! The Markdown summary: the headline and the verdict table, for a GitHub
+//! step summary (`$GITHUB_STEP_SUMMARY`) or a pull-request comment.
+//!
+//! Every piece of text from the run (task and model ids, sentences) goes
+//! through [`text`], which escapes what Markdown or the HTML it may contain
+//! would interpret, so a model's output can never become markup, a link or
+//! a mention. The full report is the HTML one; this is what fits in a
+//! comment.
+
+use crate::html::{headline, verdict_rows};
+use crate::{RenderError, ReportModel};
+use std::fmt::Write;
+
+/// Renders the headline and the verdict table as GitHub-flavoured Markdown.
+pub fn render(report: &ReportModel) -> Result<String, RenderError> {
+    let run = &report.run;
+    let h = headline(report);
+    let mut out = String::new();
+    let _ = writeln!(out, "## sizeup: which tasks need the frontier model?\n");
+    let _ = writeln!(
+        out,
+        "Suite **{}** · run `{}` · {} · {} of {} trials\n",
+        text(&run.suite),
+        code(&run.id),
+        text(&run.status),
+        run.trials_done,
+        run.trials_planned
+    );
+    if h.priced {
+        let _ = write!(
+            out,
+            "**{} a month** with every task on its reference, **{} a month** as recommended",
+            text(&h.reference_monthly),
+            text(&h.recommended_monthly)
+        );
+        if h.saves {
+            let _ = write!(
+                out,
+                ": saves **{} a month, {} a year**",
+                text(&h.savings_monthly),
+                text(&h.savings_yearly)
+            );
+        }
+        out.push_str(".\n\n");
+    } else {
+        out.push_str("No task has a monthly volume with a measured cost: nothing to price.\n\n");
+    }
+    let _ = writeln!(out, "{}\n", text(&h.counts));
+    if !h.unpriced.is_empty() {
+        let names: Vec<String> = h.unpriced.iter().map(|t| text(t)).collect();
+        let _ = writeln!(
+            out,
+            "Left out of the sums (no monthly volume, or no measured cost): {}.\n",
+            names.join(", ")
+        );
+    }
+    if run.status != "finished" {
+        let _ = writeln!(
+            out,
+            "> **This run is {}:** the figures cover the {} trials stored.\n",
+            text(&run.status),
+            run.trials_done
+        );
+    }
+    let rows = verdict_rows(report);
+    if rows.is_empty() {
+        return Ok(out);
+    }
+    out.push_str(
+        "| Task | Verdict | Recommended | Difference vs reference (95% CI) | p95 vs SLO | Cost per month |\n\
+         | --- | --- | --- | --- | --- | ---: |\n",
+    );
+    for r in &rows {
+        let sign = match r.outcome {
+            "cheaper" => "✓",
+            "needs_reference" => "✗",
+            "inconclusive" => "?",
+            _ => "–",
+        };
+        let difference = match &r.difference_model {
+            Some(m) => format!("{}: {}", text(m), text(&r.difference)),
+            None => text(&r.difference),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {sign} {} | {}{} | {} | {} | {} |",
+            text(&r.task),
+            text(r.label),
+            text(&r.recommended),
+            if r.recommended_is_reference {
+                " (reference)"
+            } else {
+                ""
+            },
+            difference,
+            text(&r.latency),
+            text(&r.cost),
+        );
+    }
+    out.push('\n');
+    for r in &rows {
+        let _ = writeln!(out, "- {}", text(&r.sentence));
+    }
+    Ok(out)
+}
+
+/// `s` as literal Markdown text on one line: ASCII punctuation that
+/// Markdown, GitHub's extensions (tables, mentions, math) or inline HTML
+/// would read is backslash-escaped or written as an entity.
+pub(crate) fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            '"' => out.push_str("&quot;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '@' | '$' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` for inside a code span: backticks and line breaks removed, since a
+/// code span cannot escape them.
+fn code(s: &str) -> String {
+    s.chars().filter(|c| *c != '`' && !c.is_control()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{self, HOSTILE};
+
+    #[test]
+    fn headline_and_table() {
+        let md = render(&sample::report()).unwrap();
+        assert!(md.contains(
+            "**\\$665 a month** with every task on its reference, **\\$475 a month** as \
+             recommended: saves **\\$190 a month, \\$2,281 a year**."
+        ));
+        assert!(md.contains(
+            "Left out of the sums (no monthly volume, or no measured cost): ticket-summary."
+        ));
+        let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(table.len(), 6, "{md}");
+        assert!(
+            table[2].starts_with(
+                "| email-triage | ✓ Cheaper model is enough | qwen2.5-coder-0.5b | −1.0"
+            ),
+            "{}",
+            table[2]
+        );
+        assert!(table[2].contains("| 900 ms within 3 s | \\$41 instead of \\$231 |"));
+        assert!(table[4].contains("? Inconclusive"));
+        assert!(table[5].contains("– Not compared"));
+        // Each row has as many cells as the header.
+        for row in &table {
+            let cells = row.replace("\\|", "").matches('|').count();
+            assert_eq!(cells, 7, "{row}");
+        }
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let mut report = sample::report();
+        report.verdicts[0].sentence = HOSTILE.into();
+        report.verdicts[1].task = format!("a|b {HOSTILE}");
+        report.portfolio.unpriced_tasks.push("@everyone".into());
+        let md = render(&report).unwrap();
+        assert!(!md.contains('<'), "{md}");
+        assert!(!md.contains("onerror=\""), "{md}");
+        assert!(md.contains("&lt;script&gt;document.title='x'&lt;/script&gt;&quot;&gt;"));
+        assert!(md.contains("a\\|b"));
+        assert!(md.contains("\\@everyone"));
+        let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        for row in &table {
+            assert_eq!(row.replace("\\|", "").matches('|').count(), 7, "{row}");
+        }
+    }
+
+    #[test]
+    fn a_run_without_verdicts_has_no_table() {
+        let mut report = sample::report();
+        report.verdicts.clear();
+        report.portfolio = Default::default();
+        report.run.status = "interrupted".into();
+        let md = render(&report).unwrap();
+        assert!(!md.contains("| Task |"));
+        assert!(md.contains("nothing to price"));
+        assert!(md.contains("> **This run is interrupted:**"));
+    }
+}
