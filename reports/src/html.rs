@@ -32,9 +32,17 @@ const NOTE_CHARS: usize = 300;
 /// Trials shown per model and case when a task repeats its cases.
 const REPEATS_SHOWN: usize = 3;
 
-/// Characters of outputs the whole drill-down may show. Together with the
-/// caps above it keeps the page of a 100,000-trial run to a few megabytes.
-const DRILL_DOWN_CHARS: usize = 4_000_000;
+/// Bytes the whole drill-down may take, its text counted as it is and its
+/// markup estimated at [`TRIAL_MARKUP`] and [`CASE_MARKUP`]. With the caps
+/// above it keeps the page of any run, however many tasks it has, well
+/// under 10 MB; past it, later cases are left out with a note.
+const DRILL_DOWN_BYTES: usize = 6_000_000;
+
+/// About the bytes of markup around one trial in the drill-down.
+const TRIAL_MARKUP: usize = 600;
+
+/// About the bytes of markup around one case in the drill-down.
+const CASE_MARKUP: usize = 400;
 
 /// The margin the harness applies when a task sets none (five points).
 const DEFAULT_MARGIN: f64 = 0.05;
@@ -112,6 +120,8 @@ pub(crate) struct Headline {
     pub savings_yearly: String,
     /// True when the recommendation saves money.
     pub saves: bool,
+    /// The savings as a share of the spend on the references: `29%`.
+    pub savings_share: Option<String>,
     /// Tasks left out of the sums.
     pub unpriced: Vec<String>,
     /// How many tasks got which verdict, in a sentence.
@@ -166,6 +176,7 @@ struct TaskView {
     quality_rows: Vec<QualityRow>,
     speed_rows: Vec<SpeedRow>,
     cases: Vec<CaseView>,
+    has_cases: bool,
     cases_total: String,
     cases_shown: String,
     cases_note: Option<String>,
@@ -306,7 +317,7 @@ impl Page {
             .map(|m| m.id.as_str())
             .collect();
         let cases = CaseIndex::new(&report.trials);
-        let mut budget = DRILL_DOWN_CHARS;
+        let mut budget = DRILL_DOWN_BYTES;
         let tasks = report
             .tasks
             .iter()
@@ -411,6 +422,12 @@ pub(crate) fn headline(report: &ReportModel) -> Headline {
         savings_monthly: dollars(p.savings_monthly_usd),
         savings_yearly: dollars(p.savings_yearly_usd),
         saves: p.savings_monthly_usd > 0.0,
+        savings_share: (p.savings_monthly_usd > 0.0 && p.reference_monthly_usd > 0.0).then(|| {
+            format!(
+                "{:.0}%",
+                p.savings_monthly_usd / p.reference_monthly_usd * 100.0
+            )
+        }),
         unpriced: p.unpriced_tasks.clone(),
         counts,
     }
@@ -697,6 +714,7 @@ fn task_view(
         quality_rows,
         speed_rows,
         cases: case_views,
+        has_cases: total > 0,
         cases_total: group(total as u64),
         cases_shown: group(shown as u64),
         cases_note,
@@ -969,8 +987,7 @@ fn case_views(
             }
             *shown += 1;
             let (output, output_cut) = truncate(&t.output, OUTPUT_CHARS);
-            *budget = budget.saturating_sub(output.len());
-            views.push(TrialView {
+            let view = TrialView {
                 model: t.model.clone(),
                 repeat: repeats.then_some(t.repeat + 1),
                 state,
@@ -998,13 +1015,22 @@ fn case_views(
                         reason: short(&s.reason),
                     })
                     .collect(),
-            });
+            };
+            let text = view.output.len()
+                + view.error.as_ref().map_or(0, String::len)
+                + view
+                    .scores
+                    .iter()
+                    .map(|s| s.reason.len() + s.answer.as_ref().map_or(0, String::len))
+                    .sum::<usize>();
+            *budget = budget.saturating_sub(text + TRIAL_MARKUP);
+            views.push(view);
         }
         let expected = cases.trials[id].iter().find_map(|t| t.expected.as_deref());
         let (expected, expected_cut) = match expected {
             Some(e) => {
                 let (head, cut) = truncate(e, OUTPUT_CHARS);
-                *budget = budget.saturating_sub(head.len());
+                *budget = budget.saturating_sub(head.len() + CASE_MARKUP);
                 (Some(head.to_string()), cut)
             }
             None => (None, 0),
@@ -1133,7 +1159,7 @@ mod tests {
         assert!(head.contains("$665"), "{head}");
         assert!(head.contains("$474.92") || head.contains("$475"), "{head}");
         assert!(head.contains("$190"), "{head}");
-        assert!(head.contains("$2,281"), "{head}");
+        assert!(head.contains("$2,281 a year · 29% less"), "{head}");
         assert!(
             head.contains("ticket-summary"),
             "unpriced task not named: {head}"
@@ -1263,5 +1289,62 @@ mod tests {
         );
         assert!(all.as_secs_f64() < 5.0);
         assert!(html.len() < 10_000_000);
+
+        // Long outputs everywhere: the drill-down's budget keeps the page small.
+        let mut report = report;
+        let long = "lorem ipsum dolor sit amet ".repeat(60);
+        for t in &mut report.trials {
+            t.output.clone_from(&long);
+        }
+        let start = std::time::Instant::now();
+        let html = render(&report).unwrap();
+        println!(
+            "{n} trials of {} characters each: html {:.3} s, {:.2} MB",
+            long.len(),
+            start.elapsed().as_secs_f64(),
+            html.len() as f64 / 1e6
+        );
+        assert!(html.len() < 10_000_000);
+
+        // Thirty tasks of long outputs: the budget, not the per-task cap, binds.
+        let base = sample::report_with_cases(CASES_PER_TASK);
+        let mut many = base.clone();
+        many.tasks.clear();
+        many.cells.clear();
+        many.trials.clear();
+        for k in 0..10 {
+            let rename = |id: &str| format!("{id}-{k}");
+            for t in &base.tasks {
+                many.tasks.push(crate::TaskInfo {
+                    id: rename(&t.id),
+                    ..t.clone()
+                });
+            }
+            for c in &base.cells {
+                many.cells.push(crate::Cell {
+                    task: rename(&c.task),
+                    ..c.clone()
+                });
+            }
+            for t in &base.trials {
+                many.trials.push(crate::TrialRecord {
+                    task: rename(&t.task),
+                    output: long.clone(),
+                    ..t.clone()
+                });
+            }
+        }
+        let start = std::time::Instant::now();
+        let html = render(&many).unwrap();
+        println!(
+            "{} tasks, {} trials of {} characters each: html {:.3} s, {:.2} MB",
+            many.tasks.len(),
+            many.trials.len(),
+            long.len(),
+            start.elapsed().as_secs_f64(),
+            html.len() as f64 / 1e6
+        );
+        assert!(html.len() < 10_000_000);
+        assert!(html.contains("to keep this page small"));
     }
 }

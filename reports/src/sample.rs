@@ -95,7 +95,9 @@ fn build(cases: usize) -> ReportModel {
         low: (estimate - half).max(0.0),
         high: (estimate + half).min(1.0),
     };
-    let versus = |estimate: f64, low: f64, high: f64, this: u64, theirs: u64, p: f64| Comparison {
+    // Discordant cases as shares of the cases, so that any size stays consistent.
+    let share = |f: f64| (f * n as f64).round() as u64;
+    let versus = |estimate: f64, low: f64, high: f64, this: f64, theirs: f64, p: f64| Comparison {
         reference: REFERENCE.into(),
         cases: n,
         difference: Interval {
@@ -103,8 +105,8 @@ fn build(cases: usize) -> ReportModel {
             low,
             high,
         },
-        only_this_passed: this,
-        only_reference_passed: theirs,
+        only_this_passed: share(this),
+        only_reference_passed: share(theirs),
         mcnemar_p: p,
     };
     let miss = |bar: &str, detail: &str| Miss {
@@ -172,7 +174,7 @@ fn build(cases: usize) -> ReportModel {
             ms(410.0, 900.0),
             0.000_62,
             triage,
-            Some(versus(-0.010, -0.021, 0.014, 1, 2, 1.0)),
+            Some(versus(-0.010, -0.021, 0.014, 0.17, 0.17, 1.0)),
             Some(vec![]),
         ),
         cell(
@@ -182,7 +184,7 @@ fn build(cases: usize) -> ReportModel {
             ms(180.0, 420.0),
             0.000_21,
             triage,
-            Some(versus(-0.385, -0.45, -0.32, 0, 23, 0.000_000_2)),
+            Some(versus(-0.385, -0.45, -0.32, 0.0, 0.33, 0.000_000_2)),
             Some(vec![
                 miss(
                     "quality",
@@ -208,7 +210,7 @@ fn build(cases: usize) -> ReportModel {
             ms(2100.0, 3800.0),
             0.0011,
             extraction,
-            Some(versus(-0.12, -0.151, -0.089, 0, 11, 0.001)),
+            Some(versus(-0.12, -0.151, -0.089, 0.0, 0.17, 0.001)),
             Some(vec![
                 miss(
                     "quality",
@@ -224,7 +226,7 @@ fn build(cases: usize) -> ReportModel {
             ms(2900.0, 5200.0),
             0.0006,
             extraction,
-            Some(versus(-0.54, -0.60, -0.48, 0, 30, 0.000_000_001)),
+            Some(versus(-0.54, -0.60, -0.48, 0.0, 0.5, 0.000_000_001)),
             Some(vec![
                 miss(
                     "quality",
@@ -251,7 +253,7 @@ fn build(cases: usize) -> ReportModel {
             ms(380.0, 760.0),
             0.000_31,
             sentiment,
-            Some(versus(-0.015, -0.048, 0.018, 3, 5, 0.727)),
+            Some(versus(-0.015, -0.048, 0.018, 0.17, 0.33, 0.727)),
             Some(vec![miss(
                 "quality",
                 "−1.5 (95% CI −4.8 to +1.8) straddles the 3-point margin",
@@ -264,7 +266,7 @@ fn build(cases: usize) -> ReportModel {
             ms(150.0, 330.0),
             0.000_09,
             sentiment,
-            Some(versus(-0.23, -0.29, -0.17, 1, 24, 0.000_003)),
+            Some(versus(-0.23, -0.29, -0.17, 0.0, 0.33, 0.000_003)),
             Some(vec![
                 miss(
                     "quality",
