@@ -1,7 +1,7 @@
 //! The HTML report: one self-contained page (no script, no external font,
 //! style or image) that opens from a mail attachment.
 //!
-//! [`render`] turns a [`ReportModel`] into a [`Page`], a view model of
+//! [`render`] turns a [`ReportModel`] into a `Page`, a view model of
 //! pre-formatted text and chart geometry, and renders it with the minijinja
 //! templates under `reports/templates/`, compiled into the binary. Every
 //! value goes through HTML autoescaping: model outputs are hostile input.
@@ -145,8 +145,12 @@ pub(crate) struct VerdictRow {
     pub recommended_is_reference: bool,
     /// The model whose difference is shown, when not the recommended one.
     pub difference_model: Option<String>,
-    /// Difference with the reference, with its interval.
+    /// Difference with the reference, with its interval, in words.
     pub difference: String,
+    /// The difference alone: `−1.0 pts`.
+    pub difference_estimate: Option<String>,
+    /// Its interval: `95% CI −2.1 to +1.4`.
+    pub difference_range: Option<String>,
     /// p95 latency of the recommended model against the objective.
     pub latency: String,
     /// `ok`, `over` or `none`.
@@ -167,7 +171,6 @@ struct TaskView {
     sentence: String,
     reference: String,
     reference_by_quality: bool,
-    cases_needed: Option<String>,
     bars: Vec<String>,
     decisive: Option<String>,
     interval_chart: IntervalChart,
@@ -450,35 +453,21 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
             let (outcome, label) = outcome_words(v.outcome);
             let recommended = cells.get(&v.task, &v.recommended);
             let task_cells: Vec<&Cell> = report.cells.iter().filter(|c| c.task == v.task).collect();
-            let (difference_model, difference) = match v.outcome {
-                Outcome::Cheaper => (
-                    None,
-                    recommended
-                        .and_then(|c| c.vs_reference.as_ref())
-                        .map_or_else(|| "–".into(), |c| points_ci(&c.difference)),
-                ),
+            let vs = |c: &Cell| c.vs_reference.as_ref().map(|x| x.difference);
+            let (difference_model, interval, fallback) = match v.outcome {
+                Outcome::Cheaper => (None, recommended.and_then(vs), "–"),
                 Outcome::Inconclusive => {
                     let margin = task.and_then(|t| t.margin).unwrap_or(DEFAULT_MARGIN);
                     match undecided(&task_cells, &v.reference, margin) {
-                        Some(c) => (
-                            Some(c.model.clone()),
-                            c.vs_reference
-                                .as_ref()
-                                .map_or_else(|| "–".into(), |x| points_ci(&x.difference)),
-                        ),
-                        None => (None, "–".into()),
+                        Some(c) => (Some(c.model.clone()), vs(c), "–"),
+                        None => (None, None, "–"),
                     }
                 }
                 Outcome::NeedsReference => match closest(&task_cells) {
-                    Some(c) => (
-                        Some(c.model.clone()),
-                        c.vs_reference
-                            .as_ref()
-                            .map_or_else(|| "–".into(), |x| points_ci(&x.difference)),
-                    ),
-                    None => (None, "no cheaper model".into()),
+                    Some(c) => (Some(c.model.clone()), vs(c), "–"),
+                    None => (None, None, "no cheaper model"),
                 },
-                Outcome::Alone => (None, "nothing to compare".into()),
+                Outcome::Alone => (None, None, "nothing to compare"),
             };
             let slo = task.and_then(|t| t.p95_latency_ms);
             let (latency, latency_state) = match (recommended.and_then(|c| c.latency_ms), slo) {
@@ -508,7 +497,10 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
                 recommended: v.recommended.clone(),
                 recommended_is_reference: v.recommended == v.reference,
                 difference_model,
-                difference,
+                difference: interval.map_or_else(|| fallback.to_string(), |i| points_ci(&i)),
+                difference_estimate: interval.map(|i| format!("{} pts", points(i.estimate))),
+                difference_range: interval
+                    .map(|i| format!("95% CI {} to {}", points(i.low), points(i.high))),
                 latency,
                 latency_state,
                 cost,
@@ -704,7 +696,6 @@ fn task_view(
         label,
         sentence: verdict.map_or_else(String::new, |v| v.sentence.clone()),
         reference_by_quality: verdict.is_some_and(|v| v.reference_by_quality),
-        cases_needed: verdict.and_then(|v| v.cases_needed).map(group),
         reference,
         bars,
         decisive: decisive_sentence(&task_cells, margin),
@@ -1146,6 +1137,26 @@ mod tests {
                 detail: HOSTILE.into(),
             }]);
         }
+        // A model and a case named to inject markup, wherever names appear:
+        // tables, chart labels and tooltips, the drill-down.
+        let evil = format!("m{HOSTILE}");
+        for m in &mut report.models {
+            if m.id == "smollm2-135m" {
+                m.id.clone_from(&evil);
+            }
+        }
+        for c in &mut report.cells {
+            if c.model == "smollm2-135m" {
+                c.model.clone_from(&evil);
+            }
+        }
+        for t in &mut report.trials {
+            if t.model == "smollm2-135m" {
+                t.model.clone_from(&evil);
+                t.case = format!("c{HOSTILE}");
+                t.error = Some(HOSTILE.into());
+            }
+        }
         let html = render(&report).unwrap();
         assert!(!html.contains("<script>document"));
         assert_no_hostile_markup(&html);
@@ -1183,11 +1194,12 @@ mod tests {
         ] {
             assert!(table.contains(word), "{word}");
         }
-        assert!(table.contains("−1.0 pts (95% CI −2.1 to +1.4)"));
+        assert!(table.contains("−1.0 pts<span class=\"ci\">95% CI −2.1 to +1.4</span>"));
         assert!(table.contains("$41 instead of $231"));
         assert!(table.contains("900 ms within 3 s"));
         // Inconclusive: the difference shown is the model more cases would decide.
-        assert!(table.contains("−1.5 pts (95% CI −4.8 to +1.8)"));
+        assert!(table
+            .contains("qwen2.5-coder-0.5b:</span> −1.5 pts<span class=\"ci\">95% CI −4.8 to +1.8"));
     }
 
     #[test]

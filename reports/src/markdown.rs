@@ -2,7 +2,7 @@
 //! step summary (`$GITHUB_STEP_SUMMARY`) or a pull-request comment.
 //!
 //! Every piece of text from the run (task and model ids, sentences) goes
-//! through [`text`], which escapes what Markdown or the HTML it may contain
+//! through `text`, which escapes what Markdown or the HTML it may contain
 //! would interpret, so a model's output can never become markup, a link or
 //! a mention. The full report is the HTML one; this is what fits in a
 //! comment.
