@@ -9,8 +9,8 @@
 //! prints the ratios. Build with `RUSTFLAGS="-C target-cpu=native"` to
 //! compare like with like (llama.cpp builds for the native CPU).
 
-use sizeup_runners::local::{LocalConfig, LocalRunner};
-use sizeup_runners::{Message, Request, Role, Runner};
+use sizeup_runners::local::{LocalConfig, LocalRunner, Prompter};
+use sizeup_runners::{Completion, FinishReason, Message, Request, Role, Runner};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -49,6 +49,56 @@ struct Speeds {
     prompt: f64,
     decode_short: f64,
     decode_long: f64,
+}
+
+/// Checks that a generation did the work its timings are read as, before
+/// any figure is printed: no error, every token of the prompt processed,
+/// and one decode step timed for each token sampled after the first (the
+/// first comes with the prompt, in the time to it; a model that ends its
+/// answer samples its end token in one more step). With `fill`, exactly
+/// `max_tokens` must have been generated, as llama-bench's `-n` does;
+/// without it, the model may end its answer, but not before 8 tokens.
+/// Returns the decode steps timed.
+fn check(what: &str, c: &Completion, prompt_tokens: usize, max_tokens: u32, fill: bool) -> u64 {
+    assert!(c.error.is_none(), "{what}: {:?}", c.error);
+    assert_eq!(
+        c.usage.input_tokens, prompt_tokens as u64,
+        "{what}: prompt tokens processed"
+    );
+    assert!(c.timing.ttft_us.is_some(), "{what}: no first token");
+    let generated = c.usage.output_tokens;
+    let ended = match c.finish {
+        FinishReason::Length => false,
+        FinishReason::Stop => true,
+        ref other => panic!("{what}: finished with {other:?}"),
+    };
+    // A length stop is exactly max_tokens; an end token comes before it.
+    assert_eq!(
+        generated == u64::from(max_tokens),
+        !ended,
+        "{what}: {generated} tokens generated of {max_tokens}, finish {:?}",
+        c.finish
+    );
+    if fill {
+        assert!(
+            !ended,
+            "{what}: the model ended after {generated} tokens: {:?}",
+            c.text
+        );
+    } else {
+        assert!(
+            generated >= 8,
+            "{what}: only {generated} tokens: {:?}",
+            c.text
+        );
+    }
+    let steps = generated - 1 + u64::from(ended);
+    assert_eq!(
+        c.timing.gaps_us.len() as u64,
+        steps,
+        "{what}: decode steps timed"
+    );
+    steps
 }
 
 fn decode_rate(gaps_us: &[u64]) -> f64 {
@@ -99,8 +149,10 @@ fn main() {
             let me = std::env::current_exe().expect("own path");
             let out = std::process::Command::new(me)
                 .env(ONE_MODEL, file)
+                .stderr(std::process::Stdio::inherit())
                 .output()
                 .expect("bench process runs");
+            assert!(out.status.success(), "{file}: the bench failed");
             print!("{}", String::from_utf8_lossy(&out.stdout));
         }
         println!("threads: {threads}");
@@ -121,14 +173,15 @@ fn bench_one(file: &str, threads: usize) {
         println!("{file}: missing, run `sizeup models fetch`");
         return;
     }
+    // Gemma 3 270M is a base model: the prompt goes in as it is.
+    let chat_template = file
+        .starts_with("gemma")
+        .then(|| "{{ bos_token }}{{ messages[-1]['content'] }}".to_string());
     let start = Instant::now();
     let runner = LocalRunner::new(LocalConfig {
         path: path.clone(),
         device: "cpu".into(),
-        // Gemma 3 270M is a base model: the prompt goes in as it is.
-        chat_template: file
-            .starts_with("gemma")
-            .then(|| "{{ bos_token }}{{ messages[-1]['content'] }}".to_string()),
+        chat_template: chat_template.clone(),
     })
     .expect("model loads");
     let load = start.elapsed().as_secs_f64();
@@ -137,11 +190,35 @@ fn bench_one(file: &str, threads: usize) {
         .expect("runtime");
     let run = |r: &Request| rt.block_on(runner.complete(r));
     run(&request("Hi", 4));
-    let short = run(&request(
-        "Write a long story about a lighthouse keeper.",
+    let short_request = request("Write a long story about a lighthouse keeper.", 64);
+    let short = run(&short_request);
+    let long_request = request(&format!("{long}\nSummarise the report."), 64);
+    let long_run = run(&long_request);
+    // The prompts' tokens as the model's own tokenizer and template make them.
+    let prompter = Prompter::open(&path, chat_template.as_deref()).expect("prompter");
+    let tokens = |r: &Request| prompter.tokens(&r.messages).expect("prompt renders").len();
+    // The short prompt's decoding is the figure set beside llama-bench's
+    // `-n 64`: it must be 64 tokens. After the long prompt a model may
+    // summarise in fewer; that figure is then over the steps it took.
+    check(
+        &format!("{file} short"),
+        &short,
+        tokens(&short_request),
         64,
-    ));
-    let long_run = run(&request(&format!("{long}\nSummarise the report."), 64));
+        true,
+    );
+    let long_steps = check(
+        &format!("{file} long"),
+        &long_run,
+        tokens(&long_request),
+        64,
+        false,
+    );
+    if long_steps < 63 {
+        eprintln!(
+            "{file}: decode long is over the {long_steps} steps of an answer that ended early"
+        );
+    }
     let speeds = Speeds {
         prompt: long_run.usage.input_tokens as f64
             / (long_run.timing.ttft_us.unwrap_or(1) as f64 / 1e6),
