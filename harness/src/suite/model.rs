@@ -229,6 +229,9 @@ pub(super) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 pub(super) const DEFAULT_RETRY_TIME: Duration = Duration::from_secs(120);
 /// The Azure OpenAI API version used when a model names none.
 pub(super) const AZURE_API_VERSION: &str = "2024-10-21";
+/// The share of errored trials a model may have and still be adequate,
+/// when the task does not say.
+pub(super) const DEFAULT_MAX_ERROR_RATE: f64 = 0.02;
 
 impl Task {
     /// The generation limit of this task's requests to `model`: the model's

@@ -5,7 +5,7 @@
 use super::cases::{self, RawCase};
 use super::check::check_range;
 use super::error::{closest, Source, SuiteError};
-use super::model::{Case, Model, Task};
+use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::Scorer;
 use minijinja::{Environment, UndefinedBehavior};
@@ -13,10 +13,6 @@ use serde_json::{Map, Value};
 use sizeup_runners::{Message, Role};
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-
-/// The share of errored trials a model may have and still be adequate,
-/// when the task does not say.
-pub const DEFAULT_MAX_ERROR_RATE: f64 = 0.02;
 
 /// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
 /// files are found in `dir`. Returns the cases file it read, if any.
