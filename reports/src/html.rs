@@ -251,6 +251,8 @@ struct SpeedRow {
 #[derive(Debug, Serialize)]
 struct CaseView {
     id: String,
+    input: String,
+    input_cut: usize,
     expected: Option<String>,
     expected_cut: usize,
     marks: Vec<Mark>,
@@ -1017,6 +1019,13 @@ fn case_views(
             *budget = budget.saturating_sub(text + TRIAL_MARKUP);
             views.push(view);
         }
+        let input = cases.trials[id]
+            .iter()
+            .map(|t| t.input.as_str())
+            .find(|i| !i.is_empty())
+            .unwrap_or_default();
+        let (input, input_cut) = truncate(input, OUTPUT_CHARS);
+        *budget = budget.saturating_sub(input.len());
         let expected = cases.trials[id].iter().find_map(|t| t.expected.as_deref());
         let (expected, expected_cut) = match expected {
             Some(e) => {
@@ -1028,6 +1037,8 @@ fn case_views(
         };
         out.push(CaseView {
             id: id.to_string(),
+            input: input.to_string(),
+            input_cut,
             expected,
             expected_cut,
             marks,

@@ -280,6 +280,8 @@ pub struct TrialRecord {
     pub model: String,
     /// Repeat index, from 0.
     pub repeat: u32,
+    /// The prompt: the last user message of the request.
+    pub input: String,
     /// The model's text.
     pub output: String,
     /// The expected answer, when the case has one.

@@ -460,6 +460,7 @@ fn trials(tasks: &[TaskInfo], cases: usize) -> Vec<TrialRecord> {
                     case: case.clone(),
                     model: (*model).into(),
                     repeat: 0,
+                    input: format!("{}: {case}", task.description),
                     output,
                     expected: Some(expected.clone()),
                     error_class: errored.then(|| "timeout".to_string()),

@@ -208,6 +208,7 @@ mod tests {
             case: "1".into(),
             model: "m".into(),
             repeat: 0,
+            request: None,
             output: String::new(),
             expected: None,
             error_class: error,

@@ -174,7 +174,7 @@ fn task_info(t: &RunTask) -> TaskInfo {
         id: t.id.clone(),
         description: t.description.clone(),
         min_quality: t.min_quality,
-        margin: t.margin,
+        margin: Some(t.margin.unwrap_or(verdict::DEFAULT_MARGIN)),
         p95_latency_ms: t.p95_latency_ms,
         requests_per_month: t.requests_per_month,
         max_error_rate: t.max_error_rate,
@@ -189,6 +189,7 @@ fn record(t: TrialRow) -> TrialRecord {
         case: t.case,
         model: t.model,
         repeat: t.repeat,
+        input: t.request.as_deref().map(prompt).unwrap_or_default(),
         output: t.output,
         // A string answer is shown as the string, anything else as JSON.
         expected: t.expected.map(|e| match serde_json::from_str(&e) {
@@ -211,6 +212,17 @@ fn record(t: TrialRow) -> TrialRecord {
         cost_usd: t.cost_usd,
         failure_cost_usd: t.failure_cost_usd,
     }
+}
+
+/// The last user message of a stored request.
+fn prompt(request: &str) -> String {
+    let request: serde_json::Value = serde_json::from_str(request).unwrap_or_default();
+    request["messages"]
+        .as_array()
+        .and_then(|m| m.iter().rev().find(|m| m["role"] == "user"))
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn score(s: ScoreRow) -> ScoreRecord {

@@ -426,6 +426,7 @@ mod tests {
                 case: case.to_string(),
                 model: id.into(),
                 repeat: 0,
+                request: None,
                 output: String::new(),
                 expected: None,
                 error_class: None,

@@ -695,15 +695,16 @@ impl Store {
     }
 
     /// Calls `visit` with each stored trial of a run, in plan order, without
-    /// holding them all in memory; scores are read only when asked for.
+    /// holding them all in memory; scores and requests are read only when
+    /// asked for (`details`).
     pub fn visit_trials(
         &self,
         run_id: &str,
-        with_scores: bool,
+        details: bool,
         mut visit: impl FnMut(TrialRow),
     ) -> Result<(), StoreError> {
         let mut scores: HashMap<String, Vec<ScoreRow>> = HashMap::new();
-        if with_scores {
+        if details {
             let mut stmt = self
                 .conn
                 .prepare(
@@ -739,13 +740,14 @@ impl Store {
                  c.input_tokens, c.output_tokens, c.cached_input_tokens, c.cache_write_tokens,
                  c.reasoning_tokens, c.usage_estimated, c.ttft_us, c.total_us, t.attempts,
                  t.cached, t.cost_usd, t.failure_cost_usd, c.retried_input_tokens,
-                 c.retried_output_tokens, c.retried_usage_estimated
+                 c.retried_output_tokens, c.retried_usage_estimated,
+                 CASE WHEN ?2 THEN t.request END
                  FROM trials t JOIN completions c ON c.run_id = t.run_id AND c.trial_id = t.id
                  WHERE t.run_id = ?1 ORDER BY t.seq",
             )
             .map_err(self.err())?;
         let rows = stmt
-            .query_map([run_id], |r| {
+            .query_map(params![run_id, details], |r| {
                 let class: Option<String> = r.get(7)?;
                 let row = TrialRow {
                     id: r.get(0)?,
@@ -753,6 +755,7 @@ impl Store {
                     case: r.get(2)?,
                     model: r.get(3)?,
                     repeat: r.get(4)?,
+                    request: r.get(27)?,
                     output: r.get(5)?,
                     expected: r.get(6)?,
                     error_class: None,

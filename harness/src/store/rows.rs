@@ -189,6 +189,8 @@ pub struct TrialRow {
     pub model: String,
     /// Repeat index.
     pub repeat: u32,
+    /// The request as sent (JSON), when asked for with the scores.
+    pub request: Option<String>,
     /// The model's text.
     pub output: String,
     /// The expected answer (JSON).
