@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 const TASKS: usize = 4;
+
+/// One format's renderer.
+type Render = fn(&sizeup_reports::ReportModel) -> Result<String, sizeup_reports::RenderError>;
 const MODELS: usize = 5;
 
 fn main() {
@@ -45,10 +48,7 @@ fn main() {
     );
     println!("{:<10} {:>9} {:>12}", "step", "seconds", "bytes");
     println!("{:<10} {:>9.3} {:>12}", "analysis", analysis_s, "-");
-    let formats: [(
-        &str,
-        fn(&sizeup_reports::ReportModel) -> Result<String, sizeup_reports::RenderError>,
-    ); 5] = [
+    let formats: [(&str, Render); 5] = [
         ("json", sizeup_reports::json::render),
         ("html", sizeup_reports::html::render),
         ("markdown", sizeup_reports::markdown::render),
@@ -133,7 +133,7 @@ fn fill(store: &mut Store, cases: usize) {
     let ok = completion(None);
     let failed = completion(Some(ErrorClass::ServerError));
     let mut seq = 0;
-    for t in 0..TASKS {
+    for (t, task) in tasks.iter().enumerate() {
         for c in 0..cases {
             let case = format!("case-{c}");
             let ids: Vec<String> = (0..MODELS).map(|m| format!("{t}-{c}-{m}")).collect();
@@ -146,7 +146,7 @@ fn fill(store: &mut Store, cases: usize) {
                         id: &ids[m],
                         cache_key: &ids[m],
                         seq,
-                        task: &tasks[t].id,
+                        task: &task.id,
                         case: &case,
                         model: &models[m].id,
                         repeat: 0,

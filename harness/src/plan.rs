@@ -8,7 +8,7 @@
 //! device, chat template, the weights file's content), so identical requests
 //! may share a stored answer, and any change to the model misses the cache.
 
-use crate::suite::{Model, Provider, Suite, DEFAULT_MAX_TOKENS};
+use crate::suite::{Model, Provider, Suite};
 use sha2::{Digest, Sha256};
 use sizeup_runners::Request;
 use std::sync::Arc;
@@ -108,10 +108,7 @@ impl Plan {
                     let identity = identity(model, weights.get(mi).and_then(Option::as_deref));
                     let base = Arc::new(Request {
                         messages: case.messages.clone(),
-                        max_tokens: model
-                            .max_tokens
-                            .or(task.max_tokens)
-                            .unwrap_or(DEFAULT_MAX_TOKENS),
+                        max_tokens: task.max_tokens_for(model),
                         temperature: model.temperature,
                         top_p: model.top_p,
                         top_k: model.top_k,
@@ -267,6 +264,34 @@ tasks:
             id(&local(", chat_template: '{{ messages }}'"), Some("aa"))
         );
         assert_ne!(plain, id(&local(", device: 'cuda:0'"), Some("aa")));
+    }
+
+    #[test]
+    fn max_tokens_come_from_the_model_then_the_task_then_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        std::fs::write(
+            &path,
+            "name: t
+defaults: {max_tokens: 128}
+models:
+  - {id: plain, provider: openai_compatible, model: x, base_url: 'http://h/v1', cost: {hourly_usd: 0}}
+  - {id: own, provider: openai_compatible, model: x, base_url: 'http://h/v1', cost: {hourly_usd: 0},
+     params: {max_tokens: 16}}
+tasks:
+  - {id: short, prompt: hi, max_tokens: 4, scorers: [{type: length, min_chars: 1}], cases: [{}]}
+  - {id: long, prompt: hi, scorers: [{type: length, min_chars: 1}], cases: [{}]}
+",
+        )
+        .unwrap();
+        let suite = crate::suite::load(&path, None, &crate::suite::PriceBook::built_in()).unwrap();
+        let plan = Plan::new(&suite, &Selection::default(), &[]).unwrap();
+        let limits: Vec<(usize, usize, u32)> = plan
+            .trials
+            .iter()
+            .map(|t| (t.task, t.model, t.request.max_tokens))
+            .collect();
+        assert_eq!(limits, [(0, 0, 4), (0, 1, 16), (1, 0, 128), (1, 1, 16)]);
     }
 
     #[test]

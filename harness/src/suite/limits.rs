@@ -158,17 +158,18 @@ tasks:
         );
         assert!(load_text(dir.path(), &suite(", tokens_per_minute: 516", "")).is_ok());
 
-        // With the suite's max_tokens at 10 for every model, `long`'s big case is the dearest.
+        // With the suite's default at 10, `short` asks 14 and `long` keeps its
+        // own 100: its big case is the dearest.
         let small = "max_tokens: 10";
-        let err = load_text(dir.path(), &suite(", tokens_per_minute: 26", small)).unwrap_err();
+        let err = load_text(dir.path(), &suite(", tokens_per_minute: 116", small)).unwrap_err();
         let (_, text, _) = message(err);
         assert!(
             text.contains(
-                "task `long` (case `big`) is charged 27 tokens, 17 of prompt and 10 of max_tokens"
+                "task `long` (case `big`) is charged 117 tokens, 17 of prompt and 100 of max_tokens"
             ),
             "{text}"
         );
-        assert!(load_text(dir.path(), &suite(", tokens_per_minute: 27", small)).is_ok());
+        assert!(load_text(dir.path(), &suite(", tokens_per_minute: 117", small)).is_ok());
         // A task the model does not run does not count.
         let only_short = suite(", tokens_per_minute: 20", small).replace(
             "    max_tokens: 100\n",

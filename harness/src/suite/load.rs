@@ -49,7 +49,10 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
                 format!("duplicate task id `{}`", task.id),
             ));
         }
-        let (task, cases_file) = build_task(task, &field, &src, dir, &models)?;
+        let (mut task, cases_file) = build_task(task, &field, &src, dir, &models)?;
+        // A task's own limit overrides the suite's default; a model's own
+        // (its `params`) overrides both.
+        task.max_tokens = task.max_tokens.or(defaults.max_tokens);
         if let Some(file) = cases_file {
             if !sources.contains(&file) {
                 sources.push(file);

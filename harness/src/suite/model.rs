@@ -120,7 +120,7 @@ pub struct Model {
     pub reference: bool,
     /// Ask for a stream.
     pub stream: bool,
-    /// Generation limit, when the model sets one.
+    /// Generation limit, when the model's own `params` set one.
     pub max_tokens: Option<u32>,
     /// Sampling temperature.
     pub temperature: Option<f64>,
@@ -235,8 +235,8 @@ pub(super) const DEFAULT_MAX_ERROR_RATE: f64 = 0.02;
 
 impl Task {
     /// The generation limit of this task's requests to `model`: the model's
-    /// own (which already includes the suite's default), else the task's,
-    /// else [`DEFAULT_MAX_TOKENS`]. The planner sends the same.
+    /// own, else the task's (which includes the suite's default), else
+    /// [`DEFAULT_MAX_TOKENS`]. The planner sends the same.
     pub fn max_tokens_for(&self, model: &Model) -> u32 {
         model
             .max_tokens

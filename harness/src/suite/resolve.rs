@@ -176,7 +176,7 @@ fn build_model(
         api_key_env,
         reference: m.role == Some(RoleSpec::Reference),
         stream: m.stream.unwrap_or(true),
-        max_tokens: p.max_tokens.or(defaults.max_tokens),
+        max_tokens: p.max_tokens,
         temperature: p.temperature.or(defaults.temperature),
         top_p: p.top_p.or(defaults.top_p),
         top_k: p.top_k.or(defaults.top_k),

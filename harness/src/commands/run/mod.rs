@@ -168,12 +168,15 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let report = analysis::summary(&store, &run_id).map_err(store_error)?;
     let stopped = control.stop.is_cancelled() || control.abort.is_cancelled();
     let ending = Ending::of(&report, stopped, budget.as_deref());
+    let finished_at = time::now_rfc3339();
     store
-        .finish_run(&run_id, ending.status(), &time::now_rfc3339())
+        .finish_run(&run_id, ending.status(), &finished_at)
         .map_err(store_error)?;
+    // As the store now has it, so the files written here equal an export.
     let report = ReportModel {
         run: sizeup_reports::RunInfo {
             status: ending.status().as_str().to_string(),
+            finished_at: Some(finished_at),
             ..report.run
         },
         ..report
