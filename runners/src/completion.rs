@@ -88,6 +88,18 @@ pub struct Usage {
     pub estimated: bool,
 }
 
+impl std::ops::AddAssign for Usage {
+    /// Adds another completion's counts; the sum is an estimate if either part is.
+    fn add_assign(&mut self, other: Self) {
+        self.input_tokens += other.input_tokens;
+        self.output_tokens += other.output_tokens;
+        self.cached_input_tokens += other.cached_input_tokens;
+        self.cache_write_tokens += other.cache_write_tokens;
+        self.reasoning_tokens += other.reasoning_tokens;
+        self.estimated |= other.estimated;
+    }
+}
+
 /// When the answer arrived, in microseconds from the moment the request was sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timing {
@@ -318,6 +330,37 @@ mod tests {
         }
         assert_eq!(ErrorClass::parse("internal"), Some(ErrorClass::Internal));
         assert_eq!(ErrorClass::parse("nope"), None);
+    }
+
+    #[test]
+    fn usages_add_up_and_an_estimate_stays_one() {
+        let mut sum = Usage {
+            input_tokens: 10,
+            output_tokens: 3,
+            cached_input_tokens: 4,
+            ..Usage::default()
+        };
+        sum += Usage {
+            input_tokens: 10,
+            output_tokens: 5,
+            cache_write_tokens: 2,
+            reasoning_tokens: 1,
+            estimated: true,
+            ..Usage::default()
+        };
+        assert_eq!(
+            sum,
+            Usage {
+                input_tokens: 20,
+                output_tokens: 8,
+                cached_input_tokens: 4,
+                cache_write_tokens: 2,
+                reasoning_tokens: 1,
+                estimated: true,
+            }
+        );
+        sum += Usage::default();
+        assert!(sum.estimated);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! arrives, classifying failures, and keeping the key out of every message.
 
 use crate::sse::{SseDecoder, SseEvent};
-use crate::{ApiKey, Completion, ErrorClass, Failure, FinishReason, Request, Timing, Usage};
+use crate::{
+    ApiKey, Completion, ErrorClass, Failure, FinishReason, Message, Request, Timing, Usage,
+};
 use futures_util::StreamExt;
 use serde_json::Value;
 use std::time::{Duration, Instant, SystemTime};
@@ -63,10 +65,13 @@ pub(crate) async fn attempt(
                 ),
             ))
         });
-    acc.finish(outcome.map_err(|mut f| {
-        f.message = redact(&f.message, key);
-        f
-    }))
+    acc.finish(
+        outcome.map_err(|mut f| {
+            f.message = redact(&f.message, key);
+            f
+        }),
+        &request.messages,
+    )
 }
 
 async fn read_stream(
@@ -154,8 +159,14 @@ fn status_failure(
 
 /// Parses a protobuf duration such as `27s` or `1.5s`.
 fn parse_seconds(text: &str) -> Option<Duration> {
-    let secs: f64 = text.strip_suffix('s')?.parse().ok()?;
-    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs))
+    wait_of(text.strip_suffix('s')?.parse().ok()?)
+}
+
+/// A wait a provider gave in seconds. A wait too long for a [`Duration`]
+/// (`inf`, `1e300`) saturates: it is a very long wait, not a malformed one.
+/// A negative or NaN wait means nothing.
+fn wait_of(secs: f64) -> Option<Duration> {
+    (secs >= 0.0).then(|| Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
 }
 
 fn transport(error: reqwest::Error, reading: bool, key: Option<&ApiKey>) -> Failure {
@@ -230,7 +241,9 @@ impl Accumulator {
         self.text.push_str(text);
     }
 
-    fn finish(self, outcome: Result<(), Failure>) -> Completion {
+    /// The completion of this attempt; `messages` are the request's, for
+    /// estimating what a failed attempt used.
+    fn finish(self, outcome: Result<(), Failure>, messages: &[Message]) -> Completion {
         let timing = Timing {
             ttft_us: self.ttft.map(micros),
             total_us: micros(self.ended.unwrap_or_else(|| self.start.elapsed())),
@@ -251,10 +264,21 @@ impl Accumulator {
                 retried_usage: Usage::default(),
             },
             Err(failure) => Completion {
+                // A stream cut after text arrived was billed for that text
+                // and its prompt, even if the provider never said how much:
+                // estimate it. An attempt that produced nothing and reported
+                // nothing cost nothing.
+                usage: match self.usage {
+                    Some(usage) => usage,
+                    None if self.text.is_empty() => Usage::default(),
+                    None => Usage {
+                        input_tokens: estimate_prompt_tokens(messages),
+                        output_tokens: estimate_tokens(&self.text),
+                        estimated: true,
+                        ..Usage::default()
+                    },
+                },
                 text: self.text,
-                // Tokens of a broken attempt are not billed twice: a failed
-                // attempt reports only what the provider itself counted.
-                usage: self.usage.unwrap_or_default(),
                 timing,
                 finish: FinishReason::Error,
                 error: Some(failure),
@@ -275,6 +299,11 @@ pub(crate) fn estimate_tokens(text: &str) -> u64 {
     (text.chars().count() as u64).div_ceil(4)
 }
 
+/// [`estimate_tokens`] over a conversation's messages.
+pub(crate) fn estimate_prompt_tokens(messages: &[Message]) -> u64 {
+    messages.iter().map(|m| estimate_tokens(&m.content)).sum()
+}
+
 /// Reads `retry-after-ms`, then `Retry-After` as seconds or as an HTTP date.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let text = |name: &str| {
@@ -284,11 +313,11 @@ fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
             .map(str::trim)
     };
     if let Some(ms) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
-        return (ms >= 0.0).then(|| Duration::from_secs_f64(ms / 1000.0));
+        return wait_of(ms / 1000.0);
     }
     let value = text("retry-after")?;
     if let Ok(secs) = value.parse::<f64>() {
-        return (secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+        return wait_of(secs);
     }
     let when = httpdate::parse_http_date(value).ok()?;
     Some(when.duration_since(SystemTime::now()).unwrap_or_default())
@@ -316,6 +345,120 @@ mod tests {
         assert!(wait > Duration::from_secs(28) && wait <= Duration::from_secs(30));
         h.insert("retry-after", HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&h), None);
+    }
+
+    #[test]
+    fn waits_too_long_for_a_duration_saturate_instead_of_panicking() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", HeaderValue::from_static("inf"));
+        assert_eq!(retry_after(&h), Some(Duration::MAX));
+        h.insert("retry-after", HeaderValue::from_static("1e300"));
+        assert_eq!(retry_after(&h), Some(Duration::MAX));
+        h.insert("retry-after", HeaderValue::from_static("-1"));
+        assert_eq!(retry_after(&h), None);
+        h.insert("retry-after", HeaderValue::from_static("NaN"));
+        assert_eq!(retry_after(&h), None);
+        h.insert("retry-after-ms", HeaderValue::from_static("1e30"));
+        assert_eq!(retry_after(&h), Some(Duration::MAX));
+        h.insert("retry-after-ms", HeaderValue::from_static("1500"));
+        assert_eq!(retry_after(&h), Some(Duration::from_millis(1500)));
+
+        let gemini = r#"{"error": {"code": 429, "message": "Quota exceeded", "status": "RESOURCE_EXHAUSTED",
+            "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "1e300s"}]}}"#;
+        let f = status_failure(429, &HeaderMap::new(), gemini, None);
+        assert_eq!(f.retry_after, Some(Duration::MAX));
+        assert_eq!(parse_seconds("infs"), Some(Duration::MAX));
+        assert_eq!(parse_seconds("1.5s"), Some(Duration::from_millis(1500)));
+        assert_eq!(parse_seconds("-2s"), None);
+    }
+
+    /// Serves one connection: reads the request, writes `response`, closes.
+    async fn serve_once(response: &'static str) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/v1", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            // Read the whole request first: closing a socket with unread
+            // bytes resets the connection instead of ending the body.
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 4096];
+            loop {
+                let n = socket.read(&mut buf).await.unwrap();
+                seen.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&seen).to_lowercase();
+                if let Some(end) = text.find("\r\n\r\n") {
+                    let length: usize = text
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .map_or(0, |v| v.trim().parse().unwrap());
+                    if seen.len() >= end + 4 + length {
+                        break;
+                    }
+                }
+                assert!(n > 0, "the client closed early");
+            }
+            socket.write_all(response.as_bytes()).await.unwrap();
+            socket.shutdown().await.unwrap();
+        });
+        url
+    }
+
+    async fn ask(url: String) -> Completion {
+        use crate::openai::{Flavor, OpenAiConfig, OpenAiRunner};
+        use crate::{Role, Runner};
+        let runner = OpenAiRunner::new(
+            reqwest::Client::new(),
+            OpenAiConfig {
+                base_url: url,
+                model: "m".into(),
+                api_key: None,
+                stream: true,
+                flavor: Flavor::Compatible,
+            },
+        );
+        let request = Request {
+            messages: vec![Message {
+                role: Role::User,
+                // 40 characters: an estimate of 10 prompt tokens.
+                content: "Write the longest sentence you can think".into(),
+            }],
+            max_tokens: 100,
+            timeout: Duration::from_secs(10),
+            ..Request::default()
+        };
+        runner.complete(&request).await
+    }
+
+    #[tokio::test]
+    async fn a_stream_cut_after_text_counts_an_estimate_of_its_usage() {
+        let cut = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n\
+            data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"The longest sentence \"},\"finish_reason\":null}]}\n\n";
+        let c = ask(serve_once(cut).await).await;
+        assert_eq!(
+            c.error.as_ref().map(|f| f.class),
+            Some(ErrorClass::Truncated)
+        );
+        assert_eq!(c.text, "The longest sentence ");
+        assert_eq!(
+            c.usage,
+            Usage {
+                input_tokens: 10,
+                output_tokens: 6,
+                estimated: true,
+                ..Usage::default()
+            }
+        );
+
+        // Cut before any text: nothing was generated, nothing is counted.
+        let empty =
+            "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+        let c = ask(serve_once(empty).await).await;
+        assert_eq!(
+            c.error.as_ref().map(|f| f.class),
+            Some(ErrorClass::Truncated)
+        );
+        assert_eq!(c.usage, Usage::default());
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! Exponential backoff with full jitter (sleep a random time between zero and
 //! `base × 2^attempt`, capped), except when the provider said how long to wait
 //! (`Retry-After`), which is honoured as given. Retries stop at the attempt
-//! limit or when the next wait would pass the total time allowed.
+//! limit or when the next wait would pass the total time allowed. The tokens
+//! that failed attempts used are added up in the final completion's
+//! `retried_usage`: they were paid for and bought no answer.
 
-use crate::{BoxFuture, Completion, Request, Runner};
+use crate::{BoxFuture, Completion, Request, Runner, Usage};
 use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, Instant};
 
@@ -76,9 +78,11 @@ impl<R: Runner> Runner for Retrying<R> {
         Box::pin(async move {
             let start = Instant::now();
             let mut attempt = 1;
+            let mut retried = Usage::default();
             loop {
                 let mut completion = self.inner.complete(request).await;
                 completion.attempts = attempt;
+                completion.retried_usage += retried;
                 let Some(failure) = &completion.error else {
                     return completion;
                 };
@@ -86,9 +90,12 @@ impl<R: Runner> Runner for Retrying<R> {
                     return completion;
                 }
                 let wait = self.policy.delay(attempt, failure.retry_after);
-                if start.elapsed() + wait > self.policy.max_total {
+                // A provider's wait may be as long as `Duration::MAX`.
+                if start.elapsed().saturating_add(wait) > self.policy.max_total {
                     return completion;
                 }
+                retried = completion.retried_usage;
+                retried += completion.usage;
                 tokio::time::sleep(wait).await;
                 attempt += 1;
             }
@@ -102,10 +109,22 @@ mod tests {
     use crate::{ErrorClass, Failure, Timing};
     use std::sync::atomic::{AtomicU32, Ordering};
 
+    /// Fails the first `fail_first` calls, each failure having used
+    /// `(10 + n, n)` tokens for call number `n` (none for the first), then
+    /// answers with `(10, 2)`.
     struct Flaky {
         calls: AtomicU32,
         fail_first: u32,
         class: ErrorClass,
+    }
+
+    fn used(input: u64, output: u64, estimated: bool) -> Usage {
+        Usage {
+            input_tokens: input,
+            output_tokens: output,
+            estimated,
+            ..Usage::default()
+        }
     }
 
     impl Runner for Flaky {
@@ -115,12 +134,19 @@ mod tests {
                 if n < self.fail_first {
                     let mut f = Failure::new(self.class, "boom");
                     f.retry_after = Some(Duration::from_millis(1));
-                    Completion::failed(f, Timing::default())
+                    let mut c = Completion::failed(f, Timing::default());
+                    // The first attempt failed before any token; later ones
+                    // were cut after some, the second with an estimate.
+                    if n > 0 {
+                        c.usage = used(10 + u64::from(n), u64::from(n), n == 1);
+                    }
+                    c
                 } else {
                     let mut c =
                         Completion::failed(Failure::new(self.class, "x"), Timing::default());
                     c.error = None;
                     c.text = "ok".into();
+                    c.usage = used(10, 2, false);
                     c
                 }
             })
@@ -164,6 +190,57 @@ mod tests {
         let c = r.complete(&request()).await;
         assert_eq!(c.attempts, 3);
         assert_eq!(r.inner.calls.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn failed_attempts_add_their_usage_to_the_final_completion() {
+        let policy = RetryPolicy {
+            max_attempts: 4,
+            ..RetryPolicy::default()
+        };
+        let flaky = |fail_first| {
+            Retrying::new(
+                Flaky {
+                    calls: AtomicU32::new(0),
+                    fail_first,
+                    class: ErrorClass::Truncated,
+                },
+                policy,
+            )
+        };
+        // Failures using nothing, (11, 1) estimated and (12, 2), then an answer.
+        let c = flaky(3).complete(&request()).await;
+        assert_eq!((c.text.as_str(), c.attempts), ("ok", 4));
+        assert_eq!(c.usage, used(10, 2, false));
+        assert_eq!(c.retried_usage, used(23, 3, true));
+
+        // When every attempt fails, the last one keeps its own usage.
+        let c = flaky(9).complete(&request()).await;
+        assert_eq!(c.attempts, 4);
+        assert_eq!(c.usage, used(13, 3, false));
+        assert_eq!(c.retried_usage, used(23, 3, true));
+
+        // A first attempt that succeeds retried nothing.
+        let c = flaky(0).complete(&request()).await;
+        assert_eq!((c.attempts, c.retried_usage), (1, Usage::default()));
+    }
+
+    #[tokio::test]
+    async fn a_wait_too_long_to_add_ends_the_retries() {
+        struct Quota;
+        impl Runner for Quota {
+            fn complete<'a>(&'a self, _: &'a Request) -> BoxFuture<'a, Completion> {
+                Box::pin(async move {
+                    let mut f = Failure::new(ErrorClass::RateLimited, "daily quota");
+                    f.retry_after = Some(Duration::MAX);
+                    Completion::failed(f, Timing::default())
+                })
+            }
+        }
+        let c = Retrying::new(Quota, RetryPolicy::default())
+            .complete(&request())
+            .await;
+        assert_eq!(c.attempts, 1);
     }
 
     #[tokio::test]
