@@ -9,9 +9,15 @@
 //! against their limits, and settled to the real usage afterwards. After a
 //! 429 every request to the model waits out the provider's `Retry-After`
 //! (one second if it gave none), so a suite slows down instead of hammering.
+//!
+//! Waiting has a bound: a request that would have to wait longer than
+//! [`RateLimits::max_wait`] (a daily quota's `Retry-After`, a queue too long
+//! for the limits) fails at once as `rate_limited` instead of sleeping, and
+//! one that could never fit its bucket fails at once as `bad_request`.
+//! Neither takes anything from the buckets.
 
-use crate::http::estimate_tokens;
-use crate::{BoxFuture, Completion, ErrorClass, Request, Runner};
+use crate::http::estimate_prompt_tokens;
+use crate::{BoxFuture, Completion, ErrorClass, Failure, Request, Runner, Timing};
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::time::Instant;
@@ -23,10 +29,17 @@ pub struct RateLimits {
     pub requests_per_minute: Option<u32>,
     /// Prompt and completion tokens per minute.
     pub tokens_per_minute: Option<u64>,
+    /// The longest a request may wait for its turn (the model's
+    /// `max_retry_time`); `None` waits as long as the limits say.
+    pub max_wait: Option<Duration>,
 }
 
 /// How long to hold back after a 429 that named no wait.
 const DEFAULT_BACKOFF: Duration = Duration::from_secs(1);
+
+/// The longest pause kept after a 429: a provider's wait may be as long as
+/// `Duration::MAX`, which no clock can add; thirty years is forever here.
+const FOREVER: Duration = Duration::from_secs(30 * 365 * 86_400);
 
 struct Bucket {
     capacity: f64,
@@ -45,17 +58,30 @@ impl Bucket {
         }
     }
 
-    /// Takes `amount` and returns how long the taker must wait.
-    fn take(&mut self, amount: f64, now: Instant) -> Duration {
+    /// Adds what flowed in since the last update.
+    fn refill(&mut self, now: Instant) {
         let elapsed = now.saturating_duration_since(self.updated).as_secs_f64();
         self.balance = (self.balance + elapsed * self.per_second).min(self.capacity);
         self.updated = now;
-        self.balance -= amount;
-        if self.balance >= 0.0 {
+    }
+
+    /// How long a taker of `amount` would wait for the balance to cover it,
+    /// once refilled; `amount` must not exceed the capacity.
+    fn wait(&self, amount: f64) -> Duration {
+        let missing = amount - self.balance;
+        if missing <= 0.0 {
             Duration::ZERO
         } else {
-            Duration::from_secs_f64(-self.balance / self.per_second)
+            // Saturates rather than panics if the rate is tiny.
+            Duration::try_from_secs_f64(missing / self.per_second).unwrap_or(Duration::MAX)
         }
+    }
+
+    /// Gives back what a request was charged and did not use, never above
+    /// the capacity: unused tokens do not buy a burst bigger than a minute's.
+    fn settle(&mut self, refund: f64, now: Instant) {
+        self.refill(now);
+        self.balance = (self.balance + refund).min(self.capacity);
     }
 }
 
@@ -68,6 +94,7 @@ struct State {
 /// Wraps a runner so that its requests respect [`RateLimits`].
 pub struct Limited<R> {
     inner: R,
+    max_wait: Option<Duration>,
     state: Mutex<State>,
 }
 
@@ -77,6 +104,7 @@ impl<R: Runner> Limited<R> {
         let now = Instant::now();
         Self {
             inner,
+            max_wait: limits.max_wait,
             state: Mutex::new(State {
                 requests: limits
                     .requests_per_minute
@@ -93,49 +121,101 @@ impl<R: Runner> Limited<R> {
         // A panic elsewhere cannot leave the buckets half-updated.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// Takes a request's share and says how long it must wait; or, taking
+    /// nothing, fails a request that could never fit its bucket or that
+    /// would wait longer than the maximum.
+    fn admit(&self, charged: u64) -> Result<Duration, Failure> {
+        let mut guard = self.state();
+        let s = &mut *guard;
+        let now = Instant::now();
+        let paused = s.paused_until.saturating_duration_since(now);
+        let mut wait = paused;
+        let buckets = [
+            (&mut s.requests, 1, "request", "requests_per_minute"),
+            (
+                &mut s.tokens,
+                charged,
+                "tokens (its prompt at four characters a token plus max_tokens)",
+                "tokens_per_minute",
+            ),
+        ];
+        for (bucket, amount, unit, name) in buckets {
+            let Some(b) = bucket else { continue };
+            if amount as f64 > b.capacity {
+                return Err(Failure::new(
+                    ErrorClass::BadRequest,
+                    format!(
+                        "the request needs {amount} {unit}, more than {name} {} allows: \
+                         it can never be sent",
+                        b.capacity
+                    ),
+                ));
+            }
+            b.refill(now);
+            wait = wait.max(b.wait(amount as f64));
+        }
+        if let Some(max) = self.max_wait.filter(|max| wait > *max) {
+            let why = if wait == paused {
+                format!("the provider asked to wait {} s", seconds(wait))
+            } else {
+                format!("the rate limits would hold the request {} s", seconds(wait))
+            };
+            let mut failure = Failure::new(
+                ErrorClass::RateLimited,
+                format!(
+                    "rate limited: {why}, more than max_retry_time {} s",
+                    seconds(max)
+                ),
+            );
+            // The retry layer sees the wait too, and does not try again.
+            failure.retry_after = Some(wait);
+            return Err(failure);
+        }
+        if let Some(b) = &mut s.requests {
+            b.balance -= 1.0;
+        }
+        if let Some(b) = &mut s.tokens {
+            b.balance -= charged as f64;
+        }
+        Ok(wait)
+    }
 }
 
 /// Tokens a request is charged before its usage is known.
 fn charge(request: &Request) -> u64 {
-    let prompt: u64 = request
-        .messages
-        .iter()
-        .map(|m| estimate_tokens(&m.content))
-        .sum();
-    prompt + u64::from(request.max_tokens)
+    estimate_prompt_tokens(&request.messages) + u64::from(request.max_tokens)
+}
+
+/// Whole seconds, rounded up, for messages.
+fn seconds(d: Duration) -> u64 {
+    d.as_secs().saturating_add(u64::from(d.subsec_nanos() > 0))
 }
 
 impl<R: Runner> Runner for Limited<R> {
     fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion> {
         Box::pin(async move {
             let charged = charge(request);
-            let wait = {
-                let mut s = self.state();
-                let now = Instant::now();
-                let mut wait = s.paused_until.saturating_duration_since(now);
-                if let Some(b) = &mut s.requests {
-                    wait = wait.max(b.take(1.0, now));
-                }
-                if let Some(b) = &mut s.tokens {
-                    wait = wait.max(b.take(charged as f64, now));
-                }
-                wait
+            let wait = match self.admit(charged) {
+                Ok(wait) => wait,
+                Err(failure) => return Completion::failed(failure, Timing::default()),
             };
             if !wait.is_zero() {
                 tokio::time::sleep(wait).await;
             }
             let completion = self.inner.complete(request).await;
             let mut s = self.state();
+            let now = Instant::now();
             if let Some(b) = &mut s.tokens {
                 if !completion.usage.estimated && completion.error.is_none() {
                     let used = completion.usage.input_tokens + completion.usage.output_tokens;
-                    b.balance += charged as f64 - used as f64;
+                    b.settle(charged as f64 - used as f64, now);
                 }
             }
             if let Some(failure) = &completion.error {
                 if failure.class == ErrorClass::RateLimited {
-                    let until = Instant::now() + failure.retry_after.unwrap_or(DEFAULT_BACKOFF);
-                    s.paused_until = s.paused_until.max(until);
+                    let pause = failure.retry_after.unwrap_or(DEFAULT_BACKOFF).min(FOREVER);
+                    s.paused_until = s.paused_until.max(now + pause);
                 }
             }
             completion
@@ -151,11 +231,12 @@ mod tests {
     use std::sync::Arc;
 
     /// Records when each request arrived and answers after `busy`; the
-    /// first `fail` requests get a 429.
+    /// first `fail` requests get a 429 that asks to wait `retry_after`.
     struct Clock {
         start: Instant,
         seen: Mutex<Vec<Duration>>,
         fail: AtomicU32,
+        retry_after: Duration,
         busy: Duration,
     }
 
@@ -167,7 +248,7 @@ mod tests {
                 if self.fail.load(Ordering::SeqCst) > 0 {
                     self.fail.fetch_sub(1, Ordering::SeqCst);
                     let mut f = Failure::new(ErrorClass::RateLimited, "429");
-                    f.retry_after = Some(Duration::from_secs(5));
+                    f.retry_after = Some(self.retry_after);
                     return Completion::failed(f, Timing::default());
                 }
                 let mut c =
@@ -184,10 +265,15 @@ mod tests {
     }
 
     fn clock(fail: u32, busy: Duration) -> Arc<Clock> {
+        quota(fail, Duration::from_secs(5), busy)
+    }
+
+    fn quota(fail: u32, retry_after: Duration, busy: Duration) -> Arc<Clock> {
         Arc::new(Clock {
             start: Instant::now(),
             seen: Mutex::new(Vec::new()),
             fail: AtomicU32::new(fail),
+            retry_after,
             busy,
         })
     }
@@ -204,13 +290,25 @@ mod tests {
         }
     }
 
-    async fn run_all(limited: &Arc<Limited<Arc<Clock>>>, n: usize, max_tokens: u32) {
+    async fn run_all(
+        limited: &Arc<Limited<Arc<Clock>>>,
+        n: usize,
+        max_tokens: u32,
+    ) -> Vec<Completion> {
         let mut set = tokio::task::JoinSet::new();
         for _ in 0..n {
             let l = limited.clone();
             set.spawn(async move { l.complete(&request(max_tokens)).await });
         }
-        while set.join_next().await.is_some() {}
+        set.join_all().await
+    }
+
+    fn failed(completions: &[Completion], class: ErrorClass) -> Vec<&Failure> {
+        completions
+            .iter()
+            .filter_map(|c| c.error.as_ref())
+            .filter(|f| f.class == class)
+            .collect()
     }
 
     #[tokio::test(start_paused = true)]
@@ -220,7 +318,7 @@ mod tests {
             c.clone(),
             RateLimits {
                 requests_per_minute: Some(60),
-                tokens_per_minute: None,
+                ..RateLimits::default()
             },
         ));
         run_all(&limited, 70, 1).await;
@@ -236,8 +334,8 @@ mod tests {
         let limited = Arc::new(Limited::new(
             c.clone(),
             RateLimits {
-                requests_per_minute: None,
                 tokens_per_minute: Some(600),
+                ..RateLimits::default()
             },
         ));
         // Each request is charged 2 prompt + 98 max = 100 tokens and uses 20.
@@ -270,5 +368,136 @@ mod tests {
             seen[1..].iter().all(|t| *t >= Duration::from_secs(5)),
             "{seen:?}"
         );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pause_longer_than_the_maximum_wait_fails_at_once() {
+        // A daily quota's 429, then more requests: none waits for a day.
+        let c = quota(1, Duration::from_secs(86_400), Duration::ZERO);
+        let limited = Arc::new(Limited::new(
+            c.clone(),
+            RateLimits {
+                max_wait: Some(Duration::from_secs(120)),
+                ..RateLimits::default()
+            },
+        ));
+        run_all(&limited, 1, 1).await;
+        let start = Instant::now();
+        let later = run_all(&limited, 3, 1).await;
+        assert_eq!(start.elapsed(), Duration::ZERO);
+        assert_eq!(c.seen.lock().unwrap().len(), 1);
+        let failures = failed(&later, ErrorClass::RateLimited);
+        assert_eq!(failures.len(), 3);
+        assert_eq!(
+            failures[0].message,
+            "rate limited: the provider asked to wait 86400 s, more than max_retry_time 120 s"
+        );
+        assert!(failures[0].retry_after.unwrap() > Duration::from_secs(86_000));
+
+        // A wait too long for any clock neither panics nor holds anything back.
+        let c = quota(1, Duration::MAX, Duration::ZERO);
+        let limited = Arc::new(Limited::new(
+            c.clone(),
+            RateLimits {
+                max_wait: Some(Duration::from_secs(120)),
+                ..RateLimits::default()
+            },
+        ));
+        run_all(&limited, 1, 1).await;
+        let later = run_all(&limited, 1, 1).await;
+        assert_eq!(failed(&later, ErrorClass::RateLimited).len(), 1);
+        assert_eq!(c.seen.lock().unwrap().len(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_queue_longer_than_the_maximum_wait_fails_without_taking() {
+        let c = clock(0, Duration::ZERO);
+        let limited = Arc::new(Limited::new(
+            c.clone(),
+            RateLimits {
+                requests_per_minute: Some(60),
+                max_wait: Some(Duration::from_secs(5)),
+                ..RateLimits::default()
+            },
+        ));
+        // Sixty at once, five more a second apart; the last five would wait
+        // six seconds or more and fail at once.
+        let all = run_all(&limited, 70, 1).await;
+        let failures = failed(&all, ErrorClass::RateLimited);
+        assert_eq!(failures.len(), 5);
+        assert!(failures.iter().all(|f| f
+            .message
+            .starts_with("rate limited: the rate limits would hold the request 6 s")));
+        let seen = c.seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 65);
+        assert_eq!(seen.iter().max(), Some(&Duration::from_secs(5)));
+        // The failed five took nothing: the next request goes a second
+        // after the last one, not six.
+        run_all(&limited, 1, 1).await;
+        assert_eq!(c.seen.lock().unwrap().last(), Some(&Duration::from_secs(6)));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_request_bigger_than_its_bucket_fails_at_once() {
+        let c = clock(0, Duration::ZERO);
+        let limited = Arc::new(Limited::new(
+            c.clone(),
+            RateLimits {
+                tokens_per_minute: Some(100),
+                ..RateLimits::default()
+            },
+        ));
+        // 2 prompt tokens plus 200: more than a minute's worth, ever.
+        let all = run_all(&limited, 1, 200).await;
+        let failures = failed(&all, ErrorClass::BadRequest);
+        assert_eq!(
+            failures[0].message,
+            "the request needs 202 tokens (its prompt at four characters a token plus \
+             max_tokens), more than tokens_per_minute 100 allows: it can never be sent"
+        );
+        // A request that fits still goes at once.
+        let all = run_all(&limited, 1, 98).await;
+        assert!(all[0].error.is_none());
+        assert_eq!(*c.seen.lock().unwrap(), [Duration::ZERO]);
+
+        // No request fits a limit of zero requests a minute.
+        let limited = Arc::new(Limited::new(
+            c.clone(),
+            RateLimits {
+                requests_per_minute: Some(0),
+                ..RateLimits::default()
+            },
+        ));
+        let all = run_all(&limited, 1, 1).await;
+        assert_eq!(failed(&all, ErrorClass::BadRequest).len(), 1);
+        assert_eq!(c.seen.lock().unwrap().len(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn settling_never_lifts_a_bucket_above_its_capacity() {
+        let c = clock(0, Duration::from_secs(60));
+        let limited = Arc::new(Limited::new(
+            c.clone(),
+            RateLimits {
+                tokens_per_minute: Some(600),
+                ..RateLimits::default()
+            },
+        ));
+        // The first request is charged 100 and uses 20; while it runs the
+        // bucket refills to full and a small request takes 2. Settling the
+        // first must not give back 80 on top of a full bucket.
+        let first = {
+            let l = limited.clone();
+            tokio::spawn(async move { l.complete(&request(98)).await })
+        };
+        tokio::time::sleep(Duration::from_secs(59)).await;
+        let second = {
+            let l = limited.clone();
+            tokio::spawn(async move { l.complete(&request(0)).await })
+        };
+        first.await.unwrap();
+        let balance = limited.state().tokens.as_ref().unwrap().balance;
+        assert!(balance <= 600.0, "{balance}");
+        second.await.unwrap();
     }
 }
