@@ -2,10 +2,10 @@
 //! `sizeup models fetch` into `models/` (CI fetches them first).
 
 use sizeup_runners::local::{LocalConfig, LocalError, LocalRunner};
-use sizeup_runners::{FinishReason, Message, Request, Role, Runner};
+use sizeup_runners::{ErrorClass, FinishReason, Message, Request, Role, Runner};
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 fn model_path(file: &str) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -163,6 +163,106 @@ fn gemma3_continues_text_as_llama_cpp_does() {
         " the capital of the country of France. It is the largest city in France."
     );
     assert_eq!(c.usage.input_tokens, 6);
+}
+
+#[test]
+fn requests_longer_than_the_context_are_refused_before_generating() {
+    // candle's llama code holds 4,096 positions, fewer than SmolLM2's 8,192.
+    let mut r = ask(FRANCE);
+    r.max_tokens = 4096 - 41;
+    let c = complete(smollm2(), &r);
+    let failure = c.error.expect("a request past the context ran");
+    assert_eq!(failure.class, ErrorClass::BadRequest);
+    assert_eq!(
+        failure.message,
+        "the prompt's 42 tokens plus max_tokens 4055 make 4097, more than the model's \
+         context of 4096 tokens"
+    );
+    assert_eq!(c.usage.output_tokens, 0);
+    r.max_tokens = 4096 - 42;
+    assert_eq!(complete(smollm2(), &r).error, None);
+
+    let qwen2 = LocalRunner::new(config("qwen2.5-coder-0.5b-instruct-q4_k_m.gguf")).unwrap();
+    let gemma3 = LocalRunner::new(LocalConfig {
+        chat_template: Some("{{ bos_token }}{{ messages[-1]['content'] }}".into()),
+        ..config("gemma-3-270m-q4_k_m.gguf")
+    })
+    .unwrap();
+    for runner in [&qwen2, &gemma3] {
+        let mut r = ask(FRANCE);
+        r.max_tokens = 32_768;
+        let started = Instant::now();
+        let failure = complete(runner, &r).error.unwrap();
+        assert_eq!(failure.class, ErrorClass::BadRequest);
+        assert!(
+            failure
+                .message
+                .contains("more than the model's context of 32768 tokens"),
+            "{}",
+            failure.message
+        );
+        // Refused, not generated until the context ran out.
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+}
+
+#[test]
+fn the_timeout_covers_prompt_processing() {
+    // About 500 prompt tokens: eight chunks of 64.
+    let mut r = ask(&"The quick brown fox jumps over the lazy dog. ".repeat(48));
+    r.max_tokens = 1;
+    let c = complete(smollm2(), &r);
+    assert_eq!(c.error, None);
+    assert!(c.usage.input_tokens > 450, "{}", c.usage.input_tokens);
+    let prefill = Duration::from_micros(c.timing.ttft_us.unwrap());
+
+    // A deadline a tenth of the way through the prompt is noticed between
+    // two chunks of it, long before the whole prompt is processed.
+    r.timeout = prefill / 10;
+    let c = complete(smollm2(), &r);
+    let failure = c.error.expect("the deadline passed unnoticed");
+    assert_eq!(failure.class, ErrorClass::Timeout);
+    assert_eq!(c.timing.ttft_us, None);
+    let total = Duration::from_micros(c.timing.total_us);
+    assert!(
+        total < prefill / 2,
+        "{total:?} for a prefill of {prefill:?}"
+    );
+}
+
+/// SmolLM2 continuing raw text, without its chat template: given a count,
+/// it goes on counting until `max_tokens`.
+fn counting() -> (LocalRunner, Request) {
+    let runner = LocalRunner::new(LocalConfig {
+        chat_template: Some("{{ messages[-1]['content'] }}".into()),
+        ..config("SmolLM2-135M-Instruct.Q4_1.gguf")
+    })
+    .unwrap();
+    (runner, ask("1, 2, 3, 4, 5, 6, 7, 8, 9, 10,"))
+}
+
+#[test]
+fn an_abandoned_trial_frees_the_model_for_the_next() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let (runner, mut count) = counting();
+    // 4,000 tokens (minutes at SmolLM2's speed), abandoned after two
+    // seconds: the worker stops at the next token instead of finishing them.
+    count.max_tokens = 4_000;
+    let started = Instant::now();
+    let abandoned = runtime.block_on(async {
+        tokio::time::timeout(Duration::from_secs(2), runner.complete(&count)).await
+    });
+    assert!(abandoned.is_err(), "4,000 tokens within two seconds");
+    count.max_tokens = 4;
+    let c = runtime.block_on(runner.complete(&count));
+    assert_eq!(c.error, None);
+    assert!(c.text.starts_with(" 11,"), "{:?}", c.text);
+    // Generous: other tests share the device, and this machine may be slow.
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(60), "{elapsed:?}");
 }
 
 #[test]

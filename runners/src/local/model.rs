@@ -10,6 +10,33 @@ use std::io::BufReader;
 /// Architectures this build can run, as `general.architecture` names them.
 pub const SUPPORTED: [&str; 4] = ["llama", "qwen2", "qwen3", "gemma3"];
 
+/// How many positions (prompt and generated tokens together) a model of
+/// `arch` can attend to: the file's `{arch}.context_length`, and for `llama`
+/// at most the 4,096 positions candle's model code holds rotary tables for.
+/// Every architecture here fails with an error, not a wrong answer, past it
+/// (its rotary tables end there), so requests are held to it beforehand.
+pub fn context_length(arch: &str, content: &Content) -> Result<usize, String> {
+    let key = format!("{arch}.context_length");
+    let declared = match content.metadata.get(&key) {
+        None => None,
+        Some(v) => {
+            let n = v
+                .to_u32()
+                .map(u64::from)
+                .or_else(|_| v.to_u64())
+                .map_err(|e| format!("`{key}` is not a number: {e}"))?;
+            Some(usize::try_from(n).unwrap_or(usize::MAX))
+        }
+    };
+    match (arch, declared) {
+        ("llama", n) => Ok(n.map_or(quantized_llama::MAX_SEQ_LEN, |n| {
+            n.min(quantized_llama::MAX_SEQ_LEN)
+        })),
+        (_, Some(n)) => Ok(n),
+        (_, None) => Err(format!("no `{key}` metadata")),
+    }
+}
+
 /// The weights of one loaded model.
 pub enum Weights {
     /// Llama, SmolLM2, Mistral and other `llama` GGUF files.
