@@ -92,6 +92,18 @@ impl<R: Runner> Runner for Retrying<R> {
                 let wait = self.policy.delay(attempt, failure.retry_after);
                 // A provider's wait may be as long as `Duration::MAX`.
                 if start.elapsed().saturating_add(wait) > self.policy.max_total {
+                    // Say why no retry came when the provider's own answer
+                    // named a wait too long (a daily quota, say).
+                    if let (Some(asked), Some(_)) = (failure.retry_after, failure.status) {
+                        let note = format!(
+                            "; the provider asked to wait {} s, more than max_retry_time {} s allows",
+                            asked.as_secs(),
+                            self.policy.max_total.as_secs()
+                        );
+                        if let Some(f) = &mut completion.error {
+                            f.message.push_str(&note);
+                        }
+                    }
                     return completion;
                 }
                 retried = completion.retried_usage;
@@ -227,20 +239,30 @@ mod tests {
 
     #[tokio::test]
     async fn a_wait_too_long_to_add_ends_the_retries() {
-        struct Quota;
+        /// A 429 whose `Retry-After` is the wait it holds.
+        struct Quota(Duration);
         impl Runner for Quota {
             fn complete<'a>(&'a self, _: &'a Request) -> BoxFuture<'a, Completion> {
                 Box::pin(async move {
-                    let mut f = Failure::new(ErrorClass::RateLimited, "daily quota");
-                    f.retry_after = Some(Duration::MAX);
+                    let mut f = Failure::new(ErrorClass::RateLimited, "HTTP 429: daily quota");
+                    f.status = Some(429);
+                    f.retry_after = Some(self.0);
                     Completion::failed(f, Timing::default())
                 })
             }
         }
-        let c = Retrying::new(Quota, RetryPolicy::default())
+        let c = Retrying::new(Quota(Duration::MAX), RetryPolicy::default())
             .complete(&request())
             .await;
         assert_eq!(c.attempts, 1);
+        let c = Retrying::new(Quota(Duration::from_secs(86_400)), RetryPolicy::default())
+            .complete(&request())
+            .await;
+        assert_eq!(c.attempts, 1);
+        assert_eq!(
+            c.error.unwrap().message,
+            "HTTP 429: daily quota; the provider asked to wait 86400 s, more than max_retry_time 120 s allows"
+        );
     }
 
     #[tokio::test]
