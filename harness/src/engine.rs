@@ -12,14 +12,14 @@ use crate::budget::Budget;
 use crate::cost::{hardware_cost, token_cost, worst_case, BusyMeter};
 use crate::events::{Event, TrialResult};
 use crate::plan::Plan;
-use crate::scorers::{assess, Assessment};
-use crate::suite::Suite;
+use crate::scorers::assess;
+use crate::suite::{Provider, Suite};
 use futures_util::FutureExt;
 use sizeup_runners::{Completion, ErrorClass, Failure, Runner, Timing};
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
@@ -68,12 +68,12 @@ impl Job {
             return 0.0;
         }
         let model = &self.suite.models[trial.model];
-        worst_case(
-            &model.cost,
-            &trial.request,
-            model.max_attempts,
-            model.max_retry_time,
-        )
+        // A local model is not retried, and nothing makes it wait.
+        let (attempts, wait) = match model.provider {
+            Provider::Local => (1, Duration::ZERO),
+            _ => (model.max_attempts, model.max_retry_time),
+        };
+        worst_case(&model.cost, &trial.request, attempts, wait)
     }
 
     /// Indices of the trials that will run, per model.
@@ -188,23 +188,37 @@ async fn admit(
 async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) -> TrialResult {
     let trial = &job.plan.trials[index];
     let model = &job.suite.models[trial.model];
+    let task = &job.suite.tasks[trial.task];
     let cached = job.cache.get(&trial.cache_key).cloned();
     let is_cached = cached.is_some();
-    let mark = (!is_cached).then(|| meter.enter(Instant::now()));
-    let outcome = AssertUnwindSafe(answer(job, index, cached))
-        .catch_unwind()
-        .await;
-    let busy = mark.map(|m| meter.leave(m, Instant::now()));
-    let (completion, assessment) = outcome.unwrap_or_else(|panic| {
-        let failure = Failure::new(
-            ErrorClass::Internal,
-            format!(
-                "sizeup panicked while running the trial: {}",
-                panic_message(&*panic)
-            ),
-        );
-        (Completion::failed(failure, Timing::default()), None)
-    });
+    let (completion, busy) = match cached {
+        Some(c) => (c, None),
+        None => {
+            let runner = job.runners[trial.model]
+                .as_ref()
+                .expect("every model in the plan has a runner");
+            let mark = meter.enter(Instant::now());
+            let outcome = guarded(runner.complete(&trial.request)).await;
+            let shared = meter.leave(mark, Instant::now());
+            let completion = outcome.unwrap_or_else(|panic| internal(&panic));
+            // A local model has its device to itself while it generates (the
+            // others wait their turn), so its own generation time is its busy
+            // time; a server's is shared among the trials in flight.
+            let busy = match model.provider {
+                Provider::Local => Duration::from_micros(completion.timing.total_us),
+                _ => shared,
+            };
+            (completion, Some(busy))
+        }
+    };
+    let expected = task.cases[trial.case].expected.as_ref();
+    let (completion, assessment) = match completion.error {
+        Some(_) => (completion, None),
+        None => match guarded(async { assess(&task.scorers, &completion.text, expected) }).await {
+            Ok(a) => (completion, Some(a)),
+            Err(panic) => (internal(&panic), None),
+        },
+    };
     let (cost_usd, failure_cost_usd) = match busy {
         // A cached answer was paid for by the run that got it.
         None => (0.0, 0.0),
@@ -232,29 +246,23 @@ async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) ->
     }
 }
 
-/// The completion of trial `index` (from the cache or its runner) and its scores.
-async fn answer(
-    job: &Job,
-    index: usize,
-    cached: Option<Completion>,
-) -> (Completion, Option<Assessment>) {
-    let trial = &job.plan.trials[index];
-    let task = &job.suite.tasks[trial.task];
-    let completion = match cached {
-        Some(c) => c,
-        None => {
-            let runner = job.runners[trial.model]
-                .as_ref()
-                .expect("every model in the plan has a runner");
-            runner.complete(&trial.request).await
-        }
-    };
-    let expected = task.cases[trial.case].expected.as_ref();
-    let assessment = completion
-        .error
-        .is_none()
-        .then(|| assess(&task.scorers, &completion.text, expected));
-    (completion, assessment)
+/// Runs `work`, turning a panic into an error value.
+async fn guarded<T>(
+    work: impl std::future::Future<Output = T>,
+) -> Result<T, Box<dyn std::any::Any + Send>> {
+    AssertUnwindSafe(work).catch_unwind().await
+}
+
+/// The failure a panic while running a trial becomes.
+fn internal(panic: &Box<dyn std::any::Any + Send>) -> Completion {
+    let failure = Failure::new(
+        ErrorClass::Internal,
+        format!(
+            "sizeup panicked while running the trial: {}",
+            panic_message(&**panic)
+        ),
+    );
+    Completion::failed(failure, Timing::default())
 }
 
 /// The text a panic was raised with.

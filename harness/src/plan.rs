@@ -3,10 +3,11 @@
 //! Two ideas are kept apart. A trial's **id** names (task, case, model,
 //! repeat): it is unique within a run and the same in a resumed run, so two
 //! cases whose prompts happen to render alike stay two trials. Its **cache
-//! key** hashes the request exactly as it will be sent and everything about
-//! the model that changes its answers (provider, endpoint, API version,
-//! device, chat template, the weights file's content), so identical requests
-//! may share a stored answer, and any change to the model misses the cache.
+//! key** hashes the request exactly as it will be sent, the repeat index and
+//! everything about the model that changes its answers (provider, endpoint,
+//! API version, device, chat template, the weights file's content), so
+//! identical requests may share a stored answer — each repeat its own, so
+//! repeats keep their spread — and any change to the model misses the cache.
 
 use crate::suite::{Model, Provider, Suite};
 use sha2::{Digest, Sha256};
@@ -129,7 +130,7 @@ impl Plan {
                         };
                         trials.push(Trial {
                             id: trial_id(&task.id, &case.id, &model.id, repeat),
-                            cache_key: cache_key(&identity, &request),
+                            cache_key: cache_key(&identity, &request, repeat),
                             task: ti,
                             case: ci,
                             model: mi,
@@ -174,9 +175,10 @@ pub fn trial_id(task: &str, case: &str, model: &str, repeat: u32) -> String {
     hash(&serde_json::json!([task, case, model, repeat]))
 }
 
-/// The hash of a request as sent to a model with `identity`, as 32 hex digits.
-pub fn cache_key(identity: &serde_json::Value, request: &Request) -> String {
-    hash(&serde_json::json!({"model": identity, "request": request}))
+/// The hash of a request as sent to a model with `identity` for repeat
+/// `repeat`, as 32 hex digits.
+pub fn cache_key(identity: &serde_json::Value, request: &Request, repeat: u32) -> String {
+    hash(&serde_json::json!({"model": identity, "request": request, "repeat": repeat}))
 }
 
 /// SHA-256 over canonical JSON (keys sorted), first 16 bytes in hex.
@@ -297,12 +299,13 @@ tasks:
     #[test]
     fn cache_keys_follow_the_request_and_the_model_identity() {
         let m = serde_json::json!({"model": "a"});
-        let key = cache_key(&m, &request("hi"));
-        assert_eq!(key, cache_key(&m, &request("hi")));
-        assert_ne!(key, cache_key(&m, &request("ho")));
+        let key = cache_key(&m, &request("hi"), 0);
+        assert_eq!(key, cache_key(&m, &request("hi"), 0));
+        assert_ne!(key, cache_key(&m, &request("ho"), 0));
+        assert_ne!(key, cache_key(&m, &request("hi"), 1));
         assert_ne!(
             key,
-            cache_key(&serde_json::json!({"model": "b"}), &request("hi"))
+            cache_key(&serde_json::json!({"model": "b"}), &request("hi"), 0)
         );
     }
 }

@@ -49,11 +49,19 @@ fn params(model: &ModelInfo) -> Result<Params, String> {
             ))
         }
     };
-    // The public endpoints are LiteLLM's defaults; others must be named.
-    let public = ["openai", "anthropic", "gemini"].contains(&model.provider.as_str());
+    // The providers' public endpoints are LiteLLM's defaults; any other
+    // (a proxy, a gateway, a server) must be named.
+    const PUBLIC: [&str; 3] = [
+        "https://api.openai.com/v1",
+        "https://api.anthropic.com/v1",
+        "https://generativelanguage.googleapis.com/v1beta",
+    ];
     Ok(Params {
         model: format!("{prefix}/{}", model.model),
-        api_base: model.base_url.clone().filter(|_| !public),
+        api_base: model
+            .base_url
+            .clone()
+            .filter(|url| !PUBLIC.contains(&url.trim_end_matches('/'))),
         api_version: model.api_version.clone(),
         api_key: model
             .api_key_env
@@ -115,6 +123,12 @@ mod tests {
         let models = vec![
             model("big", "openai", "gpt-4o", Some("https://api.openai.com/v1")),
             model(
+                "proxied",
+                "anthropic",
+                "claude-x",
+                Some("https://proxy.corp/anthropic/v1"),
+            ),
+            model(
                 "az",
                 "azure_openai",
                 "triage-deploy",
@@ -128,7 +142,7 @@ mod tests {
             ),
             model("tiny", "local", "/models/smollm2.gguf", None),
         ];
-        let verdicts: Vec<serde_json::Value> = ["az", "vllm", "big", "tiny"]
+        let verdicts: Vec<serde_json::Value> = ["az", "vllm", "big", "tiny", "proxied"]
             .iter()
             .enumerate()
             .map(|(i, m)| {
@@ -153,7 +167,12 @@ mod tests {
         assert!(text.contains("# task-3: `tiny` runs in-process"), "{text}");
         let yaml: serde_json::Value = yaml_serde::from_str(&text).unwrap();
         let list = yaml["model_list"].as_array().unwrap();
-        assert_eq!(list.len(), 3);
+        assert_eq!(list.len(), 4);
+        assert_eq!(list[3]["litellm_params"]["model"], "anthropic/claude-x");
+        assert_eq!(
+            list[3]["litellm_params"]["api_base"],
+            "https://proxy.corp/anthropic/v1"
+        );
         assert_eq!(list[0]["model_name"], "task-0");
         assert_eq!(list[0]["litellm_params"]["model"], "azure/triage-deploy");
         assert_eq!(

@@ -71,14 +71,14 @@ fn a_run_scores_stores_shows_and_exports_every_trial() {
     // Timings follow the server's pacing: the first word after 30 ms, the
     // other two 5 ms apart, so the answer ends 40 ms after the request at
     // the earliest ("wrong" is one word: 30 ms). A loaded machine may add
-    // time, never take it away.
+    // time, never take it away (half a second at most, on a shared machine).
     for t in trials {
         let ttft = t["ttft_us"].as_u64().unwrap();
         let latency = t["latency_us"].as_u64().unwrap();
         let paced = if t["case"] == "c3" { 30_000 } else { 40_000 };
-        assert!((30_000..80_000).contains(&ttft), "ttft {ttft} µs: {t}");
+        assert!((30_000..530_000).contains(&ttft), "ttft {ttft} µs: {t}");
         assert!(
-            (paced..paced + 50_000).contains(&latency),
+            (paced..paced + 500_000).contains(&latency),
             "{ttft} µs to the first word, {latency} µs in all: {t}"
         );
     }

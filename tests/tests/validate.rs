@@ -175,6 +175,21 @@ fn base_url_is_not_http() {
 }
 
 #[test]
+fn credentials_in_a_base_url_are_refused_and_not_echoed() {
+    for url in [
+        "https://user:sk-live-abc123@gw.example/v1",
+        "https://gw.example/v1?api-key=sk-live-abc123",
+    ] {
+        let err = fails(&with("http://127.0.0.1:9/v1", url), &[]);
+        assert!(
+            err.contains("s.yaml:6:15") && err.contains("must not carry credentials"),
+            "{err}"
+        );
+        assert!(!err.contains("sk-live-abc123"), "the key is echoed:\n{err}");
+    }
+}
+
+#[test]
 fn api_key_given_instead_of_its_variable() {
     let err = fails(
         &with(

@@ -51,6 +51,8 @@ pub struct Acc {
     rate: Histogram<u64>,
     input_tokens: u64,
     output_tokens: u64,
+    /// Output tokens of the trials measured in this run (not cached).
+    measured_output_tokens: u64,
     cost_usd: f64,
     failure_cost_usd: f64,
     /// Each case's trials, by case id.
@@ -73,6 +75,7 @@ impl Acc {
             rate: histogram(),
             input_tokens: 0,
             output_tokens: 0,
+            measured_output_tokens: 0,
             cost_usd: 0.0,
             failure_cost_usd: 0.0,
             cases: BTreeMap::new(),
@@ -84,6 +87,9 @@ impl Acc {
         self.n += 1;
         self.input_tokens += t.usage.input_tokens;
         self.output_tokens += t.usage.output_tokens;
+        if !t.cached {
+            self.measured_output_tokens += t.usage.output_tokens;
+        }
         self.cost_usd += t.cost_usd;
         self.failure_cost_usd += t.failure_cost_usd;
         self.cached += u64::from(t.cached);
@@ -159,10 +165,17 @@ impl Acc {
             output_tokens: self.output_tokens,
             cost_usd: self.cost_usd,
             failure_cost_usd: self.failure_cost_usd,
-            usd_per_mtok_output: (self.output_tokens > 0)
-                .then(|| self.cost_usd / self.output_tokens as f64 * 1e6),
+            // What this run paid (answers and failed attempts) per million
+            // tokens it was sent back; cached answers cost nothing here.
+            usd_per_mtok_output: (self.measured_output_tokens > 0).then(|| {
+                (self.cost_usd + self.failure_cost_usd) / self.measured_output_tokens as f64 * 1e6
+            }),
             quality_ci: clustered_mean(&per_case),
-            pass_ci: wilson(self.passed, self.n),
+            // Cases, not trials: repeats of a case are not independent.
+            pass_ci: wilson(
+                self.cases.values().filter(|c| c.passed()).count() as u64,
+                self.cases.len() as u64,
+            ),
             error_rate: (self.n > 0).then(|| self.errors as f64 / n),
             vs_reference: None,
             usd_per_request,
@@ -228,8 +241,9 @@ mod tests {
             latency_us: if cached { 900_000 } else { 600_000 },
             attempts: 1,
             cached,
-            cost_usd: 0.01,
-            failure_cost_usd: 0.002,
+            // The run that reused a cached answer paid nothing for it.
+            cost_usd: if cached { 0.0 } else { 0.01 },
+            failure_cost_usd: if cached { 0.0 } else { 0.002 },
         }
     }
 
@@ -248,10 +262,13 @@ mod tests {
         assert_eq!(cases["1"].qualities, [1.0, 1.0, 0.5, 0.0]);
         assert_eq!(cases["1"].passed, 2);
         assert_eq!(c.error_rate, Some(0.25));
-        // $0.012 a trial over the 3 measured (the cached one cost nothing
-        // here), at 1,000 a month.
-        assert!((c.usd_per_request.unwrap() - 0.016).abs() < 1e-12);
-        assert!((c.monthly_usd.unwrap() - 16.0).abs() < 1e-9);
+        // $0.012 a trial over the 3 measured, the cached one left out, at
+        // 1,000 a month; per million of the 33 tokens those 3 sent back.
+        assert!((c.usd_per_request.unwrap() - 0.012).abs() < 1e-12);
+        assert!((c.monthly_usd.unwrap() - 12.0).abs() < 1e-9);
+        assert!((c.usd_per_mtok_output.unwrap() - 0.036 / 33.0 * 1e6).abs() < 1e-6);
+        // One case, passed by half its trials: one passing case of one.
+        assert_eq!(c.pass_ci.unwrap().estimate, 1.0);
         assert_eq!((c.n, c.errors, c.cached), (4, 1, 1));
         assert_eq!(c.mean_quality, Some(2.5 / 4.0));
         assert_eq!(c.answered_quality, Some(2.5 / 3.0));
@@ -265,7 +282,7 @@ mod tests {
         // ones: 500 / 5 = 100 ms per token.
         let tpot = c.tpot_ms.unwrap().p50;
         assert!((tpot - 100.0).abs() < 0.1, "{tpot}");
-        assert!((c.failure_cost_usd - 0.008).abs() < 1e-12);
+        assert!((c.failure_cost_usd - 0.006).abs() < 1e-12);
     }
 
     /// Percentiles in milliseconds of values in microseconds.

@@ -49,11 +49,14 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         None => best_by_quality(entries)?,
     };
     let reference = entries[r].cell.model.clone();
+    let reference_misses = absolute_bars(task, entries[r].cell);
+    entries[r].cell.misses = Some(reference_misses.clone());
     let reference_cases = entries[r].cases;
     let reference_cost = entries[r].cell.usd_per_request;
     let margin = task.margin.unwrap_or(DEFAULT_MARGIN);
 
     let mut cheaper = Vec::new();
+    let mut unpriced = Vec::new();
     for (i, e) in entries.iter_mut().enumerate() {
         if i == r {
             continue;
@@ -62,6 +65,9 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         let (misses, open) = bars(task, margin, e.cell, compared.as_ref());
         e.cell.vs_reference = compared.map(|(c, _)| c);
         e.cell.misses = Some(misses.clone());
+        if e.cell.usd_per_request.is_none() || reference_cost.is_none() {
+            unpriced.push(e.cell.model.clone());
+        }
         if let (Some(cost), Some(reference_cost)) = (e.cell.usd_per_request, reference_cost) {
             if cost < reference_cost {
                 cheaper.push(Cheaper {
@@ -85,7 +91,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         (None, Some(_)) => (Outcome::Inconclusive, r),
         (None, None) => (Outcome::NeedsReference, r),
     };
-    let sentence = match (outcome, undecided) {
+    let mut sentence = match (outcome, undecided) {
         (Outcome::Alone, _) => format!(
             "{}: only {reference} ran this task; there is nothing to compare it with.",
             task.id
@@ -98,6 +104,19 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         }
         _ => needs_sentence(task, &reference, &cheaper, entries),
     };
+    if !unpriced.is_empty() && outcome != Outcome::Cheaper {
+        sentence.push_str(&format!(
+            " Not compared on cost: {} (no trial measured in this run: cached answers carry no cost).",
+            unpriced.join(", ")
+        ));
+    }
+    if !reference_misses.is_empty() && outcome != Outcome::Cheaper {
+        let what: Vec<String> = reference_misses
+            .iter()
+            .map(|m| format!("{} ({})", m.bar, m.detail))
+            .collect();
+        sentence.push_str(&format!(" {reference} itself misses {}.", what.join(", ")));
+    }
     Some(Verdict {
         task: task.id.clone(),
         outcome,
@@ -199,6 +218,14 @@ fn bars(
             }
         }
     }
+    misses.extend(absolute_bars(task, cell));
+    (misses, open)
+}
+
+/// The bars that do not depend on the reference: minimum quality, latency
+/// and errors. The reference is held to them too.
+fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
+    let mut misses = Vec::new();
     if let (Some(min), Some(mean)) = (task.min_quality, cell.mean_quality) {
         if mean < min {
             misses.push(miss(
@@ -227,7 +254,7 @@ fn bars(
             ),
         ));
     }
-    (misses, open)
+    misses
 }
 
 fn miss(bar: &str, detail: String) -> Miss {
@@ -282,11 +309,14 @@ fn inconclusive_sentence(task: &TaskInfo, margin: f64, cell: &Cell, needed: Opti
         return format!("{}: inconclusive.", task.id);
     };
     let more = match needed {
-        Some(n) => format!(
+        Some(n) if n > c.cases => format!(
             "about {} cases in all ({} more) would decide it at the observed spread",
             group(n),
-            group(n.saturating_sub(c.cases))
+            group(n - c.cases)
         ),
+        Some(_) => {
+            "the cases in hand should decide it at the observed spread: rerun with them all".into()
+        }
         None => "no number of cases decides it at the observed spread".into(),
     };
     format!(
@@ -353,12 +383,14 @@ fn seconds(ms: f64) -> String {
     }
 }
 
-/// Dollars: `$41`, `$2,310`, `$0.42`.
-pub fn dollars(usd: f64) -> String {
-    if usd.abs() < 10.0 {
-        format!("${usd:.2}")
+/// Dollars: `$41`, `$2,310`, `$0.42`, `−$12`.
+fn dollars(usd: f64) -> String {
+    let sign = if usd < 0.0 { "−" } else { "" };
+    let usd = usd.abs();
+    if usd < 10.0 {
+        format!("{sign}${usd:.2}")
     } else {
-        format!("${}", group(usd.round() as u64))
+        format!("{sign}${}", group(usd.round() as u64))
     }
 }
 
@@ -507,7 +539,8 @@ mod tests {
         let c = cells[1].vs_reference.as_ref().unwrap();
         assert_eq!(c.cases, 400);
         assert!(c.difference.low > -0.05 && c.difference.low < c.difference.estimate);
-        assert!(cells[0].vs_reference.is_none() && cells[0].misses.is_none());
+        assert!(cells[0].vs_reference.is_none());
+        assert_eq!(cells[0].misses.as_deref(), Some(&[][..]));
     }
 
     #[test]
@@ -583,6 +616,33 @@ mod tests {
     }
 
     #[test]
+    fn the_reference_is_held_to_the_absolute_bars_too() {
+        let mut draws = Draws(5);
+        let mut models = [
+            model("frontier", 200, 0.98, 0.002, 3500, &mut draws),
+            model("small", 200, 0.60, 0.0004, 500, &mut draws),
+        ];
+        let mut entries: Vec<Entry<'_>> = models
+            .iter_mut()
+            .enumerate()
+            .map(|(i, (cell, cases))| Entry {
+                cell,
+                reference_role: i == 0,
+                cases,
+            })
+            .collect();
+        let v = decide(&task(0.05), &mut entries).unwrap();
+        assert_eq!(v.outcome, Outcome::NeedsReference);
+        assert!(
+            v.sentence
+                .ends_with(" frontier itself misses latency (p95 3.5 s over the 3.0 s SLO)."),
+            "{}",
+            v.sentence
+        );
+        assert_eq!(models[0].0.misses.as_ref().unwrap()[0].bar, "latency");
+    }
+
+    #[test]
     fn without_a_reference_role_the_best_model_is_the_reference() {
         let mut draws = Draws(3);
         let mut models = [
@@ -608,6 +668,7 @@ mod tests {
         assert_eq!(dollars(41.2), "$41");
         assert_eq!(dollars(27_230.4), "$27,230");
         assert_eq!(dollars(0.4217), "$0.42");
+        assert_eq!(dollars(-27_230.4), "−$27,230");
         assert_eq!(points(-0.021), "−2.1");
         assert_eq!(points(0.014), "+1.4");
         assert_eq!(group(1_234_567), "1,234,567");

@@ -12,9 +12,10 @@ pub enum RunStatus {
     Running,
     /// Every trial of the plan is stored.
     Finished,
-    /// Stopped early: Ctrl-C, the budget, or trials that failed inside sizeup.
+    /// Stopped early and resumable: Ctrl-C or the budget.
     Interrupted,
-    /// The harness failed (the store could not be written).
+    /// A fault of sizeup: the store could not be written, a trial panicked,
+    /// or fewer trials were stored than planned.
     Failed,
 }
 

@@ -152,18 +152,6 @@ pub struct Model {
     pub price_source: String,
 }
 
-impl Model {
-    /// The settings that decide what this model returns, for trial identity.
-    pub fn identity(&self) -> Value {
-        serde_json::json!({
-            "provider": self.provider.as_str(),
-            "model": self.model,
-            "base_url": self.base_url,
-            "stream": self.stream,
-        })
-    }
-}
-
 /// Prices of a model: per token for APIs, per hour for hardware.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Cost {

@@ -252,6 +252,18 @@ impl ModelCx<'_> {
                 format!("`{base_url}` is not an http:// or https:// URL"),
             ));
         }
+        // A base URL is stored and shown in every report: credentials in
+        // it (user:token@ or ?key=) would leak there.
+        let authority = base_url
+            .split_once("://")
+            .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+        if authority.contains('@') || base_url.contains('?') {
+            return Err(self.src.secret(
+                &self.f("base_url"),
+                "base_url must not carry credentials or a query string",
+                "put the key in an environment variable and name it with api_key_env",
+            ));
+        }
         Ok(base_url)
     }
 

@@ -70,14 +70,6 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         )?;
     }
     let runners = setup::runners(&suite, &plan)?;
-    let skip = match &resumed {
-        Some(row) => setup::skip(&store, &row.id, &plan)?,
-        None => Default::default(),
-    };
-    let cache = match args.cache {
-        true => setup::cache(&store, &plan, &skip)?,
-        false => HashMap::new(),
-    };
 
     let owner = owner();
     let run_id = match resumed {
@@ -103,6 +95,21 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
                 .map_err(store_error)?;
             row.id
         }
+    };
+    // From here the run is this process's: any way out releases it.
+    let mut held = Held {
+        db: &db,
+        run_id: &run_id,
+        released: false,
+    };
+    // Read after taking the run, so no other process adds to them meanwhile.
+    let skip = match args.resume {
+        Some(_) => setup::skip(&store, &run_id, &plan)?,
+        None => Default::default(),
+    };
+    let cache = match args.cache {
+        true => setup::cache(&store, &plan, &skip)?,
+        false => HashMap::new(),
     };
 
     let job = Arc::new(Job {
@@ -160,6 +167,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         store
             .finish_run(&run_id, RunStatus::Failed, &time::now_rfc3339())
             .map_err(store_error)?;
+        held.released = true;
         return Err(CliError::incomplete(message(format!(
             "run {run_id} stopped: {}; resume with: {resume}",
             chain(&e)
@@ -172,6 +180,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     store
         .finish_run(&run_id, ending.status(), &finished_at)
         .map_err(store_error)?;
+    held.released = true;
     // As the store now has it, so the files written here equal an export.
     let report = ReportModel {
         run: sizeup_reports::RunInfo {
@@ -210,6 +219,25 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         Ending::Complete => ExitCode::SUCCESS,
         _ => ExitCode::from(3),
     })
+}
+
+/// A run this process holds. Dropped unreleased (an early error), it
+/// marks the run failed and releases it, so a resume need not `--force`.
+struct Held<'a> {
+    db: &'a Path,
+    run_id: &'a str,
+    released: bool,
+}
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        if self.released {
+            return;
+        }
+        if let Ok(store) = Store::open(self.db) {
+            let _ = store.finish_run(self.run_id, RunStatus::Failed, &time::now_rfc3339());
+        }
+    }
 }
 
 /// How a run ended, from what the store holds once the engine is done.

@@ -16,13 +16,20 @@ use std::path::{Path, PathBuf};
 /// resume from another directory reads the same files.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct RunOptions {
+    /// The suite file.
     pub suite: PathBuf,
+    /// The models catalog (`--models`).
     pub models: Option<PathBuf>,
+    /// The price book (`--prices`); the built-in one when absent.
     #[serde(default)]
     pub prices: Option<PathBuf>,
+    /// Only these tasks (`--task`), all when empty.
     pub tasks: Vec<String>,
+    /// Only these models (`--model`), all when empty.
     pub model_ids: Vec<String>,
+    /// At most this many cases per task (`--limit`).
     pub limit: Option<usize>,
+    /// Repeats instead of the suite's (`--repeats`).
     pub repeats: Option<u32>,
 }
 
