@@ -54,6 +54,8 @@ pub fn remembered_sha256(store: &Store, path: &Path) -> Result<String, DigestErr
         path: path.to_path_buf(),
         source,
     };
+    // One entry per file, however a suite spells its path.
+    let path = &std::fs::canonicalize(path).map_err(io)?;
     let meta = std::fs::metadata(path).map_err(io)?;
     let modified_ns = meta
         .modified()

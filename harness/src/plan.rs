@@ -161,6 +161,10 @@ pub fn identity(model: &Model, weights: Option<&str>) -> serde_json::Value {
     match model.provider {
         Provider::AzureOpenAi => id["api_version"] = model.api_version.clone().into(),
         Provider::Local => {
+            // The file's content names it, wherever the checkout lives.
+            if weights.is_some() {
+                id["model"] = serde_json::Value::Null;
+            }
             id["device"] = model.device.clone().into();
             id["chat_template"] = model.chat_template.clone().into();
             id["weights_sha256"] = weights.into();
@@ -261,6 +265,11 @@ tasks:
         );
         let plain = id(&local(""), Some("aa"));
         assert_ne!(plain, id(&local(""), Some("bb")));
+        // The same file spelled another way is the same model.
+        assert_eq!(
+            plain,
+            id(&local("").replace("w.gguf", "./w.gguf"), Some("aa"))
+        );
         assert_ne!(
             plain,
             id(&local(", chat_template: '{{ messages }}'"), Some("aa"))

@@ -122,7 +122,14 @@ fn a_run_ends_with_a_verdict_that_every_export_carries() {
     );
 
     let markdown = common::read(&s.path("out/summary.md"));
-    assert!(markdown.contains("small"), "{markdown}");
+    // The verdict table's row for the task names the recommended model.
+    assert!(
+        markdown
+            .lines()
+            .any(|l| l.starts_with('|') && l.contains("echo") && l.contains("small")),
+        "{markdown}"
+    );
+    assert!(markdown.contains("$635"), "the yearly savings: {markdown}");
     let junit = common::read(&s.path("out/junit.xml"));
     assert!(junit.contains("<failure"), "weak misses its bars: {junit}");
 
