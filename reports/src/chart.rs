@@ -21,8 +21,10 @@ const LABEL_WIDTH: f64 = 140.0;
 const ROW: f64 = 36.0;
 
 /// Approximate width of one character of the 13-unit label font, used to
-/// truncate labels and to keep scatter labels apart.
-const CHAR: f64 = 7.2;
+/// truncate labels and to keep scatter labels apart: wide enough for the
+/// common sans-serif fonts (DejaVu Sans, the Linux default, is the widest),
+/// so a label is never clipped at the chart's edge.
+const CHAR: f64 = 7.9;
 
 /// The plot area inside a chart's view box.
 #[derive(Debug, Clone, Copy, Serialize)]
