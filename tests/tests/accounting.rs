@@ -5,24 +5,10 @@
 
 mod common;
 
-use common::{suite, Scratch};
+use common::{echo, server, suite, Scratch};
 use serde_json::Value;
-use sizeup_tests::server::{Behavior, Config, MockServer, Reply};
-use std::sync::Arc;
+use sizeup_tests::server::{Behavior, MockServer, Reply};
 use std::time::Duration;
-
-fn server(
-    script: impl Fn(&sizeup_tests::server::Seen) -> Behavior + Send + Sync + 'static,
-) -> MockServer {
-    MockServer::start(Config {
-        script: Arc::new(script),
-        ..Config::default()
-    })
-}
-
-fn echo(seen: &sizeup_tests::server::Seen) -> Behavior {
-    Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
-}
 
 #[test]
 fn cases_and_tasks_whose_prompts_coincide_are_all_stored() {

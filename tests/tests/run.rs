@@ -4,24 +4,10 @@
 
 mod common;
 
-use common::{suite, Scratch};
+use common::{echo, server, suite, Scratch};
 use serde_json::Value;
 use sizeup_tests::server::{Behavior, Config, MockServer, Reply};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-fn server(
-    script: impl Fn(&sizeup_tests::server::Seen) -> Behavior + Send + Sync + 'static,
-) -> MockServer {
-    MockServer::start(Config {
-        script: Arc::new(script),
-        ..Config::default()
-    })
-}
-
-fn echo(seen: &sizeup_tests::server::Seen) -> Behavior {
-    Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
-}
 
 #[test]
 fn a_run_scores_stores_shows_and_exports_every_trial() {

@@ -480,6 +480,23 @@ mod tests {
         acc.cell("triage", id, Some(100_000))
     }
 
+    /// Decides the task over `models`, the one at `reference` having the role.
+    fn decide_all(
+        models: &mut [(Cell, BTreeMap<String, CaseScores>)],
+        reference: Option<usize>,
+    ) -> Verdict {
+        let mut entries: Vec<Entry<'_>> = models
+            .iter_mut()
+            .enumerate()
+            .map(|(i, (cell, cases))| Entry {
+                cell,
+                reference_role: Some(i) == reference,
+                cases,
+            })
+            .collect();
+        decide(&task(0.05), &mut entries).unwrap()
+    }
+
     /// Decides a task with a reference at 0.98 and two cheaper models.
     fn three(n: usize, cheaper: f64, cheapest: f64) -> (Verdict, Vec<Cell>) {
         let mut draws = Draws(7);
@@ -488,16 +505,7 @@ mod tests {
             model("small", n, cheaper, 0.0004, 700, &mut draws),
             model("tiny", n, cheapest, 0.0001, 300, &mut draws),
         ];
-        let mut entries: Vec<Entry<'_>> = models
-            .iter_mut()
-            .enumerate()
-            .map(|(i, (cell, cases))| Entry {
-                cell,
-                reference_role: i == 0,
-                cases,
-            })
-            .collect();
-        let verdict = decide(&task(0.05), &mut entries).unwrap();
+        let verdict = decide_all(&mut models, Some(0));
         (verdict, models.into_iter().map(|(c, _)| c).collect())
     }
 
@@ -590,16 +598,7 @@ mod tests {
             model("slow", 200, 0.98, 0.0004, 4500, &mut draws),
         ];
         models[1].0.error_rate = Some(0.05);
-        let mut entries: Vec<Entry<'_>> = models
-            .iter_mut()
-            .enumerate()
-            .map(|(i, (cell, cases))| Entry {
-                cell,
-                reference_role: i == 0,
-                cases,
-            })
-            .collect();
-        let v = decide(&task(0.05), &mut entries).unwrap();
+        let v = decide_all(&mut models, Some(0));
         assert_eq!(v.outcome, Outcome::NeedsReference);
         assert!(
             v.sentence
@@ -622,16 +621,7 @@ mod tests {
             model("frontier", 200, 0.98, 0.002, 3500, &mut draws),
             model("small", 200, 0.60, 0.0004, 500, &mut draws),
         ];
-        let mut entries: Vec<Entry<'_>> = models
-            .iter_mut()
-            .enumerate()
-            .map(|(i, (cell, cases))| Entry {
-                cell,
-                reference_role: i == 0,
-                cases,
-            })
-            .collect();
-        let v = decide(&task(0.05), &mut entries).unwrap();
+        let v = decide_all(&mut models, Some(0));
         assert_eq!(v.outcome, Outcome::NeedsReference);
         assert!(
             v.sentence
@@ -649,15 +639,7 @@ mod tests {
             model("a", 300, 0.70, 0.0001, 100, &mut draws),
             model("b", 300, 0.95, 0.002, 100, &mut draws),
         ];
-        let mut entries: Vec<Entry<'_>> = models
-            .iter_mut()
-            .map(|(cell, cases)| Entry {
-                cell,
-                reference_role: false,
-                cases,
-            })
-            .collect();
-        let v = decide(&task(0.05), &mut entries).unwrap();
+        let v = decide_all(&mut models, None);
         assert_eq!(v.reference, "b");
         assert!(v.reference_by_quality);
         assert_eq!(v.outcome, Outcome::NeedsReference);

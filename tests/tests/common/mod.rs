@@ -4,7 +4,22 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
+use sizeup_tests::server::{Behavior, Config, MockServer, Reply, Seen};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A loopback OpenAI server that answers as `script` says.
+pub fn server(script: impl Fn(&Seen) -> Behavior + Send + Sync + 'static) -> MockServer {
+    MockServer::start(Config {
+        script: Arc::new(script),
+        ..Config::default()
+    })
+}
+
+/// Answers `echo: ` and the prompt.
+pub fn echo(seen: &Seen) -> Behavior {
+    Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
+}
 
 /// A scratch directory with a results database.
 pub struct Scratch {
