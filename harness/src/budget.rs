@@ -5,8 +5,9 @@
 //! prices; plus the hardware for the longest the trial can take). When it
 //! ends, the reservation is replaced by what it really cost, failed attempts
 //! included. A reservation that does not fit waits for the trials in flight
-//! to settle, since they usually cost far less than they reserved; only when
-//! nothing is in flight and it still does not fit is the budget exhausted.
+//! to settle, since they usually cost far less than they reserved; when it
+//! still does not fit with nothing in flight it never will (spending only
+//! grows), so that trial is refused, and a cheaper one may still fit.
 
 use std::sync::Mutex;
 use tokio::sync::Notify;
@@ -25,7 +26,8 @@ struct State {
     reserved: f64,
     /// Reservations not yet settled; `reserved` is their sum.
     open: u64,
-    exhausted: bool,
+    /// A trial was refused.
+    refused: bool,
 }
 
 impl Budget {
@@ -43,26 +45,21 @@ impl Budget {
     }
 
     /// Reserves `worst_usd`, waiting for reservations in flight to settle
-    /// while it does not fit. False (nothing reserved) once it cannot fit
-    /// even with nothing in flight: the budget is exhausted.
+    /// while it does not fit. False (nothing reserved) when it cannot fit
+    /// even with nothing in flight.
     pub async fn reserve(&self, worst_usd: f64) -> bool {
         loop {
             // Registered before the check, so a settle in between is not missed.
             let settled = self.settled.notified();
             {
                 let mut s = self.state();
-                if s.exhausted {
-                    return false;
-                }
                 if s.spent + s.reserved + worst_usd <= self.limit {
                     s.reserved += worst_usd;
                     s.open += 1;
                     return true;
                 }
                 if s.open == 0 {
-                    s.exhausted = true;
-                    drop(s);
-                    self.settled.notify_waiters();
+                    s.refused = true;
                     return false;
                 }
             }
@@ -97,7 +94,7 @@ impl Budget {
 
     /// True once a trial could not be covered even with nothing in flight.
     pub fn exhausted(&self) -> bool {
-        self.state().exhausted
+        self.state().refused
     }
 }
 
@@ -130,16 +127,17 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn it_is_exhausted_only_when_nothing_in_flight_leaves_room() {
+    async fn a_trial_is_refused_only_when_nothing_in_flight_leaves_room() {
         let b = Budget::new(1.0);
         assert!(b.reserve(0.5).await);
         b.settle(0.5, 0.7);
         // 0.7 spent, nothing in flight: 0.4 can never fit.
         assert!(!b.reserve(0.4).await);
         assert!(b.exhausted());
-        // Exhausted is final, even for a cheaper trial.
-        assert!(!b.reserve(0.1).await);
-        assert!((b.spent() - 0.7).abs() < 1e-12);
+        // A cheaper trial still fits.
+        assert!(b.reserve(0.1).await);
+        b.settle(0.1, 0.1);
+        assert!((b.spent() - 0.8).abs() < 1e-12);
     }
 
     #[tokio::test]

@@ -122,15 +122,13 @@ async fn schedule(
     for index in queue {
         let admitted = tokio::select! {
             biased;
-            _ = control.stop.cancelled() => None,
+            _ = control.stop.cancelled() => break,
             p = admit(&job, index, &local, &global) => p,
         };
         let Some((permits, reserved)) = admitted else {
-            if job.budget.as_ref().is_some_and(|b| b.exhausted()) {
-                // Out of money even with nothing in flight: the run stops.
-                control.stop.cancel();
-            }
-            break;
+            // Its worst case cannot fit even with nothing in flight: it is
+            // left for a resume with more budget, and cheaper trials go on.
+            continue;
         };
         let job = job.clone();
         let events = events.clone();
@@ -162,7 +160,7 @@ type Permits = (
 );
 
 /// Waits for a slot of the model, a global slot and the budget's room for
-/// the trial's worst case; `None` when the budget is exhausted.
+/// the trial's worst case; `None` when the budget can never cover it.
 async fn admit(
     job: &Job,
     index: usize,

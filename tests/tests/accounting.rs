@@ -329,3 +329,36 @@ fn a_run_left_held_by_a_dead_process_of_this_host_is_taken_over() {
     );
     assert_eq!(s.export(&run)["run"]["trials_done"], 20);
 }
+
+#[test]
+fn a_trial_the_budget_can_never_cover_does_not_stop_cheaper_ones() {
+    let server = server(echo);
+    let s = Scratch::new();
+    // `dear`'s worst case (4 tokens out at $200,000/M: $0.8) is over the
+    // $0.2 budget on its own; `loop`'s trials cost $0.008 and reserve under
+    // $0.1, so all five fit.
+    let text = suite(&server.base_url(), 5, "    max_attempts: 1").replace(
+        "tasks:",
+        &format!(
+            "  - {{id: dear, provider: openai_compatible, model: dear-1, base_url: '{}',
+     max_attempts: 1, cost: {{input_per_mtok: 1, output_per_mtok: 200000}}}}
+tasks:",
+            server.base_url()
+        ),
+    );
+    s.write("s.yaml", &text.replace("max_tokens: 64", "max_tokens: 4"));
+    s.sizeup()
+        .args(["run", "s.yaml", "-q", "--budget-usd", "0.2", "--db"])
+        .arg(s.db())
+        .assert()
+        .code(3);
+    let report = s.export("latest");
+    let models: Vec<&str> = report["trials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["model"].as_str().unwrap())
+        .collect();
+    assert_eq!(models, ["loop"; 5], "{report}");
+    assert_eq!(report["run"]["status"], "interrupted");
+}
