@@ -217,7 +217,8 @@ fn the_timeout_covers_prompt_processing() {
     let prefill = Duration::from_micros(c.timing.ttft_us.unwrap());
 
     // A deadline a tenth of the way through the prompt is noticed between
-    // two chunks of it, long before the whole prompt is processed.
+    // two chunks of it (an eighth each), long before the whole prompt is
+    // processed; the bound leaves room for a machine busy with other work.
     r.timeout = prefill / 10;
     let c = complete(smollm2(), &r);
     let failure = c.error.expect("the deadline passed unnoticed");
@@ -225,7 +226,7 @@ fn the_timeout_covers_prompt_processing() {
     assert_eq!(c.timing.ttft_us, None);
     let total = Duration::from_micros(c.timing.total_us);
     assert!(
-        total < prefill / 2,
+        total < prefill * 3 / 4,
         "{total:?} for a prefill of {prefill:?}"
     );
 }

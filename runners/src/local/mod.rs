@@ -665,14 +665,22 @@ mod tests {
         let counts = Arc::new(Counts::default());
         let runner = slow(counts.clone());
         block_on(async {
-            // A minute and a half of tokens, given up after 50 ms, and a
-            // second request that gives up while it waits its turn.
+            // A minute and a half of tokens, given up once it is under way
+            // (however long the worker took to start it on a busy machine),
+            // and a second request that gives up while it waits its turn.
             let long = request(90_000);
             let queued = request(90_000);
             let both = async { tokio::join!(runner.complete(&long), runner.complete(&queued)) };
-            assert!(tokio::time::timeout(Duration::from_millis(50), both)
-                .await
-                .is_err());
+            let started = async {
+                while counts.requests.load(Ordering::SeqCst) == 0 {
+                    tokio::time::sleep(Duration::from_millis(1)).await;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            };
+            tokio::select! {
+                _ = both => panic!("a minute and a half of tokens came back at once"),
+                _ = started => {}
+            }
             let next = tokio::time::timeout(Duration::from_secs(30), runner.complete(&request(1)))
                 .await
                 .expect("the worker is still busy with an abandoned request");
