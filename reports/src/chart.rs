@@ -557,7 +557,7 @@ pub(crate) fn latency_chart(rows: &[LatencyInput], slo_ms: Option<f64>) -> Laten
             let x = round(scale.map(s));
             Marker {
                 x,
-                label: format!("SLO {}", crate::html::format::duration_ms(s)),
+                label: format!("SLO {}", crate::format::duration_ms(s)),
                 anchor: anchor_for(x, &frame),
             }
         }),
@@ -567,7 +567,7 @@ pub(crate) fn latency_chart(rows: &[LatencyInput], slo_ms: Option<f64>) -> Laten
 /// The label of a power of ten of dollars: `$0.01`, `$1`, `$1,000`.
 fn decade(k: i32) -> String {
     if k >= 0 {
-        format!("${}", crate::html::format::group(10u64.pow(k as u32)))
+        format!("${}", crate::format::group(10u64.pow(k as u32)))
     } else {
         format!("${:.*}", (-k) as usize, 10f64.powi(k))
     }
@@ -653,11 +653,11 @@ fn trim_number(v: f64) -> String {
 /// `text` cut with an ellipsis to fit `width` units of the label font.
 fn fit(text: &str, width: f64) -> String {
     let max = (width / CHAR).floor() as usize;
-    let (head, cut) = crate::html::format::truncate(text, max);
+    let (head, cut) = crate::format::truncate(text, max);
     if cut == 0 {
         text.to_string()
     } else {
-        let (head, _) = crate::html::format::truncate(head, max.saturating_sub(1));
+        let (head, _) = crate::format::truncate(head, max.saturating_sub(1));
         format!("{head}…")
     }
 }

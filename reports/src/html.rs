@@ -8,14 +8,12 @@
 //! The page also carries a Content-Security-Policy that forbids scripts,
 //! so markup that slipped through would still not run.
 
-pub(crate) mod format;
-
 use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
-use crate::{Cell, Outcome, RenderError, ReportModel, TaskInfo, TrialRecord};
-use format::{
+use crate::format::{
     dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points, points_ci,
     truncate,
 };
+use crate::{Cell, Outcome, RenderError, ReportModel, TaskInfo, TrialRecord};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -336,8 +334,8 @@ impl Page {
                 id: run.id.clone(),
                 status: run.status.clone(),
                 unfinished: run.status != "finished",
-                started_at: format::time(&run.started_at),
-                finished_at: run.finished_at.as_deref().map(format::time),
+                started_at: crate::format::time(&run.started_at),
+                finished_at: run.finished_at.as_deref().map(crate::format::time),
                 trials_done: group(run.trials_done),
                 trials_planned: group(run.trials_planned),
                 spend: dollars(run.cost_usd + run.failure_cost_usd),

@@ -8,7 +8,7 @@
 //! (minimum, latency, errors). Written with `quick-junit`, which escapes
 //! every attribute and text node and drops characters XML cannot carry.
 
-use crate::html::format::{dollars, duration_ms, percent, points_ci};
+use crate::format::{dollars, duration_ms, percent, points_ci};
 use crate::{Cell, RenderError, ReportModel};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 

@@ -5,6 +5,7 @@
 //! format lives in its own module.
 
 mod chart;
+pub mod format;
 pub mod html;
 pub mod json;
 pub mod junit;

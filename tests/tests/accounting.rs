@@ -40,10 +40,7 @@ tasks:
         ),
     );
     let out = s
-        .sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
+        .run(&["s.yaml", "-q"])
         .success()
         .get_output()
         .stdout
@@ -83,11 +80,7 @@ fn hourly_hardware_is_charged_for_its_busy_time_not_its_slots() {
         "cost: {hourly_usd: 3600}",
     );
     s.write("s.yaml", &text);
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     let report = s.export("latest");
     let cost = report["run"]["cost_usd"].as_f64().unwrap();
     let latency_s = report["trials"][0]["latency_us"].as_f64().unwrap() / 1e6;
@@ -115,10 +108,7 @@ fn the_budget_spends_close_to_its_cap_and_never_past_it() {
         .replace("max_tokens: 64", "max_tokens: 4");
     s.write("s.yaml", &text);
     let out = s
-        .sizeup()
-        .args(["run", "s.yaml", "-q", "--budget-usd", "1", "--db"])
-        .arg(s.db())
-        .assert()
+        .run(&["s.yaml", "-q", "--budget-usd", "1"])
         .code(3)
         .get_output()
         .clone();
@@ -151,11 +141,7 @@ fn errors_count_as_failures_and_answered_quality_is_kept_apart() {
     });
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 5, ""));
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     let report = s.export("latest");
     let cell = &report["cells"][0];
     assert_eq!(cell["errors"], 2);
@@ -176,11 +162,7 @@ fn a_cut_stream_that_is_retried_is_spent_on_failures() {
     });
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 1, ""));
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     let report = s.export("latest");
     let trial = &report["trials"][0];
     assert_eq!(trial["attempts"], 2);
@@ -206,11 +188,7 @@ fn a_daily_quota_fails_fast_instead_of_stalling_the_run() {
         ),
     );
     let started = std::time::Instant::now();
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     assert!(started.elapsed() < Duration::from_secs(60));
     let report = s.export("latest");
     for t in report["trials"].as_array().unwrap() {
@@ -228,11 +206,7 @@ fn stopped_run(s: &Scratch, server: &MockServer) -> String {
     )
     .replace("max_tokens: 64", "max_tokens: 4");
     s.write("s.yaml", &text);
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--budget-usd", "0.1", "--db"])
-        .arg(s.db())
-        .assert()
-        .code(3);
+    s.run(&["s.yaml", "-q", "--budget-usd", "0.1"]).code(3);
     s.export("latest")["run"]["id"]
         .as_str()
         .unwrap()
@@ -347,11 +321,7 @@ tasks:",
         ),
     );
     s.write("s.yaml", &text.replace("max_tokens: 64", "max_tokens: 4"));
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--budget-usd", "0.2", "--db"])
-        .arg(s.db())
-        .assert()
-        .code(3);
+    s.run(&["s.yaml", "-q", "--budget-usd", "0.2"]).code(3);
     let report = s.export("latest");
     let models: Vec<&str> = report["trials"]
         .as_array()

@@ -27,10 +27,7 @@ fn a_run_scores_stores_shows_and_exports_every_trial() {
     let s = Scratch::new();
     let path = s.write("s.yaml", &suite(&server.base_url(), 5, ""));
     let out = s
-        .sizeup()
-        .args(["run", "s.yaml", "--json", "out/report.json", "--db"])
-        .arg(s.db())
-        .assert()
+        .run(&["s.yaml", "--json", "out/report.json"])
         .success()
         .get_output()
         .clone();
@@ -110,11 +107,7 @@ fn non_streaming_answers_are_read_too() {
     let server = server(echo);
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 2, "    stream: false"));
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     let r = s.export("latest");
     assert_eq!(r["trials"][1]["output"], "echo: question 2");
     assert_eq!(r["trials"][1]["ttft_us"], Value::Null);
@@ -150,11 +143,7 @@ fn runner_failures_are_stored_as_classified_data() {
         "    max_attempts: 2\n    params: {timeout: 1s}",
     );
     s.write("s.yaml", &text);
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     let r = s.export("latest");
     let trials = r["trials"].as_array().unwrap();
     let class = |i: usize| {
@@ -238,15 +227,7 @@ fn keys_never_reach_the_store_the_output_or_an_error() {
         .assert()
         .success();
     assert_eq!(s.export("latest")["cells"][0]["errors"], 0);
-    let out = s
-        .sizeup()
-        .args(["run", "s.yaml", "--db"])
-        .arg(s.db())
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
+    let out = s.run(&["s.yaml"]).code(2).get_output().stderr.clone();
     assert!(
         String::from_utf8_lossy(&out).contains("needs the environment variable SIZEUP_TEST_KEY")
     );
@@ -257,18 +238,10 @@ fn the_cache_makes_an_identical_rerun_free() {
     let server = server(echo);
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 4, ""));
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q"]).success();
     let first = s.export("latest");
     assert_eq!(server.requests(), 4);
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--cache", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q", "--cache"]).success();
     assert_eq!(server.requests(), 4, "nothing was requested again");
     let second = s.export("latest");
     assert_ne!(first["run"]["id"], second["run"]["id"]);
@@ -288,11 +261,7 @@ fn the_cache_makes_an_identical_rerun_free() {
         "s.yaml",
         &suite(&server.base_url(), 4, "").replace("max_tokens: 64", "max_tokens: 65"),
     );
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--cache", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q", "--cache"]).success();
     assert_eq!(server.requests(), 8);
 }
 
@@ -442,11 +411,7 @@ fn latency_excludes_time_spent_waiting_for_a_slot() {
         "s.yaml",
         &suite(&server.base_url(), 16, "    concurrency: 2"),
     );
-    s.sizeup()
-        .args(["run", "s.yaml", "-q", "--concurrency", "64", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    s.run(&["s.yaml", "-q", "--concurrency", "64"]).success();
     let r = s.export("latest");
     let p95 = r["cells"][0]["latency_ms"]["p95"].as_f64().unwrap();
     let p50 = r["cells"][0]["latency_ms"]["p50"].as_f64().unwrap();
@@ -516,10 +481,7 @@ fn task_model_limit_and_repeats_select_the_trials() {
     // Repeats of one case are distinct trials.
     assert_ne!(trials[0]["id"], trials[1]["id"]);
     let out = s
-        .sizeup()
-        .args(["run", "s.yaml", "--task", "nope", "--db"])
-        .arg(s.db())
-        .assert()
+        .run(&["s.yaml", "--task", "nope"])
         .code(2)
         .get_output()
         .stderr

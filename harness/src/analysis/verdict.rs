@@ -13,6 +13,7 @@
 
 use super::cell::CaseScores;
 use super::statistics::{cases_to_decide, mcnemar_exact, paired_difference};
+use sizeup_reports::format::{dollars, duration_ms, group, plain_points, points};
 use sizeup_reports::{Cell, Comparison, Miss, Outcome, TaskInfo, Verdict};
 use std::collections::BTreeMap;
 
@@ -202,7 +203,7 @@ fn bars(
                         points(d.estimate),
                         points(d.low),
                         points(d.high),
-                        plain(margin * 100.0)
+                        plain_points(margin)
                     )
                 } else {
                     open = cases_to_decide(d.estimate, *sd, margin);
@@ -211,7 +212,7 @@ fn bars(
                         points(d.estimate),
                         points(d.low),
                         points(d.high),
-                        plain(margin * 100.0)
+                        plain_points(margin)
                     )
                 };
                 misses.push(miss("quality", text));
@@ -239,7 +240,11 @@ fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
             None => misses.push(miss("latency", "no latency measured in this run".into())),
             Some(l) if l.p95 > slo => misses.push(miss(
                 "latency",
-                format!("p95 {} over the {} SLO", seconds(l.p95), seconds(slo)),
+                format!(
+                    "p95 {} over the {} SLO",
+                    duration_ms(l.p95),
+                    duration_ms(slo)
+                ),
             )),
             Some(_) => {}
         }
@@ -270,7 +275,7 @@ fn cheaper_sentence(task: &TaskInfo, margin: f64, chosen: &Cell, reference: &Cel
         parts.push(format!(
             "{} is within {} points (95% CI {} to {})",
             chosen.model,
-            plain(margin * 100.0),
+            plain_points(margin),
             points(c.difference.low),
             points(c.difference.high)
         ));
@@ -278,8 +283,8 @@ fn cheaper_sentence(task: &TaskInfo, margin: f64, chosen: &Cell, reference: &Cel
     if let (Some(slo), Some(l)) = (task.p95_latency_ms, chosen.latency_ms) {
         parts.push(format!(
             "p95 {} under the {} SLO",
-            seconds(l.p95),
-            seconds(slo)
+            duration_ms(l.p95),
+            duration_ms(slo)
         ));
     }
     let money = match (chosen.monthly_usd, reference.monthly_usd) {
@@ -327,7 +332,7 @@ fn inconclusive_sentence(task: &TaskInfo, margin: f64, cell: &Cell, needed: Opti
         c.reference,
         points(c.difference.low),
         points(c.difference.high),
-        plain(margin * 100.0),
+        plain_points(margin),
         more
     )
 }
@@ -356,55 +361,6 @@ fn needs_sentence(
         })
         .collect();
     format!("{}: needs {reference}. {}.", task.id, reasons.join("; "))
-}
-
-/// A difference in quality as signed points: `+1.4`, `−2.1`.
-fn points(d: f64) -> String {
-    let p = d * 100.0;
-    if p < -0.05 {
-        format!("−{:.1}", -p)
-    } else {
-        format!("+{:.1}", p.max(0.0))
-    }
-}
-
-/// A number without trailing zeros: 5, 2.5.
-fn plain(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.trim_end_matches(".0").to_string()
-}
-
-/// Milliseconds as seconds: `0.9 s`, `12 s`.
-fn seconds(ms: f64) -> String {
-    if ms < 10_000.0 {
-        format!("{:.1} s", ms / 1000.0)
-    } else {
-        format!("{:.0} s", ms / 1000.0)
-    }
-}
-
-/// Dollars: `$41`, `$2,310`, `$0.42`, `−$12`.
-fn dollars(usd: f64) -> String {
-    let sign = if usd < 0.0 { "−" } else { "" };
-    let usd = usd.abs();
-    if usd < 10.0 {
-        format!("{sign}${usd:.2}")
-    } else {
-        format!("{sign}${}", group(usd.round() as u64))
-    }
-}
-
-/// A count with thousands separators.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -526,7 +482,7 @@ mod tests {
             v.sentence
         );
         assert!(
-            v.sentence.contains("p95 0.7 s under the 3.0 s SLO"),
+            v.sentence.contains("p95 700 ms under the 3 s SLO"),
             "{}",
             v.sentence
         );
@@ -601,8 +557,7 @@ mod tests {
         let v = decide_all(&mut models, Some(0));
         assert_eq!(v.outcome, Outcome::NeedsReference);
         assert!(
-            v.sentence
-                .contains("latency (p95 4.5 s over the 3.0 s SLO)"),
+            v.sentence.contains("latency (p95 4.5 s over the 3 s SLO)"),
             "{}",
             v.sentence
         );
@@ -625,7 +580,7 @@ mod tests {
         assert_eq!(v.outcome, Outcome::NeedsReference);
         assert!(
             v.sentence
-                .ends_with(" frontier itself misses latency (p95 3.5 s over the 3.0 s SLO)."),
+                .ends_with(" frontier itself misses latency (p95 3.5 s over the 3 s SLO)."),
             "{}",
             v.sentence
         );
@@ -643,16 +598,5 @@ mod tests {
         assert_eq!(v.reference, "b");
         assert!(v.reference_by_quality);
         assert_eq!(v.outcome, Outcome::NeedsReference);
-    }
-
-    #[test]
-    fn money_and_counts_read_as_people_write_them() {
-        assert_eq!(dollars(41.2), "$41");
-        assert_eq!(dollars(27_230.4), "$27,230");
-        assert_eq!(dollars(0.4217), "$0.42");
-        assert_eq!(dollars(-27_230.4), "−$27,230");
-        assert_eq!(points(-0.021), "−2.1");
-        assert_eq!(points(0.014), "+1.4");
-        assert_eq!(group(1_234_567), "1,234,567");
     }
 }

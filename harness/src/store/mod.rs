@@ -516,14 +516,7 @@ impl Store {
                     Ok(Completion {
                         text: r.get(0)?,
                         finish: finish_reason(&r.get::<_, String>(1)?),
-                        usage: Usage {
-                            input_tokens: r.get(2)?,
-                            output_tokens: r.get(3)?,
-                            cached_input_tokens: r.get(4)?,
-                            cache_write_tokens: r.get(5)?,
-                            reasoning_tokens: r.get(6)?,
-                            estimated: r.get(7)?,
-                        },
+                        usage: usage(r, 2)?,
                         timing: Timing {
                             ttft_us: r.get(8)?,
                             total_us: r.get(9)?,
@@ -753,14 +746,7 @@ impl Store {
                     quality: r.get(10)?,
                     passed: r.get(11)?,
                     scores: Vec::new(),
-                    usage: Usage {
-                        input_tokens: r.get(12)?,
-                        output_tokens: r.get(13)?,
-                        cached_input_tokens: r.get(14)?,
-                        cache_write_tokens: r.get(15)?,
-                        reasoning_tokens: r.get(16)?,
-                        estimated: r.get(17)?,
-                    },
+                    usage: usage(r, 12)?,
                     ttft_us: r.get(18)?,
                     latency_us: r.get(19)?,
                     attempts: r.get(20)?,
@@ -823,6 +809,19 @@ fn raw_run(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRun> {
         },
         r.get(4)?,
     ))
+}
+
+/// A completion's usage from six columns from `at`: input, output, cached
+/// input, cache write and reasoning tokens, and whether they are estimates.
+fn usage(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Usage> {
+    Ok(Usage {
+        input_tokens: r.get(at)?,
+        output_tokens: r.get(at + 1)?,
+        cached_input_tokens: r.get(at + 2)?,
+        cache_write_tokens: r.get(at + 3)?,
+        reasoning_tokens: r.get(at + 4)?,
+        estimated: r.get(at + 5)?,
+    })
 }
 
 fn finish_reason(name: &str) -> FinishReason {

@@ -58,6 +58,16 @@ impl Scratch {
         c
     }
 
+    /// `sizeup run ARGS… --db DB`, asserted on by the caller.
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.sizeup()
+            .arg("run")
+            .args(args)
+            .arg("--db")
+            .arg(self.db())
+            .assert()
+    }
+
     /// The same, as a plain process for tests that signal it.
     pub fn process(&self) -> std::process::Command {
         let mut c = std::process::Command::new(bin());

@@ -1,6 +1,6 @@
 //! Numbers as a reader sees them: dollars, quality as a percentage,
-//! differences in points, durations. Shared by the HTML and Markdown
-//! renderers so that both say the same thing the same way.
+//! differences in points, durations. Shared by every renderer and by the
+//! verdict's sentences, so that all say the same thing the same way.
 
 use crate::Interval;
 
@@ -8,7 +8,7 @@ use crate::Interval;
 const MINUS: char = '−';
 
 /// A count with thousands separators: `1,143`.
-pub(crate) fn group(n: u64) -> String {
+pub fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
@@ -25,7 +25,7 @@ pub(crate) fn group(n: u64) -> String {
 /// Under a cent, two significant digits are kept, because a price per
 /// request of a small model is often a fraction of a cent and rounding it to
 /// `$0.00` would hide the comparison the report exists for.
-pub(crate) fn dollars(usd: f64) -> String {
+pub fn dollars(usd: f64) -> String {
     if !usd.is_finite() {
         return "–".into();
     }
@@ -49,7 +49,7 @@ pub(crate) fn dollars(usd: f64) -> String {
 }
 
 /// An RFC 3339 time in UTC as `2026-04-12 09:30 UTC`; anything else as given.
-pub(crate) fn time(rfc3339: &str) -> String {
+pub fn time(rfc3339: &str) -> String {
     let b = rfc3339.as_bytes();
     let shaped = b.len() >= 17
         && rfc3339.ends_with('Z')
@@ -66,12 +66,12 @@ pub(crate) fn time(rfc3339: &str) -> String {
 }
 
 /// A share in [0, 1] as a percentage with one decimal: `93.1%`.
-pub(crate) fn percent(v: f64) -> String {
+pub fn percent(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
 /// A share with its interval: `93.1% (91.0–95.2)`.
-pub(crate) fn percent_ci(i: &Interval) -> String {
+pub fn percent_ci(i: &Interval) -> String {
     format!(
         "{} ({:.1}–{:.1})",
         percent(i.estimate),
@@ -81,7 +81,7 @@ pub(crate) fn percent_ci(i: &Interval) -> String {
 }
 
 /// A difference of shares as signed percentage points: `+1.4`, `−2.1`.
-pub(crate) fn points(d: f64) -> String {
+pub fn points(d: f64) -> String {
     let p = d * 100.0;
     if p <= -0.05 {
         format!("{MINUS}{:.1}", -p)
@@ -91,7 +91,7 @@ pub(crate) fn points(d: f64) -> String {
 }
 
 /// A difference with its interval: `−1.2 pts (95% CI −3.1 to +0.7)`.
-pub(crate) fn points_ci(i: &Interval) -> String {
+pub fn points_ci(i: &Interval) -> String {
     format!(
         "{} pts (95% CI {} to {})",
         points(i.estimate),
@@ -101,13 +101,13 @@ pub(crate) fn points_ci(i: &Interval) -> String {
 }
 
 /// A margin or other unsigned amount of points without trailing zeros: `3`, `2.5`.
-pub(crate) fn plain_points(v: f64) -> String {
+pub fn plain_points(v: f64) -> String {
     let s = format!("{:.1}", v * 100.0);
     s.trim_end_matches(".0").to_string()
 }
 
 /// A duration given in milliseconds: `4.2 ms`, `850 ms`, `1.25 s`, `12 s`.
-pub(crate) fn duration_ms(ms: f64) -> String {
+pub fn duration_ms(ms: f64) -> String {
     if !ms.is_finite() {
         "–".into()
     } else if ms < 10.0 {
@@ -123,7 +123,7 @@ pub(crate) fn duration_ms(ms: f64) -> String {
 }
 
 /// A p-value: `0.031`, `< 0.001`.
-pub(crate) fn p_value(p: f64) -> String {
+pub fn p_value(p: f64) -> String {
     if p < 0.001 {
         "< 0.001".into()
     } else {
@@ -133,7 +133,7 @@ pub(crate) fn p_value(p: f64) -> String {
 
 /// `text` cut to at most `max` characters, on a character boundary, and how
 /// many characters were cut.
-pub(crate) fn truncate(text: &str, max: usize) -> (&str, usize) {
+pub fn truncate(text: &str, max: usize) -> (&str, usize) {
     match text.char_indices().nth(max) {
         None => (text, 0),
         Some((at, _)) => (&text[..at], text[at..].chars().count()),
