@@ -723,13 +723,23 @@ mod tests {
         let first = model.generate(&request(1), &AtomicBool::new(false));
         let prefill = Duration::from_micros(first.timing.ttft_us.unwrap());
         // Abandoned well after its prompt is processed, while it generates.
+        // A busy machine can stretch the prompt past any fixed delay, and
+        // then the request stops with no token: wait longer and try again.
+        let mut delay = prefill * 2 + Duration::from_millis(500);
         let abandoned = Arc::new(AtomicBool::new(false));
-        let flag = abandoned.clone();
-        let _ = std::thread::spawn(move || {
-            std::thread::sleep(prefill * 2 + Duration::from_millis(500));
-            flag.store(true, Ordering::Relaxed);
-        });
-        let c = model.generate(&request(4000), &abandoned);
+        let c = loop {
+            abandoned.store(false, Ordering::Relaxed);
+            let flag = abandoned.clone();
+            let _ = std::thread::spawn(move || {
+                std::thread::sleep(delay);
+                flag.store(true, Ordering::Relaxed);
+            });
+            let c = model.generate(&request(4000), &abandoned);
+            if c.usage.output_tokens > 0 || delay > Duration::from_secs(20) {
+                break c;
+            }
+            delay *= 2;
+        };
         let failure = c.error.expect("generation ran to its end");
         assert_eq!(failure.message, "abandoned: the caller stopped waiting");
         assert!(
