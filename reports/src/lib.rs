@@ -4,6 +4,7 @@
 //! builds a [`ReportModel`] from its store and hands it here. Each output
 //! format lives in its own module.
 
+pub mod baseline;
 mod chart;
 pub mod format;
 pub mod html;
@@ -17,8 +18,9 @@ pub mod sample;
 pub mod table;
 
 pub use model::{
-    Cell, Comparison, Interval, Miss, ModelInfo, Outcome, Percentiles, Portfolio, ReportModel,
-    RunInfo, ScoreRecord, TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
+    Cell, Change, Comparison, Finding, Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss,
+    ModelInfo, Outcome, Percentiles, Portfolio, ReportModel, RunInfo, ScoreRecord, Shift,
+    SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 
 /// A failure to render.

@@ -7,6 +7,7 @@
 //! a mention. The full report is the HTML one; this is what fits in a
 //! comment.
 
+use crate::baseline::{self, Kind};
 use crate::html::{headline, verdict_rows};
 use crate::{RenderError, ReportModel};
 use std::fmt::Write;
@@ -61,6 +62,22 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
             text(&run.status),
             run.trials_done
         );
+    }
+    // Regressions first: they are what a nightly summary is read for.
+    if let Some(since) = &report.since_baseline {
+        let _ = writeln!(
+            out,
+            "### Since the baseline\n\n{}\n",
+            text(&baseline::headline(since))
+        );
+        for l in baseline::lines(since) {
+            let label = match l.kind {
+                Kind::Failing => format!("**{}**", l.kind.label()),
+                _ => l.kind.label().to_string(),
+            };
+            let _ = writeln!(out, "- {label} {}: {}", text(&l.subject), text(&l.text));
+        }
+        out.push('\n');
     }
     let rows = verdict_rows(report);
     if rows.is_empty() {

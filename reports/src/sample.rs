@@ -8,7 +8,7 @@
 
 use crate::{
     Cell, Comparison, Interval, Miss, ModelInfo, Outcome, Percentiles, Portfolio, ReportModel,
-    RunInfo, ScoreRecord, TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
+    RunInfo, ScoreRecord, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -53,6 +53,7 @@ fn build(cases: usize) -> ReportModel {
             p95_latency_ms: Some(3000.0),
             requests_per_month: Some(66_000),
             max_error_rate: 0.02,
+            regression: Thresholds::default(),
         },
         TaskInfo {
             id: "email-extraction".into(),
@@ -62,6 +63,7 @@ fn build(cases: usize) -> ReportModel {
             p95_latency_ms: Some(4000.0),
             requests_per_month: Some(40_000),
             max_error_rate: 0.02,
+            regression: Thresholds::default(),
         },
         TaskInfo {
             id: "feedback-sentiment".into(),
@@ -71,6 +73,7 @@ fn build(cases: usize) -> ReportModel {
             p95_latency_ms: Some(1500.0),
             requests_per_month: Some(100_000),
             max_error_rate: 0.02,
+            regression: Thresholds::default(),
         },
         TaskInfo {
             id: "ticket-summary".into(),
@@ -80,6 +83,7 @@ fn build(cases: usize) -> ReportModel {
             p95_latency_ms: None,
             requests_per_month: None,
             max_error_rate: 0.02,
+            regression: Thresholds::default(),
         },
     ];
     let n = cases as u64;
@@ -384,6 +388,8 @@ fn build(cases: usize) -> ReportModel {
         verdicts,
         portfolio,
         trials,
+        since_baseline: None,
+        history: Vec::new(),
     }
 }
 
@@ -471,6 +477,7 @@ fn trials(tasks: &[TaskInfo], cases: usize) -> Vec<TrialRecord> {
                     scores,
                     input_tokens: 310,
                     output_tokens: 12,
+                    reasoning_tokens: 0,
                     usage_estimated: false,
                     ttft_us: Some(120_000 + 40_000 * m as u64),
                     latency_us: 400_000 + 150_000 * m as u64 + 7_000 * c as u64,

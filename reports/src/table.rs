@@ -1,6 +1,6 @@
 //! A plain-text table per task × model, for the terminal.
 
-use crate::{Cell, ReportModel};
+use crate::{baseline, Cell, ReportModel};
 use std::fmt::Write;
 
 const HEADERS: [&str; 15] = [
@@ -32,6 +32,14 @@ pub fn render(report: &ReportModel) -> String {
         let _ = write!(out, " + ${:.4} on failed attempts", run.failure_cost_usd);
     }
     out.push('\n');
+    // Regressions come first: they are what a nightly job is read for.
+    if let Some(since) = &report.since_baseline {
+        let _ = writeln!(out, "{}", baseline::headline(since));
+        for l in baseline::lines(since) {
+            let _ = writeln!(out, "  {:<12} {}: {}", l.kind.label(), l.subject, l.text);
+        }
+        out.push('\n');
+    }
     let rows: Vec<Vec<String>> = report.cells.iter().map(|c| row(c).to_vec()).collect();
     out.push_str(&aligned(&HEADERS, &rows, 2));
     out.push_str(
@@ -196,6 +204,8 @@ mod tests {
                 ..Portfolio::default()
             },
             trials: vec![],
+            since_baseline: None,
+            history: vec![],
         };
         let text = render(&report);
         let lines: Vec<&str> = text.lines().collect();

@@ -8,9 +8,8 @@
 //! definitions are vLLM's `bench serve` ones (see README).
 
 use super::statistics::{clustered_mean, wilson};
-use crate::store::TrialRow;
 use hdrhistogram::Histogram;
-use sizeup_reports::{Cell, Percentiles};
+use sizeup_reports::{Cell, Percentiles, TrialRecord};
 use std::collections::BTreeMap;
 
 /// One case's trials of one model: their quality (an error scoring 0) and
@@ -83,12 +82,12 @@ impl Acc {
     }
 
     /// Counts one trial.
-    pub fn add(&mut self, t: &TrialRow) {
+    pub fn add(&mut self, t: &TrialRecord) {
         self.n += 1;
-        self.input_tokens += t.usage.input_tokens;
-        self.output_tokens += t.usage.output_tokens;
+        self.input_tokens += t.input_tokens;
+        self.output_tokens += t.output_tokens;
         if !t.cached {
-            self.measured_output_tokens += t.usage.output_tokens;
+            self.measured_output_tokens += t.output_tokens;
         }
         self.cost_usd += t.cost_usd;
         self.failure_cost_usd += t.failure_cost_usd;
@@ -101,12 +100,9 @@ impl Acc {
             0.0
         });
         case.passed += u32::from(answered && t.passed);
-        if let Some(class) = t.error_class {
+        if let Some(class) = &t.error_class {
             self.errors += 1;
-            *self
-                .error_classes
-                .entry(class.as_str().to_string())
-                .or_insert(0) += 1;
+            *self.error_classes.entry(class.clone()).or_insert(0) += 1;
             return;
         }
         self.answered.0 += t.quality.unwrap_or(0.0);
@@ -119,15 +115,14 @@ impl Acc {
         if let Some(ttft) = t.ttft_us {
             self.ttft.saturating_record(ttft.max(1));
             // Reasoning tokens come before the first visible token.
-            let visible =
-                t.usage.output_tokens - t.usage.reasoning_tokens.min(t.usage.output_tokens);
+            let visible = t.output_tokens - t.reasoning_tokens.min(t.output_tokens);
             if visible >= 2 {
                 let tpot = t.latency_us.saturating_sub(ttft) / (visible - 1);
                 self.tpot.saturating_record(tpot.max(1));
             }
         }
-        if t.usage.output_tokens > 0 && t.latency_us > 0 {
-            let milli_per_s = t.usage.output_tokens as f64 * 1e9 / t.latency_us as f64;
+        if t.output_tokens > 0 && t.latency_us > 0 {
+            let milli_per_s = t.output_tokens as f64 * 1e9 / t.latency_us as f64;
             self.rate.saturating_record((milli_per_s as u64).max(1));
         }
     }
@@ -212,31 +207,27 @@ fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use sizeup_runners::{ErrorClass, FinishReason, Usage};
 
-    fn trial(quality: Option<f64>, error: Option<ErrorClass>, cached: bool) -> TrialRow {
-        TrialRow {
+    fn trial(quality: Option<f64>, error: Option<&str>, cached: bool) -> TrialRecord {
+        TrialRecord {
             id: "x".into(),
             task: "t".into(),
             case: "1".into(),
             model: "m".into(),
             repeat: 0,
-            request: None,
+            input: String::new(),
             output: String::new(),
             expected: None,
-            error_class: error,
-            error_message: None,
-            finish: FinishReason::Stop,
+            error_class: error.map(String::from),
+            error: None,
+            finish_reason: "stop".into(),
             quality,
             passed: quality == Some(1.0),
             scores: Vec::new(),
-            usage: Usage {
-                input_tokens: 10,
-                output_tokens: 11,
-                reasoning_tokens: 5,
-                ..Usage::default()
-            },
-            retried_usage: Usage::default(),
+            input_tokens: 10,
+            output_tokens: 11,
+            reasoning_tokens: 5,
+            usage_estimated: false,
             ttft_us: Some(100_000),
             latency_us: if cached { 900_000 } else { 600_000 },
             attempts: 1,
@@ -254,7 +245,7 @@ mod tests {
             trial(Some(1.0), None, false),
             trial(Some(1.0), None, false),
             trial(Some(0.5), None, true),
-            trial(None, Some(ErrorClass::Timeout), false),
+            trial(None, Some("timeout"), false),
         ] {
             acc.add(&t);
         }

@@ -5,6 +5,8 @@
 //! the report's plain data begins.
 
 mod cell;
+pub mod comparison;
+pub mod history;
 pub mod statistics;
 pub mod verdict;
 
@@ -17,9 +19,14 @@ use sizeup_reports::{
 use std::collections::BTreeMap;
 
 /// Builds the full report of run `id` (or `latest`) from the store alone,
-/// every trial included.
-pub fn report(store: &Store, id: &str) -> Result<ReportModel, StoreError> {
-    build(store, id, true)
+/// every trial included, with the trends of the last `history` runs of its
+/// suite (none when 0).
+pub fn report(store: &Store, id: &str, history: usize) -> Result<ReportModel, StoreError> {
+    let mut report = build(store, id, true)?;
+    if history > 0 {
+        report.history = history::history(store, &report.run.id, history)?;
+    }
+    Ok(report)
 }
 
 /// The same report without the trials: its memory does not grow with the run.
@@ -45,6 +52,7 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
         done += 1;
         cost += t.cost_usd;
         failure_cost += t.failure_cost_usd;
+        let t = record(t);
         let task = tasks.iter().position(|x| x.id == t.task);
         let model = models.iter().position(|x| x.id == t.model);
         match (task, model) {
@@ -57,7 +65,7 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
             }
         }
         if keep_trials {
-            trials.push(record(t));
+            trials.push(t);
         }
     })?;
     if let Some(what) = stray {
@@ -94,6 +102,8 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
         cells,
         verdicts,
         trials,
+        since_baseline: None,
+        history: Vec::new(),
     })
 }
 
@@ -178,6 +188,7 @@ fn task_info(t: &RunTask) -> TaskInfo {
         p95_latency_ms: t.p95_latency_ms,
         requests_per_month: t.requests_per_month,
         max_error_rate: t.max_error_rate,
+        regression: t.regression,
     }
 }
 
@@ -204,6 +215,7 @@ fn record(t: TrialRow) -> TrialRecord {
         scores: t.scores.into_iter().map(score).collect(),
         input_tokens: t.usage.input_tokens,
         output_tokens: t.usage.output_tokens,
+        reasoning_tokens: t.usage.reasoning_tokens,
         usage_estimated: t.usage.estimated,
         ttft_us: t.ttft_us,
         latency_us: t.latency_us,

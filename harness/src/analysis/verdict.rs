@@ -147,7 +147,7 @@ fn best_by_quality(entries: &[Entry<'_>]) -> Option<usize> {
 
 /// The paired comparison on the cases both models have, and the spread of
 /// the per-case differences.
-fn compare(
+pub(super) fn compare(
     reference: &str,
     cases: &BTreeMap<String, CaseScores>,
     reference_cases: &BTreeMap<String, CaseScores>,
@@ -367,8 +367,7 @@ fn needs_sentence(
 mod tests {
     use super::*;
     use crate::analysis::cell::Acc;
-    use crate::store::TrialRow;
-    use sizeup_runners::{FinishReason, Usage};
+    use sizeup_reports::TrialRecord;
 
     /// Bernoulli draws from a fixed stream (splitmix64), so tests repeat.
     struct Draws(u64);
@@ -392,6 +391,7 @@ mod tests {
             p95_latency_ms: Some(3000.0),
             requests_per_month: Some(100_000),
             max_error_rate: 0.02,
+            regression: Default::default(),
         }
     }
 
@@ -408,23 +408,25 @@ mod tests {
         let mut acc = Acc::new();
         for case in 0..n {
             let right = draws.next() < p;
-            acc.add(&TrialRow {
+            acc.add(&TrialRecord {
                 id: format!("{id}-{case}"),
                 task: "triage".into(),
                 case: case.to_string(),
                 model: id.into(),
                 repeat: 0,
-                request: None,
+                input: String::new(),
                 output: String::new(),
                 expected: None,
                 error_class: None,
-                error_message: None,
-                finish: FinishReason::Stop,
+                error: None,
+                finish_reason: "stop".into(),
                 quality: Some(if right { 1.0 } else { 0.0 }),
                 passed: right,
                 scores: Vec::new(),
-                usage: Usage::default(),
-                retried_usage: Usage::default(),
+                input_tokens: 0,
+                output_tokens: 0,
+                reasoning_tokens: 0,
+                usage_estimated: false,
                 ttft_us: None,
                 latency_us: latency_ms * 1000,
                 attempts: 1,

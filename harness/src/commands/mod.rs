@@ -1,6 +1,8 @@
 //! The subcommands, each returning an exit code or a [`CliError`].
 
+mod compare;
 mod estimate;
+mod merge;
 mod models;
 mod prices;
 mod report;
@@ -90,6 +92,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Runs(args) => report::runs(args),
         Command::Show(args) => report::show(args),
         Command::Export(args) => report::export(args),
+        Command::Compare(args) => compare::compare(args),
+        Command::Merge(args) => merge::merge(args),
         Command::Models(command) => models::models(command),
     }
 }

@@ -2,9 +2,11 @@
 
 use super::{chain, message, print, CliError};
 use crate::analysis;
-use crate::cli::{DbArgs, ExportArgs, Format, ShowArgs};
+use crate::cli::{ExportArgs, Format, RunsArgs, ShowArgs};
 use crate::store::{Store, StoreError};
-use sizeup_reports::ReportModel;
+use sizeup_reports::format::dollars;
+use sizeup_reports::table::aligned;
+use sizeup_reports::{Outcome, ReportModel, Verdict};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -27,22 +29,63 @@ pub fn store_error(e: StoreError) -> CliError {
     }
 }
 
-pub fn runs(args: DbArgs) -> Result<ExitCode, CliError> {
-    let store = open(&args.db)?;
-    let mut out =
-        String::from("run                     started               status       trials  suite\n");
+pub fn runs(args: RunsArgs) -> Result<ExitCode, CliError> {
+    let store = open(&args.db.db)?;
+    let mut rows = Vec::new();
     for (run, done) in store.runs().map_err(store_error)? {
-        out.push_str(&format!(
-            "{:<22}  {:<20}  {:<11}  {:>6}  {}\n",
+        if args.suite.as_ref().is_some_and(|s| *s != run.suite) {
+            continue;
+        }
+        let suite = match run.shard {
+            Some(shard) => format!("{} (shard {shard})", run.suite),
+            None => run.suite.clone(),
+        };
+        // The summary reads no scores or requests, so a long history lists
+        // quickly; a run it cannot summarise is listed without a headline.
+        let (verdicts, tasks, cost) = match analysis::summary(&store, &run.id) {
+            Ok(r) => (
+                headline(&r.verdicts),
+                r.tasks.len().to_string(),
+                dollars(r.run.cost_usd + r.run.failure_cost_usd),
+            ),
+            Err(_) => ("-".into(), "-".into(), "-".into()),
+        };
+        rows.push(vec![
             run.id,
             run.started_at,
-            run.status.as_str(),
+            run.status.as_str().to_string(),
+            suite,
+            verdicts,
             format!("{done}/{}", run.trials_planned),
-            run.suite
-        ));
+            tasks,
+            cost,
+        ]);
     }
-    print(&out);
+    let headers = [
+        "run", "started", "status", "suite", "verdicts", "trials", "tasks", "cost",
+    ];
+    print(&aligned(&headers, &rows, 5));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The verdicts counted by outcome: `2 cheaper · 1 needs reference`.
+fn headline(verdicts: &[Verdict]) -> String {
+    let parts: Vec<String> = [
+        (Outcome::Cheaper, "cheaper"),
+        (Outcome::NeedsReference, "needs reference"),
+        (Outcome::Inconclusive, "inconclusive"),
+        (Outcome::Alone, "not compared"),
+    ]
+    .into_iter()
+    .filter_map(|(outcome, label)| {
+        let n = verdicts.iter().filter(|v| v.outcome == outcome).count();
+        (n > 0).then(|| format!("{n} {label}"))
+    })
+    .collect();
+    match parts.is_empty() {
+        true => "-".into(),
+        false => parts.join(" · "),
+    }
 }
 
 pub fn show(args: ShowArgs) -> Result<ExitCode, CliError> {
@@ -55,7 +98,7 @@ pub fn show(args: ShowArgs) -> Result<ExitCode, CliError> {
 pub fn export(args: ExportArgs) -> Result<ExitCode, CliError> {
     let store = open(&args.db.db)?;
     let report = match args.format.needs_trials() {
-        true => analysis::report(&store, &args.run),
+        true => analysis::report(&store, &args.run, args.history.runs),
         false => analysis::summary(&store, &args.run),
     }
     .map_err(store_error)?;

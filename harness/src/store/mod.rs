@@ -12,6 +12,7 @@ mod schema;
 pub use rows::{NewTrial, Owner, RunModel, RunRow, RunStatus, RunTask, ScoreRow, TrialRow};
 pub use schema::SCHEMA_VERSION;
 
+use crate::plan::Shard;
 use crate::suite::Cost;
 use rusqlite::{params, Connection, OptionalExtension};
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Timing, Usage};
@@ -89,8 +90,8 @@ pub struct Store {
     path: PathBuf,
 }
 
-const RUN_COLUMNS: &str =
-    "id, suite, suite_path, options, status, started_at, finished_at, trials_planned";
+const RUN_COLUMNS: &str = "id, suite, suite_path, options, status, started_at, finished_at,
+     trials_planned, shard_index, shard_count, plan_trials";
 
 impl Store {
     /// Opens (and if needed creates or migrates) the database at `path`.
@@ -202,81 +203,39 @@ impl Store {
             source,
         };
         let tx = self.conn.transaction().map_err(&e)?;
-        tx.execute(
-            &format!(
-                "INSERT INTO runs ({RUN_COLUMNS}, lock_pid, lock_host, locked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6)"
-            ),
-            params![
-                run.id,
-                run.suite,
-                run.suite_path,
-                run.options,
-                run.status.as_str(),
-                run.started_at,
-                run.finished_at,
-                run.trials_planned,
-                owner.pid,
-                owner.host
-            ],
-        )
-        .map_err(&e)?;
-        for (i, m) in models.iter().enumerate() {
-            let c = m.cost;
-            tx.execute(
-                "INSERT INTO run_models (run_id, position, id, provider, model, reference,
-                 identity, input_per_mtok, output_per_mtok, cached_input_per_mtok,
-                 cache_write_per_mtok, reasoning_per_mtok, hourly_usd, price_source,
-                 base_url, api_version, api_key_env)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17)",
-                params![
-                    run.id,
-                    i,
-                    m.id,
-                    m.provider,
-                    m.model,
-                    m.reference,
-                    m.identity,
-                    c.map(|c| c.input_per_mtok),
-                    c.map(|c| c.output_per_mtok),
-                    c.map(|c| c.cached_input_per_mtok),
-                    c.map(|c| c.cache_write_per_mtok),
-                    c.map(|c| c.reasoning_per_mtok),
-                    c.map(|c| c.hourly_usd),
-                    m.price_source,
-                    m.base_url,
-                    m.api_version,
-                    m.api_key_env
-                ],
-            )
-            .map_err(&e)?;
-        }
-        for (i, t) in tasks.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO run_tasks (run_id, position, id, description, min_quality, margin,
-                 p95_latency_ms, requests_per_month, max_error_rate)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    run.id,
-                    i,
-                    t.id,
-                    t.description,
-                    t.min_quality,
-                    t.margin,
-                    t.p95_latency_ms,
-                    t.requests_per_month,
-                    t.max_error_rate
-                ],
-            )
-            .map_err(&e)?;
-        }
-        for (file, sha256) in sources {
-            tx.execute(
-                "INSERT INTO run_sources (run_id, path, sha256) VALUES (?1, ?2, ?3)",
-                params![run.id, file, sha256],
-            )
-            .map_err(&e)?;
+        insert_run(&tx, run, models, tasks, sources, Some(owner)).map_err(&e)?;
+        tx.commit().map_err(&e)
+    }
+
+    /// Records `run`, finished as it stands, with the trials of other runs:
+    /// each of `parts` is a store and the id of a run in it. Every stored
+    /// column is copied as it is (completions and scores included), under
+    /// the new run's id, in one transaction: the run appears whole or not
+    /// at all.
+    pub fn create_merged_run(
+        &mut self,
+        run: &RunRow,
+        models: &[RunModel],
+        tasks: &[RunTask],
+        sources: &BTreeMap<String, String>,
+        parts: &[(&Store, &str)],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let e = move |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(&e)?;
+        insert_run(&tx, run, models, tasks, sources, None).map_err(&e)?;
+        for (from, from_run) in parts {
+            for table in ["trials", "completions", "scores"] {
+                copy_rows(&from.conn, &tx, table, from_run, &run.id).map_err(|source| {
+                    StoreError::Sqlite {
+                        path: from.path.clone(),
+                        source,
+                    }
+                })?;
+            }
         }
         tx.commit().map_err(&e)
     }
@@ -382,7 +341,7 @@ impl Store {
             ))
             .map_err(self.err())?;
         let rows = stmt
-            .query_map([], |r| Ok((raw_run(r)?, r.get::<_, u64>(8)?)))
+            .query_map([], |r| Ok((raw_run(r)?, r.get::<_, u64>(11)?)))
             .map_err(self.err())?;
         let mut out = Vec::new();
         for row in rows {
@@ -447,7 +406,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT id, description, min_quality, margin, p95_latency_ms, requests_per_month,
-                 max_error_rate FROM run_tasks WHERE run_id = ?1 ORDER BY position",
+                 max_error_rate, regression FROM run_tasks WHERE run_id = ?1 ORDER BY position",
             )
             .map_err(self.err())?;
         let rows = stmt
@@ -460,7 +419,31 @@ impl Store {
                     p95_latency_ms: r.get(4)?,
                     requests_per_month: r.get(5)?,
                     max_error_rate: r.get(6)?,
+                    // Runs stored before thresholds were recorded keep the defaults.
+                    regression: r
+                        .get::<_, Option<String>>(7)?
+                        .and_then(|json| serde_json::from_str(&json).ok())
+                        .unwrap_or_default(),
                 })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Each trial of a run with the key of the request it sent: trial id →
+    /// (task, model, cache key). The same trial id in two runs with another
+    /// key means the request (prompt, parameters or model) changed.
+    pub fn request_keys(
+        &self,
+        run_id: &str,
+    ) -> Result<HashMap<String, (String, String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, task, model, cache_key FROM trials WHERE run_id = ?1")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([run_id], |r| {
+                Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
             })
             .map_err(self.err())?;
         rows.collect::<Result<_, _>>().map_err(self.err())
@@ -781,16 +764,147 @@ impl Store {
     }
 }
 
-/// A run row before its status is parsed.
-struct RawRun(RunRow, String);
+/// Inserts a run with its models, tasks and sources; held by `owner` when
+/// there is one (a run about to execute), else free (a merged run).
+fn insert_run(
+    tx: &rusqlite::Transaction<'_>,
+    run: &RunRow,
+    models: &[RunModel],
+    tasks: &[RunTask],
+    sources: &BTreeMap<String, String>,
+    owner: Option<&Owner>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!(
+            "INSERT INTO runs ({RUN_COLUMNS}, lock_pid, lock_host, locked_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+             CASE WHEN ?12 IS NULL THEN NULL ELSE ?6 END)"
+        ),
+        params![
+            run.id,
+            run.suite,
+            run.suite_path,
+            run.options,
+            run.status.as_str(),
+            run.started_at,
+            run.finished_at,
+            run.trials_planned,
+            run.shard.map(Shard::index),
+            run.shard.map(Shard::count),
+            run.plan_trials,
+            owner.map(|o| o.pid),
+            owner.map(|o| o.host.as_str())
+        ],
+    )?;
+    for (i, m) in models.iter().enumerate() {
+        let c = m.cost;
+        tx.execute(
+            "INSERT INTO run_models (run_id, position, id, provider, model, reference,
+             identity, input_per_mtok, output_per_mtok, cached_input_per_mtok,
+             cache_write_per_mtok, reasoning_per_mtok, hourly_usd, price_source,
+             base_url, api_version, api_key_env)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+             ?17)",
+            params![
+                run.id,
+                i,
+                m.id,
+                m.provider,
+                m.model,
+                m.reference,
+                m.identity,
+                c.map(|c| c.input_per_mtok),
+                c.map(|c| c.output_per_mtok),
+                c.map(|c| c.cached_input_per_mtok),
+                c.map(|c| c.cache_write_per_mtok),
+                c.map(|c| c.reasoning_per_mtok),
+                c.map(|c| c.hourly_usd),
+                m.price_source,
+                m.base_url,
+                m.api_version,
+                m.api_key_env
+            ],
+        )?;
+    }
+    for (i, t) in tasks.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO run_tasks (run_id, position, id, description, min_quality, margin,
+             p95_latency_ms, requests_per_month, max_error_rate, regression)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                run.id,
+                i,
+                t.id,
+                t.description,
+                t.min_quality,
+                t.margin,
+                t.p95_latency_ms,
+                t.requests_per_month,
+                t.max_error_rate,
+                serde_json::to_string(&t.regression).expect("thresholds serialize")
+            ],
+        )?;
+    }
+    for (file, sha256) in sources {
+        tx.execute(
+            "INSERT INTO run_sources (run_id, path, sha256) VALUES (?1, ?2, ?3)",
+            params![run.id, file, sha256],
+        )?;
+    }
+    Ok(())
+}
+
+/// Copies the rows of `table` that belong to run `from_run` in `from`
+/// into `to`, under run `to_run`. Columns are read by name from the
+/// source, so whatever the schema holds travels; both files are at the
+/// same version, as [`Store::open`] left them.
+fn copy_rows(
+    from: &Connection,
+    to: &rusqlite::Transaction<'_>,
+    table: &str,
+    from_run: &str,
+    to_run: &str,
+) -> rusqlite::Result<()> {
+    let mut read = from.prepare(&format!("SELECT * FROM {table} WHERE run_id = ?1"))?;
+    let columns: Vec<String> = read.column_names().iter().map(|c| c.to_string()).collect();
+    let run_column = columns.iter().position(|c| c == "run_id");
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let mut write = to.prepare(&format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        columns.join(", "),
+        marks.join(", ")
+    ))?;
+    let mut rows = read.query([from_run])?;
+    while let Some(row) = rows.next()? {
+        let mut values = (0..columns.len())
+            .map(|i| row.get::<_, rusqlite::types::Value>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if let Some(i) = run_column {
+            values[i] = rusqlite::types::Value::Text(to_run.to_string());
+        }
+        write.execute(rusqlite::params_from_iter(values))?;
+    }
+    Ok(())
+}
+
+/// A run row before its status and shard are parsed.
+struct RawRun(RunRow, String, Option<(u32, u32)>);
 
 impl RawRun {
     fn typed(self) -> Result<RunRow, StoreError> {
-        let RawRun(mut row, status) = self;
+        let RawRun(mut row, status, shard) = self;
         row.status = RunStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
             run: row.id.clone(),
             what: format!("status `{status}`"),
         })?;
+        row.shard = shard
+            .map(|(index, count)| {
+                Shard::new(index, count).map_err(|_| StoreError::Corrupt {
+                    run: row.id.clone(),
+                    what: format!("shard {index}/{count}"),
+                })
+            })
+            .transpose()?;
         Ok(row)
     }
 }
@@ -806,8 +920,11 @@ fn raw_run(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRun> {
             started_at: r.get(5)?,
             finished_at: r.get(6)?,
             trials_planned: r.get(7)?,
+            shard: None,
+            plan_trials: r.get(10)?,
         },
         r.get(4)?,
+        Option::zip(r.get(8)?, r.get(9)?),
     ))
 }
 
@@ -905,6 +1022,8 @@ mod tests {
             started_at: crate::time::now_rfc3339(),
             finished_at: None,
             trials_planned: 2,
+            shard: None,
+            plan_trials: 2,
         }
     }
 
@@ -932,6 +1051,7 @@ mod tests {
             p95_latency_ms: Some(2000.0),
             requests_per_month: Some(1000),
             max_error_rate: 0.05,
+            regression: Default::default(),
         };
         let sources = BTreeMap::from([("/s.yaml".to_string(), "abc".to_string())]);
         store
@@ -1040,6 +1160,79 @@ mod tests {
             Store::open(&path),
             Err(StoreError::NewerSchema { found: 99, .. })
         ));
+    }
+
+    #[test]
+    fn a_merged_run_holds_every_part_and_its_shard_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = completion("x", None);
+        let bad = completion("", Some(ErrorClass::Timeout));
+        let mut parts = Vec::new();
+        for (name, index, trials) in [
+            ("a", 1, vec![trial("t2", 2, &ok)]),
+            ("b", 2, vec![trial("t0", 0, &bad), trial("t1", 1, &ok)]),
+        ] {
+            let mut store = Store::open(&dir.path().join(format!("{name}.db"))).unwrap();
+            let mut row = run(name);
+            row.shard = Some(Shard::new(index, 2).unwrap());
+            row.plan_trials = 3;
+            store
+                .create_run(&row, &[], &[], &BTreeMap::new(), &owner(1))
+                .unwrap();
+            store.insert_trials(name, &trials).unwrap();
+            assert_eq!(store.run(name).unwrap().shard, row.shard);
+            parts.push(store);
+        }
+        let mut out = Store::open(&dir.path().join("out.db")).unwrap();
+        let mut merged = run("m");
+        merged.status = RunStatus::Finished;
+        merged.trials_planned = 3;
+        merged.plan_trials = 3;
+        create(&mut out, "other");
+        let sources = BTreeMap::from([("/s.yaml".to_string(), "abc".to_string())]);
+        let from: Vec<(&Store, &str)> = vec![(&parts[0], "a"), (&parts[1], "b")];
+        out.create_merged_run(
+            &merged,
+            &out.run_models("other").unwrap(),
+            &out.run_tasks("other").unwrap(),
+            &sources,
+            &from,
+        )
+        .unwrap();
+        let row = out.run("m").unwrap();
+        assert_eq!(
+            (row.status, row.shard, row.plan_trials),
+            (RunStatus::Finished, None, 3)
+        );
+        // Not held by anyone: a resume takes it without --force.
+        out.lock_run("m", &owner(9), false).unwrap();
+        assert_eq!(out.run_sources("m").unwrap(), sources);
+        let rows = trials(&out, "m");
+        let ids: Vec<&str> = rows.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["t0", "t1", "t2"]);
+        let mut expected = trials(&parts[1], "b");
+        expected.extend(trials(&parts[0], "a"));
+        assert_eq!(rows, expected);
+        // The columns no row type reads travel too.
+        let gaps: Vec<String> = out
+            .conn
+            .prepare("SELECT gaps_us FROM completions WHERE run_id = 'm' ORDER BY trial_id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(gaps, ["[50,100]"; 3]);
+        // A failure halfway (the same part twice) leaves nothing behind.
+        let again = out.create_merged_run(
+            &run("m2"),
+            &[],
+            &[],
+            &sources,
+            &[(&parts[0], "a"), (&parts[0], "a")],
+        );
+        assert!(matches!(again, Err(StoreError::Sqlite { .. })), "{again:?}");
+        assert!(matches!(out.run("m2"), Err(StoreError::UnknownRun(_))));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! out, typed. The export format and the analysis map them to their own
 //! types, so the SQLite schema and the JSON format can change apart.
 
+use crate::plan::Shard;
 use crate::suite::Cost;
+use sizeup_reports::Thresholds;
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Usage};
 
 /// Where a run stands.
@@ -60,8 +62,13 @@ pub struct RunRow {
     pub started_at: String,
     /// End time.
     pub finished_at: Option<String>,
-    /// Trials in the plan.
+    /// Trials in the plan (in this shard's part of it, for a shard).
     pub trials_planned: u64,
+    /// The part of the plan this run executes; `None` for the whole plan.
+    pub shard: Option<Shard>,
+    /// Trials in the whole plan, all shards together (`trials_planned` when
+    /// the run is not a shard).
+    pub plan_trials: u64,
 }
 
 /// The process that holds a run while it executes.
@@ -122,6 +129,8 @@ pub struct RunTask {
     pub requests_per_month: Option<u64>,
     /// Largest acceptable share of trials ending in an error.
     pub max_error_rate: f64,
+    /// What counts as a regression against a baseline run.
+    pub regression: Thresholds,
 }
 
 /// One scorer's score, as stored.

@@ -147,6 +147,20 @@ pub const MIGRATIONS: &[&str] = &[
         sha256 TEXT NOT NULL
     );
     ",
+    // v3: each task's regression thresholds (JSON), for comparisons with a
+    // baseline; NULL for older runs, which keep the defaults.
+    "
+    ALTER TABLE run_tasks ADD COLUMN regression TEXT;
+    ",
+    // v4: the shard of the plan a run executes (`--shard I/N`; NULL for the
+    // whole plan) and the whole plan's size, so merged shards know how many
+    // trials make the run.
+    "
+    ALTER TABLE runs ADD COLUMN shard_index INTEGER;
+    ALTER TABLE runs ADD COLUMN shard_count INTEGER;
+    ALTER TABLE runs ADD COLUMN plan_trials INTEGER NOT NULL DEFAULT 0;
+    UPDATE runs SET plan_trials = trials_planned;
+    ",
 ];
 
 /// Applies the migrations from `version` on, in one transaction.
@@ -196,6 +210,8 @@ mod tests {
         assert_eq!(run.id, "20261101-120000-abcd");
         assert_eq!(run.status, RunStatus::Interrupted);
         assert_eq!(run.trials_planned, 4);
+        // Old runs ran the whole plan.
+        assert_eq!((run.shard, run.plan_trials), (None, 4));
         let models = store.run_models(&run.id).unwrap();
         let ids: Vec<&str> = models.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["small", "big"]);

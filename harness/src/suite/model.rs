@@ -4,7 +4,9 @@
 
 use crate::scorers::Scorer;
 use serde_json::Value;
+use sizeup_reports::Thresholds;
 use sizeup_runners::Message;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -136,6 +138,9 @@ pub struct Model {
     pub stop: Vec<String>,
     /// Bound on one attempt.
     pub timeout: Duration,
+    /// Bound on the bytes of one response; `None` is the runners' default,
+    /// which grows with `max_tokens`.
+    pub max_response_bytes: Option<u64>,
     /// Trials in flight at once for this model.
     pub concurrency: Option<usize>,
     /// Attempts per trial.
@@ -190,6 +195,8 @@ pub struct Task {
     pub p95_latency_ms: Option<f64>,
     /// Requests per month in production.
     pub requests_per_month: Option<u64>,
+    /// What counts as a regression against a baseline run.
+    pub regression: Thresholds,
     /// Indices of the suite's models that run this task.
     pub models: Vec<usize>,
     /// Generation limit for this task.
@@ -207,12 +214,19 @@ pub struct Case {
     pub messages: Vec<Message>,
     /// The expected answer, if the task has one.
     pub expected: Option<Value>,
+    /// The case fields scorers read besides the expected answer (the `sql`
+    /// scorer's schema), by name.
+    pub scoring_fields: BTreeMap<String, String>,
 }
 
 /// Generation limit when neither model, task nor defaults set one.
 pub const DEFAULT_MAX_TOKENS: u32 = 512;
 /// Bound on one attempt when neither model nor defaults set one.
 pub(super) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// The most trials in flight at once a suite or a model may ask for: far
+/// above what any provider serves one client, and far below what the
+/// engine's semaphores can count.
+pub const MAX_CONCURRENCY: usize = 10_000;
 /// Time after a trial's first attempt past which no retry starts, by default.
 pub(super) const DEFAULT_RETRY_TIME: Duration = Duration::from_secs(120);
 /// The Azure OpenAI API version used when a model names none.

@@ -55,6 +55,8 @@ pub struct DefaultsSpec {
     pub repeats: Option<u32>,
     /// Bound on one attempt.
     pub timeout: Option<DurationSpec>,
+    /// Bound on the bytes of one response.
+    pub max_response_bytes: Option<u64>,
     /// Trials in flight at once, all models together.
     pub concurrency: Option<usize>,
 }
@@ -138,6 +140,8 @@ pub struct ParamsSpec {
     pub stop: Option<Vec<String>>,
     /// Bound on one attempt.
     pub timeout: Option<DurationSpec>,
+    /// Bound on the bytes of one response.
+    pub max_response_bytes: Option<u64>,
 }
 
 /// Prices of a model: per token for APIs, per hour for hardware.
@@ -219,6 +223,9 @@ pub struct TaskSpec {
     /// Traffic, for monthly cost.
     #[serde(default)]
     pub volume: VolumeSpec,
+    /// What counts as a regression against a baseline run.
+    #[serde(default)]
+    pub regression: RegressionSpec,
     /// Restricts the task to these model ids.
     pub models: Option<Vec<String>>,
     /// Overrides the default generation limit.
@@ -257,6 +264,22 @@ pub struct QualitySpec {
     /// The largest acceptable share of trials ending in an error, in [0, 1]
     /// (default 0.02).
     pub max_error_rate: Option<f64>,
+}
+
+/// A task's regression thresholds; each one left out keeps its default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegressionSpec {
+    /// Points of mean quality, in [0, 1].
+    pub quality: Option<f64>,
+    /// Share of p95 latency (0.25 = 25%).
+    pub latency: Option<f64>,
+    /// Milliseconds of p95 latency.
+    pub latency_ms: Option<f64>,
+    /// Share of the cost per request.
+    pub cost: Option<f64>,
+    /// Points of error rate, in [0, 1].
+    pub error_rate: Option<f64>,
 }
 
 /// A task's latency objective.
@@ -420,11 +443,14 @@ pub enum ScorerSpec {
         #[serde(default = "one")]
         weight: f64,
     },
-    /// The output's SQL matches the expected query clause by clause.
+    /// The output's SQL returns the expected query's results on test
+    /// databases built from the case's schema.
     Sql {
         /// Weight in the task's quality.
         #[serde(default = "one")]
         weight: f64,
+        /// The case field that holds the schema's `CREATE TABLE` statements.
+        schema: String,
     },
 }
 

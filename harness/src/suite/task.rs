@@ -10,8 +10,9 @@ use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::Scorer;
 use minijinja::{Environment, UndefinedBehavior};
 use serde_json::{Map, Value};
+use sizeup_reports::Thresholds;
 use sizeup_runners::{Message, Role};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
@@ -173,7 +174,7 @@ impl TaskCx<'_> {
         let scorers = self.scorers()?;
         self.check_bars()?;
         let task_models = self.models(models)?;
-        let cases = self.render_cases(raw, templates)?;
+        let cases = self.render_cases(raw, templates, &scorers)?;
         Ok(Task {
             id: t.id.clone(),
             description: t.description.clone(),
@@ -184,6 +185,7 @@ impl TaskCx<'_> {
             max_error_rate: t.quality.max_error_rate.unwrap_or(DEFAULT_MAX_ERROR_RATE),
             p95_latency_ms: t.slo.p95_latency_ms,
             requests_per_month: t.volume.requests_per_month,
+            regression: self.regression()?,
             models: task_models,
             max_tokens: t.max_tokens,
             structured_output: t.structured_output.clone(),
@@ -261,6 +263,26 @@ impl TaskCx<'_> {
         Ok(scorers)
     }
 
+    /// The regression thresholds over their defaults.
+    fn regression(&self) -> Result<Thresholds, SuiteError> {
+        let (r, src) = (&self.spec.regression, self.src);
+        let mut t = Thresholds::default();
+        let fields = [
+            ("quality", r.quality, 1.0, &mut t.quality),
+            ("latency", r.latency, f64::MAX, &mut t.latency),
+            ("latency_ms", r.latency_ms, f64::MAX, &mut t.latency_ms),
+            ("cost", r.cost, f64::MAX, &mut t.cost),
+            ("error_rate", r.error_rate, 1.0, &mut t.error_rate),
+        ];
+        for (name, value, high, slot) in fields {
+            if let Some(v) = value {
+                check_range(src, &self.f(&format!("regression.{name}")), v, 0.0, high)?;
+                *slot = v;
+            }
+        }
+        Ok(t)
+    }
+
     /// The quality bar, the latency objective, the generation limit and the
     /// structured-output schema.
     fn check_bars(&self) -> Result<(), SuiteError> {
@@ -330,6 +352,7 @@ impl TaskCx<'_> {
         &self,
         raw: Vec<RawCase>,
         templates: &Templates,
+        scorers: &[Scorer],
     ) -> Result<Vec<Case>, SuiteError> {
         let mut cases = Vec::with_capacity(raw.len());
         let mut case_ids = HashSet::new();
@@ -347,7 +370,7 @@ impl TaskCx<'_> {
                     None,
                 ));
             }
-            cases.push(self.render_case(j, id, case, templates)?);
+            cases.push(self.render_case(j, id, case, templates, scorers)?);
         }
         Ok(cases)
     }
@@ -359,6 +382,7 @@ impl TaskCx<'_> {
         id: String,
         case: RawCase,
         templates: &Templates,
+        scorers: &[Scorer],
     ) -> Result<Case, SuiteError> {
         let t = self.spec;
         let RawCase { fields, pos } = case;
@@ -399,10 +423,27 @@ impl TaskCx<'_> {
                 }
             },
         };
+        let mut scoring_fields = BTreeMap::new();
+        for scorer in scorers {
+            let Some(name) = scorer.case_field() else {
+                continue;
+            };
+            let Some(Value::String(value)) = fields.get(name) else {
+                return Err(error(format!(
+                    "case `{id}` has no text field `{name}`, which the `{}` scorer reads",
+                    scorer.name()
+                )));
+            };
+            scorer
+                .check_case_field(value)
+                .map_err(|e| error(format!("case `{id}`, field `{name}`: {e}")))?;
+            scoring_fields.insert(name.to_string(), value.clone());
+        }
         Ok(Case {
             id,
             messages,
             expected,
+            scoring_fields,
         })
     }
 }

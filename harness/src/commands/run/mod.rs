@@ -4,14 +4,15 @@
 //! unchanged), `setup` prepares runners, skips and the cache, `signals`
 //! handles Ctrl-C; this file puts them in order and says how the run ended.
 
-mod options;
+pub(super) mod options;
 mod setup;
 mod signals;
 
-use super::report::{render, store_error, write};
+use super::compare;
+use super::report::store_error;
 use super::{chain, message, price_book, print, CliError};
 use crate::budget::Budget;
-use crate::cli::{Format, RunArgs};
+use crate::cli::RunArgs;
 use crate::engine::{self, Control, Job};
 use crate::events::Event;
 use crate::plan::Plan;
@@ -43,7 +44,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         None => None,
     };
     let options = match &resumed {
-        Some(row) => RunOptions::stored(row)?,
+        Some(row) => RunOptions::resumed(row, args.shard)?,
         None => RunOptions::from_args(&args)?,
     };
     let prices = price_book(options.prices.as_deref())?;
@@ -55,11 +56,16 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let selection = options.selection();
     let sources = options.sources(&suite)?;
     let weights = setup::weights(&store, &suite, &selection)?;
-    let plan = Arc::new(
-        Plan::new(&suite, &selection, &weights)
-            .map_err(|e| CliError::input(message(e.to_string())))?,
-    );
-    let models = setup::run_models(&suite, &plan, &weights);
+    let full = Plan::new(&suite, &selection, &weights)
+        .map_err(|e| CliError::input(message(e.to_string())))?;
+    // Every shard records the whole plan's models and tasks, so shards
+    // compare equal when merged however their trials fell.
+    let models = setup::run_models(&suite, &full, &weights);
+    let tasks = setup::run_tasks(&suite, &full);
+    let plan = Arc::new(match options.shard {
+        Some(shard) => full.shard(shard),
+        None => full,
+    });
     if let Some(row) = &resumed {
         options::check_unchanged(
             &row.id,
@@ -88,8 +94,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
                 started_at: time::now_rfc3339(),
                 finished_at: None,
                 trials_planned: plan.trials.len() as u64,
+                shard: options.shard,
+                plan_trials: plan.full_size as u64,
             };
-            let tasks = setup::run_tasks(&suite, &plan);
             store
                 .create_run(&row, &models, &tasks, &sources, &owner)
                 .map_err(store_error)?;
@@ -190,33 +197,34 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         },
         ..report
     };
-    print(&sizeup_reports::table::render(&report));
-    let exports = [
-        (Format::Json, &args.json),
-        (Format::Html, &args.html),
-        (Format::Markdown, &args.markdown),
-        (Format::Junit, &args.junit),
-    ];
-    // Trials are read once, and only when a format shows them.
-    let full = match exports.iter().any(|(f, p)| p.is_some() && f.needs_trials()) {
-        true => Some(ReportModel {
+    // Trials are read once, and only when a format shows them or a
+    // baseline is compared with them.
+    let needs_trials = args.outputs.files().iter().any(|(f, _)| f.needs_trials());
+    let mut report = match needs_trials || args.baseline.is_some() {
+        true => ReportModel {
             run: report.run.clone(),
-            ..analysis::report(&store, &run_id).map_err(store_error)?
-        }),
-        false => None,
+            ..compare::full(&store, &run_id, args.outputs.history.runs)?
+        },
+        false => report,
     };
-    for (format, path) in exports {
-        if let Some(path) = path {
-            let source = match (&full, format.needs_trials()) {
-                (Some(full), true) => full,
-                _ => &report,
-            };
-            write(path, &render(format, source)?)?;
-        }
-    }
+    let regressed = match &args.baseline {
+        Some(reference) => match compare::baseline(Some(&store), reference, &report)? {
+            Some(baseline) => compare::attach(&mut report, &baseline, &args.gate)?,
+            None => {
+                eprintln!(
+                    "no earlier finished run of suite `{}` to compare with: nothing to regress from yet",
+                    report.run.suite
+                );
+                false
+            }
+        },
+        None => false,
+    };
+    print(&sizeup_reports::table::render(&report));
+    compare::write_outputs(&args.outputs, &report)?;
     ending.tell(&report, &resume, &db);
     Ok(match ending {
-        Ending::Complete => ExitCode::SUCCESS,
+        Ending::Complete => compare::exit_code(regressed),
         _ => ExitCode::from(3),
     })
 }
@@ -345,7 +353,7 @@ fn owner() -> Owner {
 }
 
 /// `YYYYMMDD-HHMMSS-xxxx`: sortable, readable, and unique enough for one machine.
-fn new_run_id() -> String {
+pub(super) fn new_run_id() -> String {
     let random = std::collections::hash_map::RandomState::new()
         .build_hasher()
         .finish();

@@ -120,6 +120,7 @@ pub fn run_tasks(suite: &Suite, plan: &Plan) -> Vec<RunTask> {
             p95_latency_ms: t.p95_latency_ms,
             requests_per_month: t.requests_per_month,
             max_error_rate: t.max_error_rate,
+            regression: t.regression,
         })
         .collect()
 }
