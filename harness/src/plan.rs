@@ -8,6 +8,10 @@
 //! API version, device, chat template, the weights file's content), so
 //! identical requests may share a stored answer — each repeat its own, so
 //! repeats keep their spread — and any change to the model misses the cache.
+//!
+//! A [`Shard`] keeps the trials whose id falls in it, so a suite split over
+//! CI jobs puts each trial in the same job every time, whatever else the
+//! plan holds, and a resumed shard plans the same trials again.
 
 use crate::suite::{Model, Provider, Suite};
 use sha2::{Digest, Sha256};
@@ -19,6 +23,9 @@ use std::sync::Arc;
 pub struct Trial {
     /// Stable id (hex): task, case, model and repeat.
     pub id: String,
+    /// Position in the whole plan, shards included, so that merged shards
+    /// keep the order of one unsharded run.
+    pub seq: usize,
     /// The request's own hash with the model's identity (hex).
     pub cache_key: String,
     /// Index of the task in the suite.
@@ -51,6 +58,102 @@ pub struct Selection {
 pub struct Plan {
     /// The trials, in order.
     pub trials: Vec<Trial>,
+    /// Trials of the whole plan: more than `trials` holds when it is a shard.
+    pub full_size: usize,
+}
+
+/// Part `index` of `count` (1-based, as `--shard I/N` writes it).
+///
+/// Invariant: `1 <= index <= count`, upheld by [`Shard::new`] and parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Shard {
+    index: u32,
+    count: u32,
+}
+
+/// Why `--shard` cannot be read.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ShardError {
+    /// Not `I/N` with two whole numbers.
+    #[error("`{0}` is not a shard: write I/N, e.g. 2/5 for the second of five")]
+    Syntax(String),
+    /// A count of zero.
+    #[error("a run cannot be split into 0 shards")]
+    NoShards,
+    /// An index outside `1..=count`.
+    #[error("shard {index} does not exist: shards are numbered 1 to {count}")]
+    OutOfRange {
+        /// The index given.
+        index: u32,
+        /// The count given.
+        count: u32,
+    },
+}
+
+impl Shard {
+    /// The whole plan, as one shard of one.
+    pub const WHOLE: Self = Self { index: 1, count: 1 };
+
+    /// Shard `index` of `count`.
+    pub fn new(index: u32, count: u32) -> Result<Self, ShardError> {
+        match (index, count) {
+            (_, 0) => Err(ShardError::NoShards),
+            (i, n) if i == 0 || i > n => Err(ShardError::OutOfRange { index, count }),
+            _ => Ok(Self { index, count }),
+        }
+    }
+
+    /// Its index, from 1.
+    pub fn index(self) -> u32 {
+        self.index
+    }
+
+    /// How many shards the plan is split into.
+    pub fn count(self) -> u32 {
+        self.count
+    }
+
+    /// Whether the trial with id `id` is in this shard: a hash of the id,
+    /// so the same trial always lands in the same shard and shards come out
+    /// about equal in size.
+    pub fn contains(self, id: &str) -> bool {
+        let digest = Sha256::digest(id.as_bytes());
+        let mut bucket = [0u8; 8];
+        bucket.copy_from_slice(&digest[..8]);
+        u64::from_be_bytes(bucket) % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = ShardError;
+
+    fn from_str(text: &str) -> Result<Self, ShardError> {
+        let syntax = || ShardError::Syntax(text.to_string());
+        let (index, count) = text.trim().split_once('/').ok_or_else(syntax)?;
+        let number = |s: &str| s.trim().parse::<u32>().map_err(|_| syntax());
+        Self::new(number(index)?, number(count)?)
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+impl TryFrom<String> for Shard {
+    type Error = ShardError;
+
+    fn try_from(text: String) -> Result<Self, ShardError> {
+        text.parse()
+    }
+}
+
+impl From<Shard> for String {
+    fn from(shard: Shard) -> String {
+        shard.to_string()
+    }
 }
 
 /// Why a selection cannot be planned.
@@ -65,7 +168,17 @@ pub enum PlanError {
     /// Nothing is left to run.
     #[error("the selection has no trials")]
     Empty,
+    /// More trials than [`MAX_TRIALS`].
+    #[error("the plan has more than {MAX_TRIALS} trials ({repeats} repeats each); lower the repeats or the cases, or run the tasks one at a time with --task")]
+    TooLarge {
+        /// The repeats of each case and model.
+        repeats: u32,
+    },
 }
+
+/// The most trials one plan holds. Each trial lives in memory for the whole
+/// run; a plan larger than this is a mistaken `repeats`, not a measurement.
+pub const MAX_TRIALS: u64 = 1_000_000;
 
 /// The SHA-256 of each suite model's weights file (local models), by model
 /// index; `None` where the model has no file or it was not read.
@@ -118,7 +231,11 @@ impl Plan {
                         stop: model.stop.clone(),
                         timeout: model.timeout,
                         json_schema: task.structured_output.clone(),
+                        max_response_bytes: model.max_response_bytes,
                     });
+                    if trials.len() as u64 + u64::from(repeats) > MAX_TRIALS {
+                        return Err(PlanError::TooLarge { repeats });
+                    }
                     for repeat in 0..repeats {
                         // With a seed, each repeat samples differently but reproducibly.
                         let request = match model.seed {
@@ -130,6 +247,7 @@ impl Plan {
                         };
                         trials.push(Trial {
                             id: trial_id(&task.id, &case.id, &model.id, repeat),
+                            seq: trials.len(),
                             cache_key: cache_key(&identity, &request, repeat),
                             task: ti,
                             case: ci,
@@ -144,7 +262,23 @@ impl Plan {
         if trials.is_empty() {
             return Err(PlanError::Empty);
         }
-        Ok(Self { trials })
+        Ok(Self {
+            full_size: trials.len(),
+            trials,
+        })
+    }
+
+    /// The trials of this plan that fall in `shard`; it may have none when
+    /// the plan is small and the shards many.
+    pub fn shard(self, shard: Shard) -> Self {
+        Self {
+            trials: self
+                .trials
+                .into_iter()
+                .filter(|t| shard.contains(&t.id))
+                .collect(),
+            full_size: self.full_size,
+        }
     }
 }
 
@@ -303,6 +437,99 @@ tasks:
             .map(|t| (t.task, t.model, t.request.max_tokens))
             .collect();
         assert_eq!(limits, [(0, 0, 4), (0, 1, 16), (1, 0, 128), (1, 1, 16)]);
+    }
+
+    #[test]
+    fn shards_parse_and_refuse_what_is_not_one() {
+        let s: Shard = "2/5".parse().unwrap();
+        assert_eq!((s.index(), s.count()), (2, 5));
+        assert_eq!(s.to_string(), "2/5");
+        assert_eq!(
+            " 1 / 1 ".parse::<Shard>().unwrap(),
+            Shard::new(1, 1).unwrap()
+        );
+        assert_eq!("1/0".parse::<Shard>(), Err(ShardError::NoShards));
+        assert_eq!(
+            "0/3".parse::<Shard>(),
+            Err(ShardError::OutOfRange { index: 0, count: 3 })
+        );
+        assert_eq!(
+            "4/3".parse::<Shard>(),
+            Err(ShardError::OutOfRange { index: 4, count: 3 })
+        );
+        for bad in ["", "3", "a/b", "1/2/3", "-1/2", "1.5/2"] {
+            assert!(
+                matches!(bad.parse::<Shard>(), Err(ShardError::Syntax(_))),
+                "{bad}"
+            );
+        }
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, "\"2/5\"");
+        assert_eq!(serde_json::from_str::<Shard>(&json).unwrap(), s);
+        assert!(serde_json::from_str::<Shard>("\"6/5\"").is_err());
+    }
+
+    #[test]
+    fn each_trial_lands_in_exactly_one_shard_and_shards_are_even() {
+        let ids: Vec<String> = (0..3000)
+            .map(|i| trial_id("t", &i.to_string(), "m", 0))
+            .collect();
+        let count = 3;
+        let shards: Vec<Shard> = (1..=count).map(|i| Shard::new(i, count).unwrap()).collect();
+        let mut sizes = vec![0usize; shards.len()];
+        for id in &ids {
+            let homes: Vec<usize> = (0..shards.len())
+                .filter(|&i| shards[i].contains(id))
+                .collect();
+            assert_eq!(homes.len(), 1, "{id}");
+            sizes[homes[0]] += 1;
+        }
+        // 1000 expected per shard; a binomial's spread is about 26.
+        assert!(
+            sizes.iter().all(|&n| (850..=1150).contains(&n)),
+            "{sizes:?}"
+        );
+        // One shard of one is the whole plan.
+        assert!(ids.iter().all(|id| Shard::new(1, 1).unwrap().contains(id)));
+    }
+
+    #[test]
+    fn a_shard_keeps_its_trials_wherever_they_sit_in_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        let write = |cases: usize| {
+            let cases: Vec<String> = (0..cases).map(|i| format!("{{id: c{i}}}")).collect();
+            std::fs::write(
+                &path,
+                format!(
+                    "name: t
+models:
+  - {{id: m, provider: openai_compatible, model: x, base_url: 'http://h/v1', cost: {{hourly_usd: 0}}}}
+tasks:
+  - {{id: t, prompt: hi, scorers: [{{type: length, min_chars: 1}}], cases: [{}]}}
+",
+                    cases.join(", ")
+                ),
+            )
+            .unwrap();
+            let prices = crate::suite::PriceBook::built_in();
+            let suite = crate::suite::load(&path, None, &prices).unwrap();
+            Plan::new(&suite, &Selection::default(), &[]).unwrap()
+        };
+        let shard = Shard::new(2, 4).unwrap();
+        let small = write(40).shard(shard);
+        let big = write(80).shard(shard);
+        assert_eq!(small.full_size, 40);
+        assert!(!small.trials.is_empty() && small.trials.len() < 40);
+        // Growing the suite leaves the trials a shard had in it.
+        let big_ids: Vec<&str> = big.trials.iter().map(|t| t.id.as_str()).collect();
+        assert!(small
+            .trials
+            .iter()
+            .all(|t| big_ids.contains(&t.id.as_str())));
+        // Each keeps its place in the whole plan.
+        assert!(small.trials.windows(2).all(|w| w[0].seq < w[1].seq));
+        assert!(small.trials.iter().all(|t| t.seq == t.case));
     }
 
     #[test]

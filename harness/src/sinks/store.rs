@@ -53,7 +53,7 @@ fn row<'a>(suite: &'a Suite, plan: &'a Plan, r: &'a TrialResult) -> NewTrial<'a>
     NewTrial {
         id: &trial.id,
         cache_key: &trial.cache_key,
-        seq: r.index,
+        seq: trial.seq,
         task: &task.id,
         case: &case.id,
         model: &suite.models[trial.model].id,

@@ -4,7 +4,7 @@
 use super::super::{message, CliError};
 use crate::cli::RunArgs;
 use crate::digest::{sha256_bytes, sha256_file};
-use crate::plan::Selection;
+use crate::plan::{Selection, Shard};
 use crate::store::{RunModel, RunRow};
 use crate::suite::{prices::BUILT_IN, Suite};
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,9 @@ pub struct RunOptions {
     pub limit: Option<usize>,
     /// Repeats instead of the suite's (`--repeats`).
     pub repeats: Option<u32>,
+    /// The part of the plan to run (`--shard`); the whole plan when absent.
+    #[serde(default)]
+    pub shard: Option<Shard>,
 }
 
 /// Where the price book comes from when no file is given.
@@ -51,6 +54,7 @@ impl RunOptions {
             model_ids: args.select.model_ids.clone(),
             limit: args.select.limit,
             repeats: args.select.repeats,
+            shard: args.shard,
         })
     }
 
@@ -62,6 +66,23 @@ impl RunOptions {
                 run.id
             )))
         })
+    }
+
+    /// The options a stored run was started with, refusing a `--shard`
+    /// that is not the run's own: a shard's trials are fixed when it starts.
+    pub fn resumed(run: &RunRow, shard: Option<Shard>) -> Result<Self, CliError> {
+        let options = Self::stored(run)?;
+        match (shard, options.shard) {
+            (Some(asked), Some(own)) if asked != own => Err(CliError::input(message(format!(
+                "run `{}` is shard {own}; it cannot be resumed as shard {asked}",
+                run.id
+            )))),
+            (Some(asked), None) => Err(CliError::input(message(format!(
+                "run `{}` runs the whole plan; it cannot be resumed as shard {asked}",
+                run.id
+            )))),
+            _ => Ok(options),
+        }
     }
 
     /// The trials these options select.
@@ -145,7 +166,7 @@ pub fn check_unchanged(
 }
 
 /// The fields of two identities (JSON objects) that differ.
-fn identity_diff(old: &str, new: &str) -> String {
+pub(in crate::commands) fn identity_diff(old: &str, new: &str) -> String {
     let parse = |s: &str| {
         serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s).unwrap_or_default()
     };
