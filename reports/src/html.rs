@@ -8,12 +8,16 @@
 //! The page also carries a Content-Security-Policy that forbids scripts,
 //! so markup that slipped through would still not run.
 
+use crate::baseline::{self, Kind};
 use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
 use crate::format::{
     dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points, points_ci,
     truncate,
 };
-use crate::{Cell, Outcome, RenderError, ReportModel, TaskInfo, TrialRecord};
+use crate::trend::{trend_chart, Scale, TrendChart, TrendInput};
+use crate::{
+    Cell, HistoryPoint, Outcome, RenderError, ReportModel, SinceBaseline, TaskInfo, TrialRecord,
+};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -73,12 +77,37 @@ struct Page {
     run: RunView,
     headline: Headline,
     verdicts: Vec<VerdictRow>,
+    since: Option<SinceView>,
+    history_runs: usize,
     models: Vec<ModelRow>,
     tasks: Vec<TaskView>,
     format_version: u32,
     default_margin: String,
     cases_per_task: usize,
     output_chars: String,
+}
+
+/// The comparison with the baseline, regressions first.
+#[derive(Debug, Serialize)]
+struct SinceView {
+    headline: String,
+    lines: Vec<SinceLine>,
+}
+
+#[derive(Debug, Serialize)]
+struct SinceLine {
+    /// CSS class: `failing`, `regression`, `improvement`, `flip`, `unmatched`.
+    kind: &'static str,
+    label: &'static str,
+    subject: String,
+    text: String,
+}
+
+/// One model's trends on one task.
+#[derive(Debug, Serialize)]
+struct TrendRow {
+    model: String,
+    charts: Vec<TrendChart>,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,6 +205,7 @@ struct TaskView {
     latency_chart: LatencyChart,
     quality_rows: Vec<QualityRow>,
     speed_rows: Vec<SpeedRow>,
+    trends: Vec<TrendRow>,
     cases: Vec<CaseView>,
     has_cases: bool,
     cases_total: String,
@@ -344,6 +374,8 @@ impl Page {
             },
             headline: headline(report),
             verdicts: verdict_rows(report),
+            since: report.since_baseline.as_ref().map(since_view),
+            history_runs: report.history.len(),
             models: report
                 .models
                 .iter()
@@ -361,6 +393,101 @@ impl Page {
             output_chars: group(OUTPUT_CHARS as u64),
         }
     }
+}
+
+fn since_view(s: &SinceBaseline) -> SinceView {
+    SinceView {
+        headline: baseline::headline(s),
+        lines: baseline::lines(s)
+            .into_iter()
+            .map(|l| SinceLine {
+                kind: match l.kind {
+                    Kind::Failing => "failing",
+                    Kind::Regression => "regression",
+                    Kind::Improvement => "improvement",
+                    Kind::Flip => "flip",
+                    Kind::Unmatched => "unmatched",
+                },
+                label: l.kind.label(),
+                subject: l.subject,
+                text: l.text,
+            })
+            .collect(),
+    }
+}
+
+/// Each model's quality, p95 latency and cost on `task` over the runs of
+/// the history, when it has at least two.
+fn trend_rows(report: &ReportModel, task: &str) -> Vec<TrendRow> {
+    if report.history.len() < 2 {
+        return Vec::new();
+    }
+    let mut models: Vec<&str> = Vec::new();
+    for run in &report.history {
+        for p in run.points.iter().filter(|p| p.task == task) {
+            if !models.contains(&p.model.as_str()) {
+                models.push(&p.model);
+            }
+        }
+    }
+    models
+        .into_iter()
+        .map(|model| {
+            let series = |value: &Measure| series(report, task, model, value);
+            let quality = series(&|p| match p.quality {
+                Some(q) => (Some(q.estimate), Some((q.low, q.high)), percent_ci(&q)),
+                None => (None, None, "–".into()),
+            });
+            let latency = series(&|p| {
+                (
+                    p.latency_p95_ms,
+                    None,
+                    p.latency_p95_ms.map_or("–".into(), duration_ms),
+                )
+            });
+            let cost = series(&|p| {
+                let per_1k = p.usd_per_request.map(|u| u * 1000.0);
+                (per_1k, None, per_1k.map_or("–".into(), dollars))
+            });
+            let charts = [
+                trend_chart("quality", &quality, Scale::Unit, percent),
+                trend_chart("p95 latency", &latency, Scale::FromZero, duration_ms),
+                trend_chart("$ per 1,000 requests", &cost, Scale::FromZero, dollars),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            TrendRow {
+                model: model.to_string(),
+                charts,
+            }
+        })
+        .collect()
+}
+
+/// What a trend shows of one run's point: its value, interval and text.
+type Measure = dyn Fn(&HistoryPoint) -> (Option<f64>, Option<(f64, f64)>, String);
+
+/// `measure` of `task` × `model` in each run of the history, oldest first.
+fn series(report: &ReportModel, task: &str, model: &str, measure: &Measure) -> Vec<TrendInput> {
+    report
+        .history
+        .iter()
+        .map(|run| {
+            let point = run
+                .points
+                .iter()
+                .find(|p| p.task == task && p.model == model);
+            let (value, interval, text) = point.map_or((None, None, "not run".into()), measure);
+            TrendInput {
+                run: crate::format::time(&run.started_at),
+                value,
+                interval,
+                text,
+                changed: point.map(|p| p.changed.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 /// The CSS class and the words of an outcome.
@@ -704,6 +831,7 @@ fn task_view(
         latency_chart,
         quality_rows,
         speed_rows,
+        trends: trend_rows(report, &task.id),
         cases: case_views,
         has_cases: total > 0,
         cases_total: group(total as u64),
@@ -1212,10 +1340,40 @@ mod tests {
     }
 
     #[test]
+    fn the_comparison_with_the_baseline_comes_first_and_trends_mark_changes() {
+        let html = page();
+        let since = between(&html, "id=\"since-baseline\"", "id=\"task-1\"");
+        let failing = since
+            .find("class=\"kind failing\"")
+            .expect("a failing regression");
+        let other = since.find("class=\"kind regression\"").unwrap();
+        let better = since.find("class=\"kind improvement\"").unwrap();
+        let flip = since.find("class=\"kind flip\"").unwrap();
+        assert!(failing < other && other < better && better < flip);
+        assert!(since.contains("since baseline r-20260411-0930-1c2d (2026-04-11 09:30 UTC)"));
+        assert!(since.contains("only in this run: not compared"));
+        // Every model of the task has its three trends over the five runs,
+        // the prompt change (third run) and the price change (fourth) marked.
+        let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
+        assert!(task.contains("Over the last 5 runs"));
+        assert_eq!(task.matches("<svg class=\"chart trend\"").count(), 9);
+        assert_eq!(task.matches("class=\"change-label\"").count(), 18);
+        assert!(task.contains("2026-04-10 09:30 UTC: prompt changed"));
+        assert!(task.contains(">$</text>"));
+        // One run is no trend.
+        let mut report = sample::report();
+        report.history.truncate(1);
+        report.since_baseline = None;
+        let html = render(&report).unwrap();
+        assert!(!html.contains("chart trend"));
+        assert!(!html.contains("id=\"since-baseline\""));
+    }
+
+    #[test]
     fn each_task_has_its_charts_and_sentence() {
         let html = page();
         let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
-        assert_eq!(task.matches("<svg").count(), 3);
+        assert_eq!(task.matches("<svg class=\"chart\"").count(), 3);
         assert!(task.contains("class=\"band\""));
         assert!(task.contains("class=\"frontier\""));
         assert!(task.contains("SLO 3 s"));

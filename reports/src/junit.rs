@@ -159,6 +159,7 @@ mod tests {
         assert_eq!(
             names,
             [
+                "since baseline",
                 "email-triage",
                 "email-extraction",
                 "feedback-sentiment",
@@ -166,13 +167,27 @@ mod tests {
             ]
         );
         let counts: Vec<usize> = r.test_suites.iter().map(|s| s.test_cases.len()).collect();
-        assert_eq!(counts, [3, 3, 3, 1]);
+        assert_eq!(counts, [2, 3, 3, 3, 1]);
         // The adequate model and the references pass; every model that
         // misses a bar fails: smollm2 everywhere, qwen on extraction and
-        // (inconclusive) sentiment.
-        assert_eq!(r.failures, 5);
+        // (inconclusive) sentiment; and qwen's failing regression since the
+        // baseline (its latency regression does not fail).
+        assert_eq!(r.failures, 6);
+        match &r.test_suites[0].test_cases[0].status {
+            TestCaseStatus::NonSuccess { message, .. } => {
+                let message = message.as_ref().unwrap().as_str();
+                assert!(
+                    message.starts_with(
+                        "email-extraction / qwen2.5-coder-0.5b regressed: quality −33.0 points"
+                    ),
+                    "{message}"
+                );
+                assert!(!message.contains("latency"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
         let case = |suite: usize, model: &str| {
-            r.test_suites[suite]
+            r.test_suites[suite + 1]
                 .test_cases
                 .iter()
                 .find(|c| c.name.as_str() == model)
@@ -225,7 +240,7 @@ mod tests {
         assert!(!xml.contains("<script"));
         assert!(!xml.contains("<img"));
         let r = parsed(&xml);
-        let suite = &r.test_suites[0];
+        let suite = &r.test_suites[1];
         assert_eq!(suite.system_out.as_ref().unwrap().as_str(), HOSTILE);
         let failed = suite
             .test_cases

@@ -16,6 +16,7 @@ mod model;
 #[doc(hidden)]
 pub mod sample;
 pub mod table;
+mod trend;
 
 pub use model::{
     Cell, Change, Comparison, Finding, Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss,

@@ -7,8 +7,9 @@
 //! for a reader; they are not computed from the trials.
 
 use crate::{
-    Cell, Comparison, Interval, Miss, ModelInfo, Outcome, Percentiles, Portfolio, ReportModel,
-    RunInfo, ScoreRecord, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    Cell, Change, Comparison, Finding, Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss,
+    ModelInfo, Outcome, Percentiles, Portfolio, ReportModel, RunInfo, ScoreRecord, Shift,
+    SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -357,6 +358,7 @@ fn build(cases: usize) -> ReportModel {
     };
     let trials = trials(&tasks, cases);
     let cost: f64 = cells.iter().map(|c| c.cost_usd).sum();
+    let history = history(&cells);
     ReportModel {
         format_version: FORMAT_VERSION,
         run: RunInfo {
@@ -388,8 +390,8 @@ fn build(cases: usize) -> ReportModel {
         verdicts,
         portfolio,
         trials,
-        since_baseline: None,
-        history: Vec::new(),
+        since_baseline: Some(since_baseline()),
+        history,
     }
 }
 
@@ -490,4 +492,120 @@ fn trials(tasks: &[TaskInfo], cases: usize) -> Vec<TrialRecord> {
         }
     }
     out
+}
+
+/// Last night's run against the one before: a failing quality regression,
+/// a latency regression that does not fail, an improvement, a flipped
+/// verdict and a model only this run has.
+fn since_baseline() -> SinceBaseline {
+    let shift = |before: f64, after: f64| Shift {
+        before: Some(before),
+        after: Some(after),
+    };
+    let change = |task: &str, model: &str, findings: Vec<Finding>| Change {
+        task: task.into(),
+        model: model.into(),
+        cases: 6,
+        only_in_baseline: 0,
+        only_in_this_run: 0,
+        quality: Some(Interval {
+            estimate: -0.33,
+            low: -0.6,
+            high: -0.07,
+        }),
+        now_passed: 0,
+        now_failed: 2,
+        mcnemar_p: 0.5,
+        mean_quality: shift(0.83, 0.5),
+        latency_p95_ms: shift(410.0, 980.0),
+        ttft_p95_ms: shift(120.0, 130.0),
+        usd_per_request: shift(0.0004, 0.0004),
+        error_rate: shift(0.0, 0.0),
+        findings,
+    };
+    SinceBaseline {
+        baseline: RunInfo {
+            id: "r-20260411-0930-1c2d".into(),
+            suite: "starter".into(),
+            suite_path: "/home/ops/sizeup/suites/starter.yaml".into(),
+            started_at: "2026-04-11T09:30:02Z".into(),
+            finished_at: Some("2026-04-11T09:41:10Z".into()),
+            status: "finished".into(),
+            trials_planned: 66,
+            trials_done: 66,
+            cost_usd: 0.41,
+            failure_cost_usd: 0.0,
+        },
+        fail_on: vec![Metric::Quality, Metric::Errors],
+        changes: vec![
+            change(
+                "email-extraction",
+                "qwen2.5-coder-0.5b",
+                vec![
+                    Finding {
+                        metric: Metric::Quality,
+                        regression: true,
+                        detail: "quality −33.0 points (95% CI −60.0 to −7.0) on 6 cases; 2 now fail, 0 now pass (McNemar p = 0.500)".into(),
+                    },
+                    Finding {
+                        metric: Metric::Latency,
+                        regression: true,
+                        detail: "p95 latency 410 ms → 980 ms (+139%)".into(),
+                    },
+                ],
+            ),
+            change(
+                "feedback-sentiment",
+                "smollm2-135m",
+                vec![Finding {
+                    metric: Metric::Cost,
+                    regression: false,
+                    detail: "cost per 1,000 requests $0.52 → $0.31 (−40%)".into(),
+                }],
+            ),
+        ],
+        flips: vec![Flip {
+            task: "email-extraction".into(),
+            before: Outcome::Cheaper,
+            before_recommended: "qwen2.5-coder-0.5b".into(),
+            after: Outcome::NeedsReference,
+            after_recommended: REFERENCE.into(),
+            sentence: format!("email-extraction now needs more than qwen2.5-coder-0.5b, adequate in the baseline: needs {REFERENCE}."),
+        }],
+        only_in_baseline: Vec::new(),
+        only_in_this_run: vec!["ticket-summary / gpt-4o".into()],
+    }
+}
+
+/// Four earlier nights and this one, each cell a little different, with the
+/// prompt changed on the third night and the price on the fourth.
+fn history(cells: &[Cell]) -> Vec<HistoryRun> {
+    (0..5)
+        .map(|night| HistoryRun {
+            run: format!("r-2026040{}-0930", 8 + night),
+            started_at: format!("2026-04-{:02}T09:30:00Z", 8 + night),
+            points: cells
+                .iter()
+                .map(|c| {
+                    let wobble = [0.0, 0.03, -0.05, 0.02, 0.0][night];
+                    HistoryPoint {
+                        task: c.task.clone(),
+                        model: c.model.clone(),
+                        quality: c.quality_ci.map(|q| Interval {
+                            estimate: (q.estimate + wobble).clamp(0.0, 1.0),
+                            low: (q.low + wobble).clamp(0.0, 1.0),
+                            high: (q.high + wobble).clamp(0.0, 1.0),
+                        }),
+                        latency_p95_ms: c.latency_ms.map(|l| l.p95 * (1.0 + wobble)),
+                        usd_per_request: c.usd_per_request,
+                        changed: match night {
+                            2 => vec!["prompt".into()],
+                            3 => vec!["price".into()],
+                            _ => Vec::new(),
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
