@@ -303,7 +303,8 @@ impl From<FailOn> for sizeup_reports::Metric {
 /// Arguments of `sizeup compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The baseline: a run id or an exported JSON file.
+    /// The baseline: a run id, `latest` (the latest finished run of RUN's suite before it) or an
+    /// exported JSON file.
     #[arg(value_name = "BASELINE")]
     pub baseline: String,
     /// The run compared with it: a run id, `latest`, or an exported JSON file.
