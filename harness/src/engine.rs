@@ -209,10 +209,20 @@ async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) ->
             (completion, Some(busy))
         }
     };
-    let expected = task.cases[trial.case].expected.as_ref();
+    let case = &task.cases[trial.case];
+    let expected = case.expected.as_ref();
     let (completion, assessment) = match completion.error {
         Some(_) => (completion, None),
-        None => match guarded(async { assess(&task.scorers, &completion.text, expected) }).await {
+        None => match guarded(async {
+            assess(
+                &task.scorers,
+                &completion.text,
+                expected,
+                &case.scoring_fields,
+            )
+        })
+        .await
+        {
             Ok(a) => (completion, Some(a)),
             Err(panic) => (internal(&panic), None),
         },

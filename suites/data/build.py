@@ -183,22 +183,35 @@ def tools(root: Path) -> None:
     write_jsonl("tool-routing.jsonl", rows)
 
 
+def ident(name: str) -> str:
+    """An identifier as SQLite reads it: quoted unless it is a plain word."""
+    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else '"' + name.replace('"', '""') + '"'
+
+
 def schema(table: dict) -> str:
-    """CREATE TABLE statements from Spider's tables.json entry."""
+    """CREATE TABLE statements from Spider's tables.json entry, each of which
+    SQLite loads: odd column names quoted, a key of several columns written as
+    a table constraint, and SQLite's own `sqlite_sequence` left out."""
     names = table["table_names_original"]
     columns = table["column_names_original"]
     types = table["column_types"]
     keys = set(table["primary_keys"])
     out = []
     for t, tname in enumerate(names):
-        cols = [f"{c} {'INTEGER' if types[i] == 'number' else 'TEXT'}"
-                + (" PRIMARY KEY" if i in keys else "")
-                for i, (owner, c) in enumerate(columns) if owner == t]
+        if tname.lower() == "sqlite_sequence":
+            continue
+        own = [i for i, (owner, _) in enumerate(columns) if owner == t]
+        own_keys = [i for i in own if i in keys]
+        cols = [f"{ident(columns[i][1])} {'INTEGER' if types[i] == 'number' else 'TEXT'}"
+                + (" PRIMARY KEY" if own_keys == [i] else "")
+                for i in own]
+        if len(own_keys) > 1:
+            cols.append(f"PRIMARY KEY ({', '.join(ident(columns[i][1]) for i in own_keys)})")
         for a, b in table["foreign_keys"]:
             if columns[a][0] == t:
-                cols.append(f"FOREIGN KEY ({columns[a][1]}) REFERENCES "
-                            f"{names[columns[b][0]]}({columns[b][1]})")
-        out.append(f"CREATE TABLE {tname} ({', '.join(cols)});")
+                cols.append(f"FOREIGN KEY ({ident(columns[a][1])}) REFERENCES "
+                            f"{ident(names[columns[b][0]])}({ident(columns[b][1])})")
+        out.append(f"CREATE TABLE {ident(tname)} ({', '.join(cols)});")
     return "\n".join(out)
 
 

@@ -25,6 +25,25 @@ pub fn extract(output: &str) -> Option<Value> {
     None
 }
 
+/// Every top-level JSON object or array written in `text`, in order
+/// (fences need no special case: their contents are found where they stand).
+pub fn all_values(text: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(offset) = text[i..].find(['{', '[']) {
+        let start = i + offset;
+        let mut stream = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Value>();
+        match stream.next() {
+            Some(Ok(v)) => {
+                out.push(v);
+                i = start + stream.byte_offset();
+            }
+            _ => i = start + 1,
+        }
+    }
+    out
+}
+
 fn fenced(text: &str) -> Option<Value> {
     let mut rest = text;
     while let Some(start) = rest.find("```") {
@@ -75,9 +94,6 @@ pub fn fields(
     let Some(Value::Object(expected)) = expected else {
         return Score::pass_if(false, "the expected answer is not a JSON object");
     };
-    let Some(got) = extract(output) else {
-        return Score::pass_if(false, "no valid JSON in the output");
-    };
     let names: Vec<String> = match names {
         Some(list) => list.to_vec(),
         None => expected.keys().cloned().collect(),
@@ -85,6 +101,9 @@ pub fn fields(
     if names.is_empty() {
         return Score::pass_if(true, "no fields to compare");
     }
+    let Some(got) = answer_object(output, &names) else {
+        return Score::pass_if(false, "no JSON object in the output");
+    };
     let mut wrong = Vec::new();
     for name in &names {
         let ok = match (got.get(name), expected.get(name)) {
@@ -113,6 +132,37 @@ pub fn fields(
         answer: Some(got.to_string()),
         reason,
     }
+}
+
+/// The object that answers: of the JSON objects in the output, those with
+/// the most of the compared fields, less any whose values are all
+/// placeholders (the prompt's `{"sender": "..."}` template repeated), and of
+/// those the last, as a model's final answer comes last.
+fn answer_object(output: &str, names: &[String]) -> Option<Value> {
+    let objects: Vec<Value> = all_values(output)
+        .into_iter()
+        .flat_map(|v| match v {
+            Value::Array(items) => items,
+            other => vec![other],
+        })
+        .filter(Value::is_object)
+        .collect();
+    let present = |o: &Value| names.iter().filter(|n| o.get(n.as_str()).is_some()).count();
+    let placeholder = |o: &Value| {
+        names.iter().filter_map(|n| o.get(n.as_str())).all(|v| {
+            v.as_str().is_some_and(|s| {
+                let s = s.trim();
+                s.chars().all(|c| matches!(c, '.' | '…' | ' '))
+                    || (s.starts_with('<') && s.ends_with('>'))
+            })
+        })
+    };
+    let most = objects.iter().map(present).max()?;
+    let mut best: Vec<&Value> = objects.iter().filter(|o| present(o) == most).collect();
+    if best.iter().any(|o| !placeholder(o)) {
+        best.retain(|o| !placeholder(o));
+    }
+    best.last().map(|o| (*o).clone())
 }
 
 fn same(got: &Value, expected: &Value, n: &[Normalizer]) -> bool {
@@ -199,6 +249,9 @@ mod tests {
             0.75
         );
         assert!(!fields("no json", Some(&expected), None, &[]).passed);
+        // The template repeated before the answer is not the answer.
+        let repeated = "{\"from\": \"...\", \"to\": \"...\"}\nHere it is: {\"note\": 1} {\"from\": \"Ann\", \"to\": \"Bob\"}";
+        assert!(fields(repeated, Some(&expected), Some(&only), &[]).passed);
         assert!(!fields("{}", Some(&json!("plain")), None, &[]).passed);
     }
 }

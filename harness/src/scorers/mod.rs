@@ -13,6 +13,7 @@ mod text;
 
 use crate::suite::spec::{Normalizer, ScorerSpec};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub use normalize::normalize;
 
@@ -73,7 +74,8 @@ enum Kind {
         words: (usize, usize),
     },
     FunctionCall,
-    Sql,
+    /// Scored by execution on the schema in this case field.
+    Sql(String),
 }
 
 fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
@@ -197,7 +199,12 @@ impl Scorer {
                 (*weight, Kind::Length { chars, words })
             }
             ScorerSpec::FunctionCall { weight } => (*weight, Kind::FunctionCall),
-            ScorerSpec::Sql { weight } => (*weight, Kind::Sql),
+            ScorerSpec::Sql { weight, schema } => {
+                if schema.trim().is_empty() {
+                    return Err("schema must name the case field that holds the schema".into());
+                }
+                (*weight, Kind::Sql(schema.clone()))
+            }
         };
         if !(weight.is_finite() && weight >= 0.0) {
             return Err(format!(
@@ -223,7 +230,7 @@ impl Scorer {
             Kind::RougeL(..) => "rouge_l",
             Kind::Length { .. } => "length",
             Kind::FunctionCall => "function_call",
-            Kind::Sql => "sql",
+            Kind::Sql(_) => "sql",
         }
     }
 
@@ -243,7 +250,7 @@ impl Scorer {
             | Kind::TokenF1(_)
             | Kind::RougeL(_)
             | Kind::FunctionCall
-            | Kind::Sql => true,
+            | Kind::Sql(_) => true,
             Kind::NotContains(..)
             | Kind::Regex(..)
             | Kind::JsonValid
@@ -252,8 +259,31 @@ impl Scorer {
         }
     }
 
-    /// Scores one output.
-    pub fn score(&self, output: &str, expected: Option<&Value>) -> Score {
+    /// The case field this scorer reads besides the expected answer, if any.
+    pub fn case_field(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Sql(field) => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Checks a case's value of [`Scorer::case_field`]: a `sql` scorer's
+    /// schema must load into SQLite.
+    pub fn check_case_field(&self, value: &str) -> Result<(), String> {
+        match &self.kind {
+            Kind::Sql(_) => sql::load_schema(value).map(drop),
+            _ => Ok(()),
+        }
+    }
+
+    /// Scores one output; `fields` holds the case fields that
+    /// [`Scorer::case_field`] names.
+    pub fn score(
+        &self,
+        output: &str,
+        expected: Option<&Value>,
+        fields: &BTreeMap<String, String>,
+    ) -> Score {
         let expected_text = expected.map(value_text);
         let expected_text = expected_text.as_deref();
         match &self.kind {
@@ -277,7 +307,11 @@ impl Scorer {
             Kind::RougeL(t) => text::rouge_l(output, expected_text.unwrap_or_default(), *t),
             Kind::Length { chars, words } => text::length(output, *chars, *words),
             Kind::FunctionCall => call::score(output, expected),
-            Kind::Sql => sql::score(output, expected_text.unwrap_or_default()),
+            Kind::Sql(field) => sql::score(
+                output,
+                expected_text.unwrap_or_default(),
+                fields.get(field).map_or("", String::as_str),
+            ),
         }
     }
 }
@@ -301,9 +335,18 @@ pub struct Assessment {
     pub scores: Vec<Score>,
 }
 
-/// Scores `output` with every scorer and combines the values by weight.
-pub fn assess(scorers: &[Scorer], output: &str, expected: Option<&Value>) -> Assessment {
-    let scores: Vec<Score> = scorers.iter().map(|s| s.score(output, expected)).collect();
+/// Scores `output` with every scorer and combines the values by weight;
+/// `fields` holds the case fields the scorers read (see [`Scorer::case_field`]).
+pub fn assess(
+    scorers: &[Scorer],
+    output: &str,
+    expected: Option<&Value>,
+    fields: &BTreeMap<String, String>,
+) -> Assessment {
+    let scores: Vec<Score> = scorers
+        .iter()
+        .map(|s| s.score(output, expected, fields))
+        .collect();
     let total: f64 = scorers.iter().map(Scorer::weight).sum();
     let quality = scorers
         .iter()
@@ -332,10 +375,11 @@ mod tests {
             scorer("{type: exact, weight: 3}").unwrap(),
             scorer("{type: contains, value: x, weight: 1}").unwrap(),
         ];
-        let a = assess(&scorers, "x", Some(&Value::String("y".into())));
+        let none = BTreeMap::new();
+        let a = assess(&scorers, "x", Some(&Value::String("y".into())), &none);
         assert!((a.quality - 0.25).abs() < 1e-12);
         assert!(!a.passed);
-        let a = assess(&scorers, "x", Some(&Value::String("x".into())));
+        let a = assess(&scorers, "x", Some(&Value::String("x".into())), &none);
         assert_eq!((a.quality, a.passed), (1.0, true));
     }
 
@@ -373,6 +417,9 @@ mod tests {
     #[test]
     fn non_string_expected_values_compare_as_text() {
         let s = scorer("{type: exact}").unwrap();
-        assert!(s.score("42", Some(&serde_json::json!(42))).passed);
+        assert!(
+            s.score("42", Some(&serde_json::json!(42)), &BTreeMap::new())
+                .passed
+        );
     }
 }

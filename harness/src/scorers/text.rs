@@ -3,6 +3,7 @@
 use super::{normalize, Score};
 use crate::suite::spec::Normalizer;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 pub fn exact(output: &str, expected: &str, n: &[Normalizer]) -> Score {
     let (o, e) = (normalize(output, n), normalize(expected, n));
@@ -71,36 +72,89 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Which of `labels` the output gives: the whole output if it is a label,
-/// else the label whose words appear first (the longest one on a tie).
-pub fn predict<'a>(output: &str, labels: &'a [String]) -> Option<&'a str> {
-    let out = words(output);
+/// Words that deny what follows them in a clause.
+const NEGATIONS: [&str; 10] = [
+    "not", "no", "never", "neither", "nor", "non", "isn", "aren", "wasn", "t",
+];
+
+static MARKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:final answer|answer|label|classification|category|sentiment|prediction)\b\W{0,3}(?:is\b)?\W*([^\n.;!?]*)",
+    )
+    .expect("valid pattern")
+});
+
+/// The labels `text` asserts: those it names outside a negation ("not
+/// spam"), within a clause, a longer label winning over one inside it
+/// ("not spam" over "spam").
+fn asserted<'a>(text: &str, labels: &'a [String]) -> (Vec<&'a str>, Vec<&'a str>) {
     let label_words: Vec<Vec<String>> = labels.iter().map(|l| words(l)).collect();
-    if let Some(i) = label_words.iter().position(|l| *l == out) {
-        return Some(&labels[i]);
-    }
-    let mut best: Option<(usize, usize, usize)> = None;
-    for (i, lw) in label_words.iter().enumerate() {
-        if lw.is_empty() || lw.len() > out.len() {
-            continue;
+    let (mut yes, mut no): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for clause in text.split(['.', ';', '!', '?', '\n', ',', ':', '(', ')']) {
+        let w = words(clause);
+        // (start, length, label) of each match, longest first at a start.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, lw) in label_words.iter().enumerate() {
+            if lw.is_empty() || lw.len() > w.len() {
+                continue;
+            }
+            for start in 0..=w.len() - lw.len() {
+                if w[start..start + lw.len()] == lw[..] {
+                    found.push((start, lw.len(), i));
+                }
+            }
         }
-        if let Some(start) = out.windows(lw.len()).position(|w| w == lw.as_slice()) {
-            let better = match best {
-                None => true,
-                Some((s, len, _)) => start < s || (start == s && lw.len() > len),
+        found.sort_by_key(|&(start, len, _)| (start, std::cmp::Reverse(len)));
+        let mut covered = 0;
+        for (start, len, i) in found {
+            if start < covered {
+                continue;
+            }
+            covered = start + len;
+            let before = &w[start.saturating_sub(3)..start];
+            let list = if before.iter().any(|b| NEGATIONS.contains(&b.as_str())) {
+                &mut no
+            } else {
+                &mut yes
             };
-            if better {
-                best = Some((start, lw.len(), i));
+            if !list.contains(&labels[i].as_str()) {
+                list.push(&labels[i]);
             }
         }
     }
-    best.map(|(_, _, i)| labels[i].as_str())
+    (yes, no)
+}
+
+/// Which of `labels` the output gives: the whole output if it is a label;
+/// else the one label an explicit "answer:"/"label:" names; else the one
+/// label the output asserts. Naming several ("spam or ham"), or only
+/// negating one ("not spam"), is no answer.
+pub fn predict<'a>(output: &str, labels: &'a [String]) -> Result<&'a str, String> {
+    let out = words(output);
+    if let Some(i) = labels.iter().position(|l| words(l) == out) {
+        return Ok(&labels[i]);
+    }
+    for c in MARKER.captures_iter(output) {
+        if let [one] = asserted(&c[1], labels).0.as_slice() {
+            return Ok(one);
+        }
+    }
+    let (yes, no) = asserted(output, labels);
+    match (yes.as_slice(), no.as_slice()) {
+        ([one], _) => Ok(one),
+        ([], []) => Err(format!("no label of {} found", labels.join("/"))),
+        ([], denied) => Err(format!(
+            "denies {} without asserting a label",
+            denied.join(" and ")
+        )),
+        (many, _) => Err(format!("names several labels ({})", many.join(", "))),
+    }
 }
 
 pub fn label(output: &str, labels: &[String], expected: &str) -> Score {
     match predict(output, labels) {
-        None => Score::pass_if(false, format!("no label of {} found", labels.join("/"))),
-        Some(p) => {
+        Err(reason) => Score::pass_if(false, reason),
+        Ok(p) => {
             let passed = words(p) == words(expected);
             let reason = if passed {
                 format!("predicted {p:?}")
@@ -265,19 +319,24 @@ mod tests {
     #[test]
     fn label_prediction_handles_overlaps_and_noise() {
         let l = labels(&["spam", "ham"]);
-        assert_eq!(predict("Spam.", &l), Some("spam"));
-        assert_eq!(
-            predict("Label: ham\nbecause it is not spam", &l),
-            Some("ham")
-        );
-        assert_eq!(predict("hamburger", &l), None);
+        assert_eq!(predict("Spam.", &l), Ok("spam"));
+        assert_eq!(predict("Label: ham\nbecause it is not spam", &l), Ok("ham"));
+        assert_eq!(predict("It's not spam; it's ham.", &l), Ok("ham"));
+        assert_eq!(predict("spam, not ham", &l), Ok("spam"));
+        assert!(predict("hamburger", &l).is_err());
+        let err = predict("Not spam.", &l).unwrap_err();
+        assert!(err.contains("denies spam"), "{err}");
+        let err = predict("Could be spam or ham; I can't tell.", &l).unwrap_err();
+        assert!(err.contains("several"), "{err}");
         let l = labels(&["not spam", "spam"]);
-        assert_eq!(predict("This is not spam", &l), Some("not spam"));
-        assert_eq!(predict("spam, definitely", &l), Some("spam"));
+        assert_eq!(predict("This is not spam", &l), Ok("not spam"));
+        assert_eq!(predict("spam, definitely", &l), Ok("spam"));
         let l = labels(&["positive", "negative", "neutral"]);
         let s = label("**Negative**", &l, "negative");
         assert!(s.passed);
         assert_eq!(s.answer.as_deref(), Some("negative"));
+        assert!(!label("positive or negative", &l, "negative").passed);
+        assert!(label("Sentiment: negative (not positive)", &l, "negative").passed);
         let s = label("I cannot tell", &l, "negative");
         assert!(!s.passed && s.answer.is_none());
     }
