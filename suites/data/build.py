@@ -10,8 +10,10 @@ deterministic: the same packages give the same files, byte for byte.
 """
 
 import email
+import email.header
 import email.message
 import hashlib
+import html.parser
 import email.utils
 import json
 import re
@@ -77,14 +79,58 @@ def write_jsonl(name: str, rows: list) -> None:
     print(f"{path.relative_to(HERE.parent.parent)}: {len(rows)} cases")
 
 
+class HtmlText(html.parser.HTMLParser):
+    """The text of an HTML part: what a mail client shows, without scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style", "head", "title"):
+            self.hidden += 1
+        elif tag in ("br", "p", "div", "tr", "li", "h1", "h2", "h3", "table"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head", "title") and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
 def body_text(msg: email.message.Message) -> str:
-    """The first text/plain part, decoded, with runs of blank lines squeezed."""
-    for part in msg.walk() if msg.is_multipart() else [msg]:
-        if part.get_content_type() == "text/plain":
-            raw = part.get_payload(decode=True) or b""
-            text = raw.decode(part.get_content_charset() or "latin-1", errors="replace")
-            return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    """The first text/plain part, else the text of the first text/html part
+    (HTML-only mail is mostly spam, and an empty body would give its class
+    away), decoded, with spaces and blank lines squeezed."""
+    parts = list(msg.walk() if msg.is_multipart() else [msg])
+    for kind in ("text/plain", "text/html"):
+        for part in parts:
+            if part.get_content_type() == kind:
+                raw = part.get_payload(decode=True) or b""
+                text = raw.decode(part.get_content_charset() or "latin-1", errors="replace")
+                if kind == "text/html":
+                    parser = HtmlText()
+                    parser.feed(text)
+                    text = "".join(parser.parts)
+                    text = "\n".join(" ".join(line.split()) for line in text.splitlines())
+                return re.sub(r"\n\s*\n+", "\n\n", text).strip()
     return ""
+
+
+def header(msg: email.message.Message, name: str) -> str:
+    """A header with RFC 2047 encoded words decoded and whitespace squeezed."""
+    raw = msg.get(name)
+    if raw is None:
+        return ""
+    try:
+        text = str(email.header.make_header(email.header.decode_header(str(raw))))
+    except (LookupError, UnicodeDecodeError, ValueError):
+        text = str(raw)
+    return " ".join(text.split())
 
 
 def clip(text: str, limit: int) -> str:
@@ -108,8 +154,8 @@ def emails(root: Path) -> None:
     for path, label in picked:
         record = json.loads(path.read_text())
         msg = email.message_from_string(record["text"])
-        subject = " ".join(str(msg.get("Subject", "")).split())
-        sender = str(msg.get("From", ""))
+        subject = header(msg, "Subject")
+        sender = header(msg, "From")
         case_id = f"{record['group']}-{record['id']}"
         triage.append({
             "id": case_id,
@@ -128,8 +174,7 @@ def emails(root: Path) -> None:
             continue
         if not (from_addr and to_addr and subject):
             continue
-        headers = "\n".join(f"{k}: {' '.join(str(msg.get(k)).split())}"
-                            for k in ["From", "To", "Date", "Subject"])
+        headers = "\n".join(f"{k}: {header(msg, k)}" for k in ["From", "To", "Date", "Subject"])
         extraction.append({
             "id": case_id,
             "email": headers + "\n\n" + clip(body_text(msg), 300),
@@ -155,16 +200,6 @@ def sentiment(root: Path) -> None:
     write_jsonl("feedback-sentiment.jsonl", rows)
 
 
-def signature(fn: dict) -> str:
-    params = fn.get("parameters", {})
-    required = set(params.get("required", []))
-    args = []
-    for name, spec in params.get("properties", {}).items():
-        opt = "" if name in required else "?"
-        args.append(f"{name}{opt}: {spec.get('type', 'any')}")
-    return f"{fn['name']}({', '.join(args)}) — {' '.join(fn.get('description', '').split())}"
-
-
 def tools(root: Path) -> None:
     data = root / "bfcl_eval" / "bfcl_eval" / "data"
     questions = [json.loads(l) for l in (data / "BFCL_v4_multiple.json").open()]
@@ -177,7 +212,9 @@ def tools(root: Path) -> None:
         rows.append({
             "id": q["id"],
             "request": q["question"][0][-1]["content"],
-            "functions": "\n".join(signature(f) for f in q["function"]),
+            # Each function's full schema, as BFCL shows it: some gold
+            # values are only in a parameter's description or enum.
+            "functions": "\n".join(json.dumps(f, ensure_ascii=False) for f in q["function"]),
             "call": {"name": name, "arguments": args},
         })
     write_jsonl("tool-routing.jsonl", rows)
