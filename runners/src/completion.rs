@@ -56,6 +56,30 @@ pub struct Request {
     /// A JSON Schema the answer must follow, for providers with structured output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<serde_json::Value>,
+    /// Bound on the bytes of one response; `None` is the default,
+    /// [`Request::DEFAULT_RESPONSE_BASE`] plus
+    /// [`Request::DEFAULT_RESPONSE_PER_TOKEN`] for each of `max_tokens`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_response_bytes: Option<u64>,
+}
+
+impl Request {
+    /// Bytes every response may use, whatever its `max_tokens`.
+    pub const DEFAULT_RESPONSE_BASE: u64 = 1 << 20;
+
+    /// Bytes a response may use per token of `max_tokens`: a streamed token
+    /// costs one event of about 100 to 250 bytes, so this is generous.
+    pub const DEFAULT_RESPONSE_PER_TOKEN: u64 = 1024;
+
+    /// The most bytes of one response read: a server that sends more is
+    /// cut off, and the attempt fails as truncated.
+    pub fn response_limit(&self) -> usize {
+        let bytes = self.max_response_bytes.unwrap_or(
+            Self::DEFAULT_RESPONSE_BASE
+                + Self::DEFAULT_RESPONSE_PER_TOKEN * u64::from(self.max_tokens),
+        );
+        usize::try_from(bytes).unwrap_or(usize::MAX)
+    }
 }
 
 mod duration_ms {
@@ -184,6 +208,9 @@ pub enum ErrorClass {
     Model,
     /// A fault of sizeup itself (a panic while running the trial).
     Internal,
+    /// A judge model's reply held no verdict that could be read, or the
+    /// judge could not be asked (no answer to compare with).
+    Judge,
 }
 
 impl ErrorClass {
@@ -230,6 +257,7 @@ impl ErrorClass {
             Self::Provider => "provider",
             Self::Model => "model",
             Self::Internal => "internal",
+            Self::Judge => "judge",
         }
     }
 
@@ -249,6 +277,7 @@ impl ErrorClass {
             Self::Provider,
             Self::Model,
             Self::Internal,
+            Self::Judge,
         ]
         .into_iter()
         .find(|c| c.as_str() == name)
@@ -329,6 +358,7 @@ mod tests {
             assert_eq!(ErrorClass::parse(class.as_str()), Some(class));
         }
         assert_eq!(ErrorClass::parse("internal"), Some(ErrorClass::Internal));
+        assert_eq!(ErrorClass::parse("judge"), Some(ErrorClass::Judge));
         assert_eq!(ErrorClass::parse("nope"), None);
     }
 

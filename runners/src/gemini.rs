@@ -175,7 +175,15 @@ impl Wire for GeminiWire {
 
     fn body(&self, body: &[u8], acc: &mut Accumulator) -> Result<(), Failure> {
         let chunk: Response = http::parse(body, "the response")?;
+        let answered = chunk.candidates.iter().any(|c| c.index == 0);
         acc.text = self.chunk(chunk, acc)?;
+        if !answered {
+            // Without a candidate there is no answer, not an empty one.
+            return Err(Failure::new(
+                ErrorClass::InvalidResponse,
+                "the response has no candidate",
+            ));
+        }
         Ok(())
     }
 
@@ -291,6 +299,17 @@ mod tests {
     use super::*;
     use crate::Message;
     use std::time::Duration;
+
+    #[test]
+    fn a_body_without_candidates_is_an_invalid_response() {
+        let mut acc = Accumulator::new();
+        let f = GeminiWire.body(b"{}", &mut acc).unwrap_err();
+        assert_eq!(f.class, ErrorClass::InvalidResponse);
+        let mut acc = Accumulator::new();
+        let answer = br#"{"candidates": [{"content": {"parts": [{"text": "ok"}]}, "finishReason": "STOP"}]}"#;
+        GeminiWire.body(answer, &mut acc).unwrap();
+        assert_eq!(acc.text, "ok");
+    }
 
     #[test]
     fn the_body_follows_the_api_reference() {

@@ -26,7 +26,10 @@ pub(crate) trait Wire: Send + Sync {
 }
 
 /// One attempt: sends `builder`, reads the answer with `wire` within
-/// `request.timeout`, and returns what came back, partial text included.
+/// `request.timeout` (the stream included) and within the request's
+/// response limit, and returns what came back, partial text included. The
+/// key is redacted from everything returned, the answer's text included: a
+/// server that echoes it must not get it stored.
 pub(crate) async fn attempt(
     builder: reqwest::RequestBuilder,
     stream: bool,
@@ -35,21 +38,27 @@ pub(crate) async fn attempt(
     wire: &impl Wire,
 ) -> Completion {
     let mut acc = Accumulator::new();
+    let limit = request.response_limit();
     let exchange = async {
-        let response = builder.send().await.map_err(|e| transport(e, false, key))?;
+        let mut response = builder.send().await.map_err(|e| transport(e, false, key))?;
         let status = response.status();
         if !status.is_success() {
             let headers = response.headers().clone();
-            let body = response.text().await.unwrap_or_default();
+            let (body, _) = read_limited(&mut response, ERROR_BODY_LIMIT)
+                .await
+                .unwrap_or_default();
+            let body = String::from_utf8_lossy(&body);
             return Err(status_failure(status.as_u16(), &headers, &body, key));
         }
         if stream {
-            read_stream(response, wire, &mut acc, key).await
+            read_stream(response, wire, &mut acc, limit, key).await
         } else {
-            let body = response
-                .bytes()
+            let (body, cut) = read_limited(&mut response, limit)
                 .await
                 .map_err(|e| transport(e, true, key))?;
+            if cut {
+                return Err(too_long(limit));
+            }
             // Without a stream there is no first token to time: TTFT stays unknown.
             wire.body(&body, &mut acc)
         }
@@ -65,6 +74,11 @@ pub(crate) async fn attempt(
                 ),
             ))
         });
+    acc.text = redact(&acc.text, key);
+    if outcome.is_err() {
+        // The text may end in the middle of an echoed key.
+        acc.text = redact_cut(&acc.text, key);
+    }
     acc.finish(
         outcome.map_err(|mut f| {
             f.message = redact(&f.message, key);
@@ -74,17 +88,54 @@ pub(crate) async fn attempt(
     )
 }
 
+/// The most bytes of an error response read: any provider's message fits.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Characters of an error body kept in a failure's message.
+const ERROR_MESSAGE_CHARS: usize = 300;
+
+/// Reads a body up to `limit` bytes; `true` when more was coming.
+async fn read_limited(
+    response: &mut reqwest::Response,
+    limit: usize,
+) -> Result<(Vec<u8>, bool), reqwest::Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        let room = limit - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            return Ok((body, true));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((body, false))
+}
+
+/// The failure of a response cut at its size limit.
+fn too_long(limit: usize) -> Failure {
+    Failure::new(
+        ErrorClass::Truncated,
+        format!("the response passed its limit of {limit} bytes (max_response_bytes)"),
+    )
+}
+
 async fn read_stream(
     response: reqwest::Response,
     wire: &impl Wire,
     acc: &mut Accumulator,
+    limit: usize,
     key: Option<&ApiKey>,
 ) -> Result<(), Failure> {
     let mut decoder = SseDecoder::new();
     let mut stream = response.bytes_stream();
+    // Every byte counts against the limit, so one endless line is bounded too.
+    let mut room = limit;
     while let Some(piece) = stream.next().await {
         let piece = piece.map_err(|e| transport(e, true, key))?;
-        for event in decoder.push(&piece) {
+        let cut = piece.len() > room;
+        let piece = &piece[..piece.len().min(room)];
+        room -= piece.len();
+        for event in decoder.push(piece) {
             if wire.event(event, acc)? {
                 acc.ended = Some(acc.start.elapsed());
                 // Read the body's last bytes so that the connection goes back
@@ -94,6 +145,9 @@ async fn read_stream(
                 let _ = tokio::time::timeout(DRAIN_LIMIT, drain).await;
                 return Ok(());
             }
+        }
+        if cut {
+            return Err(too_long(limit));
         }
     }
     if !decoder.has_partial() && wire.closed_stream_is_whole(acc) {
@@ -132,8 +186,7 @@ fn status_failure(
     let message = json
         .as_ref()
         .and_then(|v| v.pointer("/error/message").and_then(Value::as_str))
-        .map(String::from)
-        .unwrap_or_else(|| body.chars().take(200).collect());
+        .unwrap_or(body);
     let details = json
         .as_ref()
         .and_then(|v| v.pointer("/error/details").and_then(Value::as_array));
@@ -150,7 +203,7 @@ fn status_failure(
         } else {
             ErrorClass::from_status(status)
         },
-        format!("HTTP {status}: {}", redact(&message, key)),
+        format!("HTTP {status}: {}", cut(message, key)),
     );
     failure.status = Some(status);
     failure.retry_after = retry_after(headers).or(body_delay);
@@ -197,6 +250,39 @@ pub(crate) fn redact(text: &str, key: Option<&ApiKey>) -> String {
     }
 }
 
+/// Shortest start of a key redacted at the end of a cut text: shorter
+/// prefixes say nothing about the key (`sk-` is every OpenAI key's).
+const KEY_PREFIX_CHARS: usize = 6;
+
+/// Redacts a start of the key that ends `text`, where a cut may have left
+/// part of an echoed key.
+fn redact_cut(text: &str, key: Option<&ApiKey>) -> String {
+    let Some(key) = key.map(ApiKey::expose).filter(|k| !k.is_empty()) else {
+        return text.to_string();
+    };
+    let longest = (1..key.len())
+        .rev()
+        .filter(|&n| key.is_char_boundary(n) && n >= KEY_PREFIX_CHARS.min(key.len()))
+        .find(|&n| text.ends_with(&key[..n]));
+    match longest {
+        Some(n) => format!("{}<redacted>", &text[..text.len() - n]),
+        None => text.to_string(),
+    }
+}
+
+/// An error message redacted, then cut to [`ERROR_MESSAGE_CHARS`], then
+/// redacted again where the cut split the key.
+fn cut(message: &str, key: Option<&ApiKey>) -> String {
+    let whole = redact(message, key);
+    if whole.chars().count() <= ERROR_MESSAGE_CHARS {
+        return whole;
+    }
+    let mut kept: String = whole.chars().take(ERROR_MESSAGE_CHARS).collect();
+    kept = redact_cut(&kept, key);
+    kept.push('…');
+    kept
+}
+
 /// What one attempt has received so far.
 pub(crate) struct Accumulator {
     start: Instant,
@@ -214,7 +300,8 @@ pub(crate) struct Accumulator {
 }
 
 impl Accumulator {
-    fn new() -> Self {
+    /// Nothing received yet; times count from now.
+    pub(crate) fn new() -> Self {
         Self {
             start: Instant::now(),
             text: String::new(),
@@ -402,6 +489,163 @@ mod tests {
             socket.shutdown().await.unwrap();
         });
         url
+    }
+
+    /// Serves one connection: reads the request head, writes `head`, then
+    /// `piece` again and again until the client goes away.
+    async fn serve_endless(head: &'static str, piece: &'static [u8]) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/v1", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut buf = [0u8; 65536];
+            let _ = socket.read(&mut buf).await;
+            socket.write_all(head.as_bytes()).await.unwrap();
+            while socket.write_all(piece).await.is_ok() {}
+        });
+        url
+    }
+
+    async fn ask_with(
+        url: String,
+        stream: bool,
+        key: Option<&str>,
+        edit: impl FnOnce(&mut Request),
+    ) -> Completion {
+        use crate::openai::{Flavor, OpenAiConfig, OpenAiRunner};
+        use crate::{Role, Runner};
+        let runner = OpenAiRunner::new(
+            reqwest::Client::new(),
+            OpenAiConfig {
+                base_url: url,
+                model: "m".into(),
+                api_key: key.map(ApiKey::new),
+                stream,
+                flavor: Flavor::Compatible,
+            },
+        );
+        let mut request = Request {
+            messages: vec![Message {
+                role: Role::User,
+                content: "hi".into(),
+            }],
+            max_tokens: 16,
+            timeout: Duration::from_secs(10),
+            ..Request::default()
+        };
+        edit(&mut request);
+        runner.complete(&request).await
+    }
+
+    const STREAM_HEAD: &str =
+        "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+
+    #[tokio::test]
+    async fn an_endless_stream_is_cut_at_the_response_limit() {
+        let chunk = b"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"more \"},\"finish_reason\":null}]}\n\n";
+        let url = serve_endless(STREAM_HEAD, chunk).await;
+        let c = ask_with(url, true, None, |r| r.max_response_bytes = Some(50_000)).await;
+        let f = c.error.as_ref().expect("an error");
+        assert_eq!(f.class, ErrorClass::Truncated, "{}", f.message);
+        assert!(f.message.contains("limit of 50000 bytes"), "{}", f.message);
+        assert!(
+            !c.text.is_empty() && c.text.len() <= 50_000,
+            "{}",
+            c.text.len()
+        );
+    }
+
+    #[tokio::test]
+    async fn one_endless_line_is_cut_at_the_response_limit() {
+        let url = serve_endless(
+            STREAM_HEAD,
+            b"data: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        )
+        .await;
+        let c = ask_with(url, true, None, |r| r.max_response_bytes = Some(100_000)).await;
+        assert_eq!(c.error.map(|f| f.class), Some(ErrorClass::Truncated));
+    }
+
+    #[tokio::test]
+    async fn an_endless_stream_is_cut_at_the_timeout() {
+        let chunk = b"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null}]}\n\n";
+        let url = serve_endless(STREAM_HEAD, chunk).await;
+        let c = ask_with(url, true, None, |r| {
+            r.max_response_bytes = Some(u64::MAX);
+            r.timeout = Duration::from_millis(300);
+        })
+        .await;
+        assert_eq!(c.error.map(|f| f.class), Some(ErrorClass::Timeout));
+    }
+
+    #[tokio::test]
+    async fn a_giant_body_is_cut_at_the_response_limit() {
+        let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4000000000\r\n\r\n";
+        let url = serve_endless(
+            head,
+            b"{\"choices\": [{\"index\": 0, \"message\": {\"content\": \"",
+        )
+        .await;
+        let c = ask_with(url, false, None, |_| {}).await;
+        let f = c.error.expect("an error");
+        assert_eq!(f.class, ErrorClass::Truncated);
+        // The default: a mebibyte plus a kibibyte per token of max_tokens.
+        assert!(
+            f.message.contains("limit of 1064960 bytes"),
+            "{}",
+            f.message
+        );
+        // An error body is read only in part, too.
+        let head = "HTTP/1.1 500 Internal Server Error\r\ncontent-length: 4000000000\r\n\r\n";
+        let c = ask_with(serve_endless(head, b"oops ").await, false, None, |_| {}).await;
+        let f = c.error.expect("an error");
+        assert_eq!(f.class, ErrorClass::ServerError);
+        assert!(f.message.chars().count() < 400, "{}", f.message);
+    }
+
+    #[tokio::test]
+    async fn an_echoed_key_is_redacted_from_answers_and_cuts() {
+        let echo = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n\
+            {\"choices\":[{\"index\":0,\"message\":{\"content\":\"your key is sk-echoed-secret-42\"},\"finish_reason\":\"stop\"}]}";
+        let c = ask_with(
+            serve_once(echo).await,
+            false,
+            Some("sk-echoed-secret-42"),
+            |_| {},
+        )
+        .await;
+        assert_eq!(c.error, None);
+        assert_eq!(c.text, "your key is <redacted>");
+
+        // A stream cut in the middle of the key keeps no part of it.
+        let cut = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n\
+            data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"key: sk-echoed-se\"},\"finish_reason\":null}]}\n\n";
+        let c = ask_with(
+            serve_once(cut).await,
+            true,
+            Some("sk-echoed-secret-42"),
+            |_| {},
+        )
+        .await;
+        assert_eq!(c.error.map(|f| f.class), Some(ErrorClass::Truncated));
+        assert_eq!(c.text, "key: <redacted>");
+    }
+
+    #[test]
+    fn a_key_across_the_cut_of_an_error_body_is_redacted() {
+        let key = ApiKey::new("sk-0123456789abcdef");
+        for at in 280..300 {
+            let body = format!("{}{}{}", "x".repeat(at), key.expose(), "y".repeat(50));
+            let f = status_failure(401, &HeaderMap::new(), &body, Some(&key));
+            for n in KEY_PREFIX_CHARS..=key.expose().len() {
+                assert!(
+                    !f.message.contains(&key.expose()[..n]),
+                    "cut at {at}: {}",
+                    f.message
+                );
+            }
+        }
     }
 
     async fn ask(url: String) -> Completion {

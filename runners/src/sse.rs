@@ -157,6 +157,19 @@ mod tests {
         assert!(!d.has_partial());
     }
 
+    proptest::proptest! {
+        /// Any bytes, split anywhere, decode without a panic to the same
+        /// events as when they come whole.
+        #[test]
+        fn arbitrary_bytes_decode_the_same_in_any_pieces(
+            input in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512),
+            piece in 1usize..64,
+        ) {
+            let whole = decode_in_pieces(&input, input.len().max(1));
+            proptest::prop_assert_eq!(decode_in_pieces(&input, piece), whole);
+        }
+    }
+
     #[test]
     fn multibyte_text_split_across_pieces_is_kept() {
         let input = "data: héllo 🦀\n\n".as_bytes();

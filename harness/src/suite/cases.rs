@@ -15,11 +15,8 @@ pub struct RawCase {
 
 /// Reads a cases file; the format follows the extension.
 pub fn read(path: &Path, shown: &Path) -> Result<(Source, Vec<RawCase>), SuiteError> {
-    let text = std::fs::read_to_string(path).map_err(|source| SuiteError::Read {
-        path: shown.to_path_buf(),
-        source,
-    })?;
-    let src = Source::new(shown, &text);
+    let text = super::file::read_text(path)?;
+    let src = Source::plain(shown, &text);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -30,7 +27,7 @@ pub fn read(path: &Path, shown: &Path) -> Result<(Source, Vec<RawCase>), SuiteEr
             "jsonl" | "ndjson" => read_jsonl(&src)?,
             "csv" => read_csv(&src)?,
             _ => return Err(src.error(
-                Pos::at(&text, 1, 1),
+                src.pos(1, 1),
                 "",
                 format!("unsupported cases file extension `.{ext}`"),
                 Some(
@@ -48,7 +45,7 @@ fn read_jsonl(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
         if line.trim().is_empty() {
             continue;
         }
-        let pos = Pos::at(&src.text, i + 1, 1);
+        let pos = src.pos(i + 1, 1);
         match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(fields)) => cases.push(RawCase { fields, pos }),
             Ok(_) => {
@@ -56,7 +53,7 @@ fn read_jsonl(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
             }
             Err(e) => {
                 return Err(src.error(
-                    Pos::at(&src.text, i + 1, e.column().max(1)),
+                    src.pos(i + 1, e.column().max(1)),
                     "",
                     format!("invalid JSON: {e}"),
                     None,
@@ -71,12 +68,7 @@ fn read_csv(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
     let mut reader = csv::ReaderBuilder::new().from_reader(src.text.as_bytes());
     let csv_error = |e: csv::Error| {
         let line = e.position().map_or(1, |p| p.line() as usize);
-        src.error(
-            Pos::at(&src.text, line, 1),
-            "",
-            format!("invalid CSV: {e}"),
-            None,
-        )
+        src.error(src.pos(line, 1), "", format!("invalid CSV: {e}"), None)
     };
     let headers = reader.headers().map_err(csv_error)?.clone();
     let mut cases = Vec::new();
@@ -90,7 +82,7 @@ fn read_csv(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
             .collect();
         cases.push(RawCase {
             fields,
-            pos: Pos::at(&src.text, line, 1),
+            pos: src.pos(line, 1),
         });
     }
     Ok(cases)

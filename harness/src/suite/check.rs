@@ -1,6 +1,8 @@
 //! Range checks shared by the suite's defaults, its models and its tasks.
 
 use super::error::{Source, SuiteError};
+use super::model::MAX_CONCURRENCY;
+use super::spec::DurationSpec;
 
 /// `v` must be a finite number in `lo..=hi`.
 pub(super) fn check_range(
@@ -15,6 +17,41 @@ pub(super) fn check_range(
     } else {
         Err(src.at(field, format!("{v} is out of range: expected {lo} to {hi}")))
     }
+}
+
+/// Trials in flight at once: at least 1, at most [`MAX_CONCURRENCY`].
+pub(super) fn check_concurrency(src: &Source, field: &str, c: usize) -> Result<(), SuiteError> {
+    if (1..=MAX_CONCURRENCY).contains(&c) {
+        return Ok(());
+    }
+    Err(src.at(
+        field,
+        format!("concurrency must be from 1 to {MAX_CONCURRENCY}, not {c}"),
+    ))
+}
+
+/// `max_tokens`, `timeout` and `max_response_bytes` under `at` (`defaults`,
+/// `models[0].params`): none of them may be zero, which no request could meet.
+pub(super) fn check_limits(
+    src: &Source,
+    at: &str,
+    max_tokens: Option<u32>,
+    timeout: Option<DurationSpec>,
+    max_response_bytes: Option<u64>,
+) -> Result<(), SuiteError> {
+    if max_tokens == Some(0) {
+        return Err(src.at(&format!("{at}.max_tokens"), "max_tokens must be at least 1"));
+    }
+    if timeout.is_some_and(|t| t.0.is_zero()) {
+        return Err(src.at(&format!("{at}.timeout"), "a timeout must be longer than 0"));
+    }
+    if max_response_bytes == Some(0) {
+        return Err(src.at(
+            &format!("{at}.max_response_bytes"),
+            "max_response_bytes must be at least 1",
+        ));
+    }
+    Ok(())
 }
 
 /// `top_k` and `repetition_penalty` under `at` (`defaults`, `models[0].params`).

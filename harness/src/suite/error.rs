@@ -1,12 +1,15 @@
 //! [`SuiteError`] and [`Diagnostic`]: what is wrong with a suite, and where.
 
-use super::locate::{Locator, Pos};
+use super::locate::{Lines, Locator, Pos};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 static AT_LINE: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r" at line (\d+) column (\d+)").expect("valid pattern"));
+
+/// Bytes of a file shown on each side of an error's location.
+const EXCERPT_BYTES: usize = 2_000;
 
 /// A problem at one place in one file: a suite, a models catalog or a cases file.
 #[derive(Debug, Clone)]
@@ -62,6 +65,7 @@ impl miette::Diagnostic for Diagnostic {
         };
         let start = self.pos.offset.min(self.text.len());
         let rest = &self.text[start..];
+        let rest = &rest[..floor_boundary(rest, EXCERPT_BYTES)];
         let len = rest
             .find(['\n', ',', ']', '}'])
             .unwrap_or(rest.len())
@@ -80,18 +84,48 @@ impl miette::SourceCode for Diagnostic {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // Only a window around the span is shown: a file of one 50 MB line
+        // must not be drawn whole.
+        let text = &*self.text;
+        let start = floor_boundary(text, span.offset().saturating_sub(EXCERPT_BYTES));
+        let mut end = (span.offset() + span.len() + EXCERPT_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let window = &text[start..end];
+        let inner_span = miette::SourceSpan::new(
+            (span.offset().clamp(start, end) - start).into(),
+            span.len().min(end - span.offset().clamp(start, end)),
+        );
+        let inner = window.read_span(&inner_span, context_lines_before, context_lines_after)?;
+        // Lines and columns count from the start of the file, not of the window.
+        let before = &text[..start];
+        let line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = if inner.line() == 0 {
+            before[line_start..].chars().count() + inner.column()
+        } else {
+            inner.column()
+        };
+        let data_start = inner.span().offset();
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.file.display().to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
+            &text.as_bytes()[start + data_start..start + data_start + inner.span().len()],
+            miette::SourceSpan::new((start + data_start).into(), inner.span().len()),
+            line + inner.line(),
+            column,
             inner.line_count(),
         )))
     }
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Why a suite could not be loaded.
@@ -106,6 +140,14 @@ pub enum SuiteError {
         #[source]
         source: std::io::Error,
     },
+    /// A path that is not a text file sizeup can read.
+    #[error("{} {what}", path.display())]
+    File {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        what: String,
+    },
     /// A file was read but is wrong somewhere.
     #[error("{0}")]
     Invalid(Box<Diagnostic>),
@@ -116,15 +158,31 @@ pub(crate) struct Source {
     pub file: PathBuf,
     pub text: Arc<str>,
     pub locator: Locator,
+    lines: Lines,
 }
 
 impl Source {
+    /// A YAML file: its positions are indexed by path.
     pub fn new(file: &Path, text: &str) -> Self {
+        Self {
+            locator: Locator::new(text),
+            ..Self::plain(file, text)
+        }
+    }
+
+    /// A file that is not YAML (a cases file): positions by line only.
+    pub fn plain(file: &Path, text: &str) -> Self {
         Self {
             file: file.to_path_buf(),
             text: Arc::from(text),
-            locator: Locator::new(text),
+            locator: Locator::default(),
+            lines: Lines::new(text),
         }
+    }
+
+    /// The position of a 1-based line and column.
+    pub fn pos(&self, line: usize, column: usize) -> Pos {
+        self.lines.pos(&self.text, line, column)
     }
 
     /// An error at the value of `field`.
@@ -210,17 +268,14 @@ impl Source {
         text.push_str(&full[last..]);
         let context = (marks.len() > 1)
             .then(|| marks[marks.len() - 1])
-            .map(|(.., l, c)| Pos::at(&self.text, l, c));
+            .map(|(.., l, c)| self.pos(l, c));
         let text = text.as_str();
         let (field, message) = match text.split_once(": ") {
             Some((path, rest)) if is_path(path) => (path.to_string(), rest.to_string()),
             _ => (String::new(), text.to_string()),
         };
         let mut pos = context
-            .or_else(|| {
-                err.location()
-                    .map(|l| Pos::at(&self.text, l.line(), l.column()))
-            })
+            .or_else(|| err.location().map(|l| self.pos(l.line(), l.column())))
             .unwrap_or_else(|| self.locator.nearest(&field));
         let mut field = field;
         let mut hint = None;

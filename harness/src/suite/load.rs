@@ -2,8 +2,9 @@
 //! `…Spec` types and checked, in order: defaults, models, tasks, then what
 //! needs models and tasks together (rate limits).
 
-use super::check::{check_range, check_sampling};
+use super::check::{check_concurrency, check_limits, check_range, check_sampling};
 use super::error::{Source, SuiteError};
+use super::file::read_text;
 use super::limits::check_token_limits;
 use super::model::Suite;
 use super::prices::PriceBook;
@@ -16,14 +17,14 @@ use std::path::Path;
 /// Loads and validates a suite; `catalog` is a models file (`--models`),
 /// `prices` prices the models that carry no `cost:` of their own.
 pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<Suite, SuiteError> {
-    let text = read(path)?;
+    let text = read_text(path)?;
     let src = Source::new(path, &text);
     let spec: SuiteSpec = yaml_serde::from_str(&text).map_err(|e| src.yaml_error(&e))?;
     let mut sources = vec![path.to_path_buf()];
 
     let catalog = match catalog {
         Some(file) => {
-            let text = read(file)?;
+            let text = read_text(file)?;
             let csrc = Source::new(file, &text);
             let cat: CatalogSpec = yaml_serde::from_str(&text).map_err(|e| csrc.yaml_error(&e))?;
             sources.push(file.to_path_buf());
@@ -86,21 +87,21 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
     })
 }
 
-fn read(path: &Path) -> Result<String, SuiteError> {
-    std::fs::read_to_string(path).map_err(|source| SuiteError::Read {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
 /// The suite-wide defaults every model and task inherits.
 fn check_defaults(defaults: &DefaultsSpec, src: &Source) -> Result<(), SuiteError> {
     if defaults.repeats == Some(0) {
         return Err(src.at("defaults.repeats", "repeats must be at least 1"));
     }
-    if defaults.concurrency == Some(0) {
-        return Err(src.at("defaults.concurrency", "concurrency must be at least 1"));
+    if let Some(c) = defaults.concurrency {
+        check_concurrency(src, "defaults.concurrency", c)?;
     }
+    check_limits(
+        src,
+        "defaults",
+        defaults.max_tokens,
+        defaults.timeout,
+        defaults.max_response_bytes,
+    )?;
     if let Some(t) = defaults.temperature {
         check_range(src, "defaults.temperature", t, 0.0, 2.0)?;
     }
@@ -113,6 +114,103 @@ fn check_defaults(defaults: &DefaultsSpec, src: &Source) -> Result<(), SuiteErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A suite with one model (`model_extra` appended to its definition),
+    /// `defaults`, and one task whose prompt is `prompt`.
+    fn suite(defaults: &str, model_extra: &str, prompt: &str) -> String {
+        format!(
+            "name: s\ndefaults: {{{defaults}}}\nmodels:\n  - {{id: m, provider: openai_compatible, model: x, base_url: \"http://127.0.0.1:9/v1\", cost: {{hourly_usd: 0}}{model_extra}}}\ntasks:\n  - {{id: t, prompt: \"{prompt}\", cases: [{{q: 1}}], scorers: [{{type: json_valid}}]}}\n"
+        )
+    }
+
+    fn error_of(text: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.yaml");
+        std::fs::write(&path, text).unwrap();
+        match load(&path, None, &PriceBook::default()) {
+            Ok(_) => "ok".into(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn limits_no_run_could_meet_are_errors() {
+        let q = "{{ q }}";
+        for (defaults, model, expected) in [
+            (
+                "concurrency: 10000000000000000000",
+                "",
+                "defaults.concurrency: concurrency must be from 1 to 10000",
+            ),
+            (
+                "",
+                ", concurrency: 10001",
+                "models[0].concurrency: concurrency must be from 1 to 10000",
+            ),
+            (
+                "max_tokens: 0",
+                "",
+                "defaults.max_tokens: max_tokens must be at least 1",
+            ),
+            (
+                "timeout: 0",
+                "",
+                "defaults.timeout: a timeout must be longer than 0",
+            ),
+            (
+                "",
+                ", params: {timeout: 0s}",
+                "models[0].params.timeout: a timeout must be longer than 0",
+            ),
+            (
+                "max_response_bytes: 0",
+                "",
+                "defaults.max_response_bytes: max_response_bytes must be at least 1",
+            ),
+        ] {
+            let text = error_of(&suite(defaults, model, q));
+            assert!(text.contains(expected), "{defaults}{model}: {text}");
+        }
+        assert_eq!(
+            error_of(&suite("concurrency: 10000, max_response_bytes: 1", "", q)),
+            "ok"
+        );
+    }
+
+    #[test]
+    fn base_urls_must_parse() {
+        for (url, expected) in [
+            (
+                "http://[::1:bad/v1",
+                "is not a valid URL: invalid IPv6 address",
+            ),
+            ("http://:80/v1", "is not a valid URL: empty host"),
+        ] {
+            let text = error_of(&suite("", "", "{{ q }}").replace("http://127.0.0.1:9/v1", url));
+            assert!(
+                text.contains(&format!("models[0].base_url: `{url}` {expected}")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn templates_know_the_globals_and_stop_when_out_of_fuel() {
+        assert_eq!(
+            error_of(&suite(
+                "",
+                "",
+                "{% for i in range(2) %}{{ q }}{% endfor %}{% set ns = namespace(n=1) %}"
+            )),
+            "ok"
+        );
+        let runaway = "{% for a in range(100000) %}{% for b in range(100000) %}{{ q }}{% endfor %}{% endfor %}";
+        let text = error_of(&suite("", "", runaway));
+        assert!(
+            text.contains("case `1` does not render in tasks[0].prompt: engine ran out of fuel"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn sources_list_every_file_read_in_order_once() {

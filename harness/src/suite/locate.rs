@@ -20,18 +20,44 @@ pub struct Pos {
 }
 
 impl Pos {
-    /// The position of a 1-based line and column in `source`.
+    /// The position of a 1-based line and column in `source`. It reads
+    /// `source` from the start: to place many positions in one text, use
+    /// [`Lines`].
     pub fn at(source: &str, line: usize, column: usize) -> Self {
-        let line_start: usize = source
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
-        let offset = source[line_start.min(source.len())..]
+        Lines::new(source).pos(source, line, column)
+    }
+}
+
+/// Where each line of a text starts, so that a position is found by
+/// reading its own line only: placing every case of a large file stays
+/// linear in the file's size.
+#[derive(Debug, Default)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    /// The position of a 1-based line and column in `text`, the text indexed.
+    pub fn pos(&self, text: &str, line: usize, column: usize) -> Pos {
+        let line_start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(text.len())
+            .min(text.len());
+        let offset = text[line_start..]
             .char_indices()
             .nth(column.saturating_sub(1))
-            .map_or(source.len(), |(i, _)| line_start + i);
-        Self {
+            .map_or(text.len(), |(i, _)| line_start + i);
+        Pos {
             line,
             column,
             offset,
@@ -56,9 +82,25 @@ impl Locator {
     pub fn new(source: &str) -> Self {
         let mut locator = Self::default();
         let mut stack: Vec<Frame> = Vec::new();
+        // Events come in the order of the text: the byte offset of each is
+        // found from the previous one's, not from the start.
+        let mut cursor = (0usize, 0usize);
         for item in Parser::new_from_str(source) {
             let Ok((event, span)) = item else { break };
-            let pos = Pos::at(source, span.start.line(), span.start.col() + 1);
+            let char_index = span.start.index();
+            if char_index < cursor.0 {
+                cursor = (0, 0);
+            }
+            let offset = source[cursor.1..]
+                .char_indices()
+                .nth(char_index - cursor.0)
+                .map_or(source.len(), |(i, _)| cursor.1 + i);
+            cursor = (char_index, offset);
+            let pos = Pos {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+                offset,
+            };
             match event {
                 Event::Scalar(value, ..) => {
                     if let Some(Frame::Map { path, key }) = stack.last_mut() {

@@ -14,6 +14,7 @@
 mod cases;
 mod check;
 mod error;
+mod file;
 mod limits;
 mod load;
 mod locate;
@@ -25,5 +26,5 @@ mod task;
 
 pub use error::{Diagnostic, SuiteError};
 pub use load::load;
-pub use model::{Case, Cost, Model, Provider, Suite, Task, DEFAULT_MAX_TOKENS};
+pub use model::{Case, Cost, Model, Provider, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY};
 pub use prices::{PriceBook, PriceEntry};

@@ -43,10 +43,7 @@ impl PriceBook {
 
     /// Reads and validates a price book file.
     pub fn load(path: &Path) -> Result<Self, SuiteError> {
-        let text = std::fs::read_to_string(path).map_err(|source| SuiteError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = super::file::read_text(path)?;
         Self::parse(path, &text)
     }
 

@@ -1,7 +1,7 @@
 //! Models: each suite entry (inline, or an id from the catalog) checked and
 //! turned into a [`Model`], with its prices from the entry or the price book.
 
-use super::check::{check_range, check_sampling};
+use super::check::{check_concurrency, check_limits, check_range, check_sampling};
 use super::error::{closest, Source, SuiteError};
 use super::model::{Cost, Model, Provider, AZURE_API_VERSION, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT};
 use super::prices::PriceBook;
@@ -187,6 +187,7 @@ fn build_model(
             .timeout
             .or(defaults.timeout)
             .map_or(DEFAULT_TIMEOUT, |d| d.0),
+        max_response_bytes: p.max_response_bytes.or(defaults.max_response_bytes),
         // A local model answers one request at a time.
         concurrency: m.concurrency.or((provider == Provider::Local).then_some(1)),
         max_attempts: m.max_attempts.unwrap_or(3),
@@ -262,6 +263,14 @@ impl ModelCx<'_> {
                 &self.f("base_url"),
                 "base_url must not carry credentials or a query string",
                 "put the key in an environment variable and name it with api_key_env",
+            ));
+        }
+        // An http or https URL without a host does not parse either.
+        let parsed = (provider != Provider::Local).then(|| reqwest::Url::parse(&base_url));
+        if let Some(Err(e)) = parsed {
+            return Err(src.at(
+                &self.f("base_url"),
+                format!("`{base_url}` is not a valid URL: {e}"),
             ));
         }
         Ok(base_url)
@@ -343,20 +352,20 @@ impl ModelCx<'_> {
             check_range(src, &self.f("params.top_p"), t, 0.0, 1.0)?;
         }
         check_sampling(src, &self.f("params"), p.top_k, p.repetition_penalty)?;
-        if p.max_tokens == Some(0) {
-            return Err(src.at(
-                &self.f("params.max_tokens"),
-                "max_tokens must be at least 1",
-            ));
-        }
-        Ok(())
+        check_limits(
+            src,
+            &self.f("params"),
+            p.max_tokens,
+            p.timeout,
+            p.max_response_bytes,
+        )
     }
 
     /// Concurrency, attempts and rate limits: none of them may be zero.
     fn check_scheduling(&self) -> Result<(), SuiteError> {
         let (m, src) = (self.spec, self.src);
-        if m.concurrency == Some(0) {
-            return Err(src.at(&self.f("concurrency"), "concurrency must be at least 1"));
+        if let Some(c) = m.concurrency {
+            check_concurrency(src, &self.f("concurrency"), c)?;
         }
         if m.max_attempts == Some(0) {
             return Err(src.at(&self.f("max_attempts"), "max_attempts must be at least 1"));

@@ -15,6 +15,11 @@ use sizeup_runners::{Message, Role};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+/// Instructions one rendering of a template may run: a real prompt needs a
+/// few thousand; a runaway loop (`{% for a in 'x' * 10000 %}` nested) stops
+/// here with an error naming its case instead of running for hours.
+const TEMPLATE_FUEL: u64 = 5_000_000;
+
 /// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
 /// files are found in `dir`. Returns the cases file it read, if any.
 pub(super) fn build_task(
@@ -105,6 +110,7 @@ impl TaskCx<'_> {
         let t = self.spec;
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_fuel(Some(TEMPLATE_FUEL));
         let mut templates = vec![];
         if let Some(system) = &t.system {
             templates.push(("system", system.clone()));
@@ -118,7 +124,13 @@ impl TaskCx<'_> {
             env.add_template_owned(name, source)
                 .map_err(|e| template_error(self.src, &self.template_field(name), &e))?;
             let tpl = env.get_template(name).expect("just added");
-            declared.push((name, tpl.undeclared_variables(false).into_iter().collect()));
+            // `range`, `namespace` and the other globals are defined by
+            // the environment, not by cases.
+            let mut vars: BTreeSet<String> = tpl.undeclared_variables(false).into_iter().collect();
+            for (global, _) in env.globals() {
+                vars.remove(global);
+            }
+            declared.push((name, vars));
         }
         Ok(Templates { env, declared })
     }
@@ -145,7 +157,7 @@ impl TaskCx<'_> {
         rel: &str,
     ) -> Result<(PathBuf, Source, Vec<RawCase>), SuiteError> {
         let full = dir.join(rel);
-        if !full.is_file() {
+        if !full.exists() {
             return Err(self.src.hint(
                 &self.f("cases"),
                 format!("cases file `{rel}` not found"),

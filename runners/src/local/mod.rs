@@ -15,6 +15,7 @@
 //! generating fails that request only; the worker goes on with the next.
 
 mod gemma3;
+mod header;
 mod model;
 mod spm;
 mod template;
@@ -165,9 +166,9 @@ fn read_content(path: &Path) -> Result<gguf_file::Content, LocalError> {
         path: path.to_path_buf(),
         source,
     })?;
-    gguf_file::Content::read(&mut std::io::BufReader::new(file)).map_err(|e| LocalError::Gguf {
+    header::read(&mut std::io::BufReader::new(file)).map_err(|message| LocalError::Gguf {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message,
     })
 }
 
@@ -237,7 +238,7 @@ fn load(config: &LocalConfig) -> Result<Loaded, LocalError> {
         source,
     })?;
     let mut reader = std::io::BufReader::new(file);
-    let content = gguf_file::Content::read(&mut reader).map_err(|e| gguf(e.to_string()))?;
+    let content = header::read(&mut reader).map_err(gguf)?;
     let arch = content
         .metadata
         .get("general.architecture")
