@@ -140,32 +140,51 @@ def clip(text: str, limit: int) -> str:
     return cut[: cut.rfind(" ")] + " …" if " " in cut else cut
 
 
+# The corpus anonymiser put its owner's addresses at this domain. Only his
+# own mail (RSS feeds he mailed himself, his own messages) comes from it, so
+# as a sender it marks ham without a word of the message being read.
+ANONYMISED = "spamassassin.taint.org"
+
+
+def anonymised_sender(msg: email.message.Message) -> bool:
+    _, addr = email.utils.parseaddr(header(msg, "From"))
+    return addr.lower().endswith("@" + ANONYMISED)
+
+
 def emails(root: Path) -> None:
     data = root / "stdlib" / "package" / "data"
     groups = {g: sorted((data / g).glob("*.json")) for g in
               ["easy-ham-1", "hard-ham-1", "spam-1", "spam-2"]}
-    picked = (
-        [(p, "ham") for p in spread(groups["easy-ham-1"], 70)]
-        + [(p, "ham") for p in spread(groups["hard-ham-1"], 30)]
+    message = lambda p: email.message_from_string(json.loads(p.read_text())["text"])
+    # Triage samples ham whose sender the anonymiser left alone: no spam
+    # sender carries its domain, so in senders it would separate the classes.
+    plain = {g: [p for p in groups[g] if not anonymised_sender(message(p))]
+             for g in ["easy-ham-1", "hard-ham-1"]}
+    triage_picked = (
+        [(p, "ham") for p in spread(plain["easy-ham-1"], 70)]
+        + [(p, "ham") for p in spread(plain["hard-ham-1"], 30)]
         + [(p, "spam") for p in spread(groups["spam-1"], 50)]
         + [(p, "spam") for p in spread(groups["spam-2"], 50)]
     )
     triage, extraction = [], []
-    for path, label in picked:
+    for path, label in triage_picked:
+        record = json.loads(path.read_text())
+        msg = email.message_from_string(record["text"])
+        triage.append({
+            "id": f"{record['group']}-{record['id']}",
+            "sender": header(msg, "From"),
+            "subject": header(msg, "Subject"),
+            "body": clip(body_text(msg), 600),
+            "label": label,
+        })
+    # Extraction reads the anonymised addresses as written: they are the
+    # fields to copy, and no class hangs on them.
+    for path in spread(groups["easy-ham-1"], 70) + spread(groups["hard-ham-1"], 30):
         record = json.loads(path.read_text())
         msg = email.message_from_string(record["text"])
         subject = header(msg, "Subject")
         sender = header(msg, "From")
         case_id = f"{record['group']}-{record['id']}"
-        triage.append({
-            "id": case_id,
-            "sender": " ".join(sender.split()),
-            "subject": subject,
-            "body": clip(body_text(msg), 600),
-            "label": label,
-        })
-        if label != "ham":
-            continue
         _, from_addr = email.utils.parseaddr(sender)
         _, to_addr = email.utils.parseaddr(str(msg.get("To", "")))
         try:
