@@ -13,6 +13,7 @@
 use sizeup::analysis;
 use sizeup::store::{NewTrial, Owner, RunModel, RunRow, RunStatus, RunTask, ScoreRow, Store};
 use sizeup::suite::Cost;
+use sizeup_reports::QualityMeasure;
 use sizeup_runners::{Completion, ErrorClass, Failure, FinishReason, Timing, Usage};
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -120,8 +121,11 @@ fn fill(store: &mut Store, cases: usize) {
             id: format!("task-{t}"),
             description: "a task".into(),
             min_quality: Some(0.8),
+            quality_measure: QualityMeasure::PassRate,
             margin: Some(0.05),
             p95_latency_ms: Some(2000.0),
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: Some(100_000),
             max_error_rate: 0.05,
             regression: Default::default(),

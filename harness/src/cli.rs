@@ -33,6 +33,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Export a stored run.
     Export(ExportArgs),
+    /// Measure how many requests a model serves within a task's latency objectives (goodput).
+    Capacity(CapacityArgs),
     /// Compare a run with a baseline run: regressions, improvements, flipped verdicts (exit 1 on a regression).
     Compare(CompareArgs),
     /// Join the shards of a run (`run --shard I/N`), each from its own database, into one run.
@@ -319,6 +321,118 @@ pub struct CompareArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub db: DbArgs,
+}
+
+/// Arguments of `sizeup capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The suite file.
+    #[arg(value_name = "SUITE")]
+    pub suite: PathBuf,
+    /// A models catalog that the suite's model ids refer to.
+    #[arg(long, value_name = "FILE")]
+    pub models: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub prices: PricesArg,
+    /// The model to load: a server (OpenAI-compatible, vLLM, llama.cpp's) or a local model.
+    #[arg(long, value_name = "ID")]
+    pub model: String,
+    /// The task whose prompts are sent and whose objectives hold (default: the model's first).
+    #[arg(long, value_name = "ID")]
+    pub task: Option<String>,
+    /// Fixed concurrency levels, comma-separated (e.g. 1,2,4,8).
+    #[arg(long, value_name = "N,…", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub concurrency: Vec<u32>,
+    /// Constant request rates per second, comma-separated.
+    #[arg(long, value_name = "RPS,…", value_delimiter = ',', value_parser = rate)]
+    pub rate: Vec<f64>,
+    /// Poisson arrival rates per second, comma-separated.
+    #[arg(long, value_name = "RPS,…", value_delimiter = ',', value_parser = rate)]
+    pub poisson: Vec<f64>,
+    /// With no levels given, the goodput search offers Poisson arrivals instead of evenly spaced ones.
+    #[arg(long)]
+    pub search_poisson: bool,
+    /// Requests per level.
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(4..=100_000))]
+    pub requests: u32,
+    /// Requests left out at the start of each level, and as many at its end (default: a tenth).
+    #[arg(long, value_name = "N")]
+    pub warmup: Option<u32>,
+    /// No request of a level starts later than this many seconds after its first.
+    #[arg(long, value_name = "SECS", default_value_t = 120.0, value_parser = seconds)]
+    pub level_seconds: f64,
+    /// Share of the goodput used on average, for the cost per request at capacity.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.6, value_parser = share)]
+    pub utilisation: f64,
+    /// Machines (or GPUs) the model's hourly price covers.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub machines: u32,
+    /// Peak request rate over the average one, for sizing replicas.
+    #[arg(long, value_name = "RATIO", default_value_t = 3.0, value_parser = ratio)]
+    pub peak_to_average: f64,
+    /// Yearly fall of API prices for the projection (0.6 = 60% a year).
+    #[arg(long, value_name = "SHARE", default_value_t = 0.6, value_parser = share)]
+    pub api_price_decline: f64,
+    /// Yearly growth of the task's volume for the projection (0.5 = 50% a year).
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5, value_parser = growth)]
+    pub volume_growth: f64,
+    /// Threads for a local model's inference (default: one per physical core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub threads: Option<u32>,
+    /// No progress output.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub db: DbArgs,
+}
+
+fn number(text: &str, ok: impl Fn(f64) -> bool, what: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && ok(v) => Ok(v),
+        _ => Err(format!("`{text}` is not {what}")),
+    }
+}
+
+fn rate(text: &str) -> Result<f64, String> {
+    number(
+        text,
+        |v| v > 0.0 && v <= 1e6,
+        "a rate of requests per second (above 0)",
+    )
+}
+
+fn seconds(text: &str) -> Result<f64, String> {
+    number(
+        text,
+        |v| v > 0.0 && v <= 86_400.0,
+        "a number of seconds (above 0, at most a day)",
+    )
+}
+
+fn share(text: &str) -> Result<f64, String> {
+    number(
+        text,
+        |v| v > 0.0 && v < 1.0,
+        "a share between 0 and 1 (both excluded)",
+    )
+}
+
+fn ratio(text: &str) -> Result<f64, String> {
+    number(
+        text,
+        |v| (1.0..=1000.0).contains(&v),
+        "a ratio of at least 1",
+    )
+}
+
+fn growth(text: &str) -> Result<f64, String> {
+    number(
+        text,
+        |v| (0.0..=100.0).contains(&v),
+        "a yearly growth of 0 or more (0.5 = 50%)",
+    )
 }
 
 /// Arguments of `sizeup validate`.

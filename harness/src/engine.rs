@@ -7,15 +7,21 @@
 //! send events over a channel to one owner (see `sinks`). Runner failures
 //! are results, and so is a panic while running a trial: it becomes a
 //! failure of class `internal`, stored and counted, never a lost trial.
+//!
+//! A trial of a task with judged scorers gives its slots back once it has
+//! its answer, then asks the judges (see `judging`) through the same slots,
+//! budget, cache and runners, so judge calls queue like trials and never
+//! hold a slot a trial waits for.
 
 use crate::budget::Budget;
 use crate::cost::{hardware_cost, token_cost, worst_case, BusyMeter};
 use crate::events::{Event, TrialResult};
+use crate::judging::{self, References};
 use crate::plan::Plan;
 use crate::scorers::assess;
 use crate::suite::{Provider, Suite};
 use futures_util::FutureExt;
-use sizeup_runners::{Completion, ErrorClass, Failure, Runner, Timing};
+use sizeup_runners::{Completion, ErrorClass, Failure, Request, Runner, Timing};
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -30,14 +36,19 @@ pub struct Job {
     pub suite: Arc<Suite>,
     /// The trials.
     pub plan: Arc<Plan>,
-    /// One runner per suite model, by index; `None` for models the plan does not use.
+    /// One runner per suite model, by index; `None` for models the plan
+    /// does not use, neither to answer nor to judge.
     pub runners: Vec<Option<Arc<dyn Runner>>>,
     /// Trials in flight at once, all models together.
     pub concurrency: usize,
     /// Trial ids that must not run (already stored by the run being resumed).
     pub skip: HashSet<String>,
-    /// Stored completions to reuse instead of calling the model, by cache key.
+    /// Stored completions to reuse instead of calling the model, by cache
+    /// key: trials' answers and judges' replies alike.
     pub cache: HashMap<String, Completion>,
+    /// The reference model's stored answers to pairwise-judged cases, by
+    /// trial id, for reference trials in `skip`.
+    pub reference_answers: HashMap<String, String>,
     /// A spending cap: trials that could pass it are not started.
     pub budget: Option<Arc<Budget>>,
 }
@@ -52,7 +63,7 @@ pub struct Control {
 }
 
 impl Job {
-    /// Trials of model `m` in flight at once.
+    /// Calls to model `m` in flight at once.
     pub fn model_limit(&self, m: usize) -> usize {
         self.suite.models[m]
             .concurrency
@@ -61,19 +72,19 @@ impl Job {
             .max(1)
     }
 
-    /// The most trial `index` can cost (nothing when its answer is cached).
-    fn worst_case(&self, index: usize) -> f64 {
-        let trial = &self.plan.trials[index];
-        if self.cache.contains_key(&trial.cache_key) {
+    /// The most a request to model `m` can cost (nothing when its answer
+    /// is cached under `cache_key`).
+    pub(crate) fn worst_case(&self, m: usize, request: &Request, cache_key: &str) -> f64 {
+        if self.cache.contains_key(cache_key) {
             return 0.0;
         }
-        let model = &self.suite.models[trial.model];
+        let model = &self.suite.models[m];
         // A local model is not retried, and nothing makes it wait.
         let (attempts, wait) = match model.provider {
             Provider::Local => (1, Duration::ZERO),
             _ => (model.max_attempts, model.max_retry_time),
         };
-        worst_case(&model.cost, &trial.request, attempts, wait)
+        worst_case(&model.cost, request, attempts, wait)
     }
 
     /// Indices of the trials that will run, per model.
@@ -88,10 +99,29 @@ impl Job {
     }
 }
 
+/// What the run's calls share, trials' and judges' alike: each model's
+/// slots and busy meter, the global slots, and the reference's answers.
+pub(crate) struct Shared {
+    local: Vec<Arc<Semaphore>>,
+    global: Arc<Semaphore>,
+    meters: Vec<Arc<BusyMeter>>,
+    /// The reference's answers as they arrive, for pairwise judging.
+    pub(crate) references: References,
+}
+
 /// Runs every trial of `job` not skipped, sending events to `events`, and
 /// ends with [`Event::RunFinished`].
 pub async fn execute(job: Arc<Job>, events: UnboundedSender<Event>, control: Control) {
-    let global = Arc::new(Semaphore::new(job.concurrency.max(1)));
+    let models = job.suite.models.len();
+    let now = Instant::now();
+    let shared = Arc::new(Shared {
+        local: (0..models)
+            .map(|m| Arc::new(Semaphore::new(job.model_limit(m))))
+            .collect(),
+        global: Arc::new(Semaphore::new(job.concurrency.max(1))),
+        meters: (0..models).map(|_| Arc::new(BusyMeter::new(now))).collect(),
+        references: References::new(&job),
+    });
     let mut schedulers = JoinSet::new();
     for (model, queue) in job.queues().into_iter().enumerate() {
         if queue.is_empty() {
@@ -100,8 +130,8 @@ pub async fn execute(job: Arc<Job>, events: UnboundedSender<Event>, control: Con
         let job = job.clone();
         let events = events.clone();
         let control = control.clone();
-        let global = global.clone();
-        schedulers.spawn(schedule(job, model, queue, global, events, control));
+        let shared = shared.clone();
+        schedulers.spawn(schedule(job, model, queue, shared, events, control));
     }
     while schedulers.join_next().await.is_some() {}
     let interrupted = control.stop.is_cancelled() || control.abort.is_cancelled();
@@ -112,34 +142,40 @@ async fn schedule(
     job: Arc<Job>,
     model: usize,
     queue: Vec<usize>,
-    global: Arc<Semaphore>,
+    shared: Arc<Shared>,
     events: UnboundedSender<Event>,
     control: Control,
 ) {
-    let local = Arc::new(Semaphore::new(job.model_limit(model)));
-    let meter = Arc::new(BusyMeter::new(Instant::now()));
     let mut running = JoinSet::new();
-    for index in queue {
+    for (at, &index) in queue.iter().enumerate() {
+        let trial = &job.plan.trials[index];
+        let worst = job.worst_case(model, &trial.request, &trial.cache_key);
         let admitted = tokio::select! {
             biased;
-            _ = control.stop.cancelled() => break,
-            p = admit(&job, index, &local, &global) => p,
+            _ = control.stop.cancelled() => {
+                // Pairwise judging of these cases waits for answers that will not come.
+                for &left in &queue[at..] {
+                    shared.references.publish(&job, left, None);
+                }
+                break;
+            }
+            p = admit(&job, &shared, model, worst) => p,
         };
         let Some((permits, reserved)) = admitted else {
             // Its worst case cannot fit even with nothing in flight: it is
             // left for a resume with more budget, and cheaper trials go on.
+            shared.references.publish(&job, index, None);
             continue;
         };
         let job = job.clone();
         let events = events.clone();
         let abort = control.abort.clone();
-        let meter = meter.clone();
+        let shared = shared.clone();
         running.spawn(async move {
-            let _permits = permits;
             tokio::select! {
                 biased;
                 _ = abort.cancelled() => {}
-                r = run_trial(&job, index, &meter, reserved) => {
+                r = run_trial(&job, &shared, index, permits, reserved) => {
                     let _ = events.send(if r.completion.error.is_some() {
                         Event::TrialFailed(Box::new(r))
                     } else {
@@ -154,24 +190,26 @@ async fn schedule(
     while running.join_next().await.is_some() {}
 }
 
-type Permits = (
+/// A slot of a model and a global slot, held while a call runs.
+pub(crate) type Permits = (
     tokio::sync::OwnedSemaphorePermit,
     tokio::sync::OwnedSemaphorePermit,
 );
 
-/// Waits for a slot of the model, a global slot and the budget's room for
-/// the trial's worst case; `None` when the budget can never cover it.
-async fn admit(
+/// Waits for a slot of model `m`, a global slot and the budget's room for
+/// `worst` dollars; `None` when the budget can never cover it. Every
+/// caller takes the model's slot first, then the global one, and waits for
+/// nothing else while it holds them, so trials and judges cannot deadlock.
+pub(crate) async fn admit(
     job: &Job,
-    index: usize,
-    local: &Arc<Semaphore>,
-    global: &Arc<Semaphore>,
+    shared: &Shared,
+    m: usize,
+    worst: f64,
 ) -> Option<(Permits, f64)> {
-    let l = local.clone().acquire_owned().await.ok()?;
-    let g = global.clone().acquire_owned().await.ok()?;
+    let l = shared.local[m].clone().acquire_owned().await.ok()?;
+    let g = shared.global.clone().acquire_owned().await.ok()?;
     let reserved = match &job.budget {
         Some(budget) => {
-            let worst = job.worst_case(index);
             if !budget.reserve(worst).await {
                 return None;
             }
@@ -182,50 +220,49 @@ async fn admit(
     Some(((l, g), reserved))
 }
 
-/// Runs one trial to its result; settles its budget reservation.
-async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) -> TrialResult {
-    let trial = &job.plan.trials[index];
-    let model = &job.suite.models[trial.model];
-    let task = &job.suite.tasks[trial.task];
-    let cached = job.cache.get(&trial.cache_key).cloned();
-    let is_cached = cached.is_some();
-    let (completion, busy) = match cached {
+/// One answer from a model, with what it cost.
+pub(crate) struct Call {
+    /// What the runner returned, or the stored answer.
+    pub completion: Completion,
+    /// Money that bought the answer (see [`TrialResult::cost_usd`]).
+    pub cost_usd: f64,
+    /// Money spent on tokens that bought no answer.
+    pub failure_cost_usd: f64,
+    /// True when the answer came from the store.
+    pub cached: bool,
+}
+
+/// Asks model `m` for `request` (or takes the stored answer under
+/// `cache_key`) and settles the budget's reservation of `reserved`.
+pub(crate) async fn call(
+    job: &Job,
+    shared: &Shared,
+    m: usize,
+    request: &Request,
+    cache_key: &str,
+    reserved: f64,
+) -> Call {
+    let model = &job.suite.models[m];
+    let (completion, busy) = match job.cache.get(cache_key).cloned() {
         Some(c) => (c, None),
         None => {
-            let runner = job.runners[trial.model]
+            let runner = job.runners[m]
                 .as_ref()
-                .expect("every model in the plan has a runner");
+                .expect("every model the run calls has a runner");
+            let meter = &shared.meters[m];
             let mark = meter.enter(Instant::now());
-            let outcome = guarded(runner.complete(&trial.request)).await;
-            let shared = meter.leave(mark, Instant::now());
+            let outcome = guarded(runner.complete(request)).await;
+            let shared_busy = meter.leave(mark, Instant::now());
             let completion = outcome.unwrap_or_else(|panic| internal(&panic));
             // A local model has its device to itself while it generates (the
             // others wait their turn), so its own generation time is its busy
-            // time; a server's is shared among the trials in flight.
+            // time; a server's is shared among the calls in flight.
             let busy = match model.provider {
                 Provider::Local => Duration::from_micros(completion.timing.total_us),
-                _ => shared,
+                _ => shared_busy,
             };
             (completion, Some(busy))
         }
-    };
-    let case = &task.cases[trial.case];
-    let expected = case.expected.as_ref();
-    let (completion, assessment) = match completion.error {
-        Some(_) => (completion, None),
-        None => match guarded(async {
-            assess(
-                &task.scorers,
-                &completion.text,
-                expected,
-                &case.scoring_fields,
-            )
-        })
-        .await
-        {
-            Ok(a) => (completion, Some(a)),
-            Err(panic) => (internal(&panic), None),
-        },
     };
     let (cost_usd, failure_cost_usd) = match busy {
         // A cached answer was paid for by the run that got it.
@@ -244,18 +281,83 @@ async fn run_trial(job: &Job, index: usize, meter: &BusyMeter, reserved: f64) ->
     if let Some(budget) = &job.budget {
         budget.settle(reserved, cost_usd + failure_cost_usd);
     }
+    Call {
+        cached: busy.is_none(),
+        completion,
+        cost_usd,
+        failure_cost_usd,
+    }
+}
+
+/// Runs one trial to its result: the answer under its `permits`, then,
+/// with the slots given back, its judging and its scores.
+async fn run_trial(
+    job: &Job,
+    shared: &Shared,
+    index: usize,
+    permits: Permits,
+    reserved: f64,
+) -> TrialResult {
+    let trial = &job.plan.trials[index];
+    let answer = call(
+        job,
+        shared,
+        trial.model,
+        &trial.request,
+        &trial.cache_key,
+        reserved,
+    )
+    .await;
+    drop(permits);
+    let Call {
+        completion,
+        cost_usd,
+        failure_cost_usd,
+        cached,
+    } = answer;
+    let text = completion.error.is_none().then(|| completion.text.clone());
+    shared.references.publish(job, index, text);
+    let task = &job.suite.tasks[trial.task];
+    let case = &task.cases[trial.case];
+    let (completion, assessment, judge_calls) = match completion.error {
+        Some(_) => (completion, None, Vec::new()),
+        None => match guarded(judging::judge(job, shared, index, &completion.text)).await {
+            Err(panic) => (internal(&panic), None, Vec::new()),
+            Ok(Err((failure, calls))) => {
+                // The answer stays for the reader; the trial fails as judged.
+                let mut completion = completion;
+                completion.error = Some(failure);
+                (completion, None, calls)
+            }
+            Ok(Ok((judged, calls))) => match guarded(async {
+                assess(
+                    &task.scorers,
+                    &completion.text,
+                    case.expected.as_ref(),
+                    &case.scoring_fields,
+                    judged,
+                )
+            })
+            .await
+            {
+                Ok(a) => (completion, Some(a), calls),
+                Err(panic) => (internal(&panic), None, calls),
+            },
+        },
+    };
     TrialResult {
         index,
         completion,
         assessment,
         cost_usd,
         failure_cost_usd,
-        cached: is_cached,
+        cached,
+        judge_calls,
     }
 }
 
 /// Runs `work`, turning a panic into an error value.
-async fn guarded<T>(
+pub(crate) async fn guarded<T>(
     work: impl std::future::Future<Output = T>,
 ) -> Result<T, Box<dyn std::any::Any + Send>> {
     AssertUnwindSafe(work).catch_unwind().await
@@ -287,7 +389,7 @@ mod tests {
     use super::*;
     use crate::plan::Selection;
     use crate::suite::PriceBook;
-    use sizeup_runners::{BoxFuture, FinishReason, Request, Usage};
+    use sizeup_runners::{BoxFuture, FinishReason, Usage};
 
     /// Answers "ok", except that it panics on prompts containing "boom".
     struct Fragile;
@@ -353,6 +455,7 @@ tasks:
             concurrency: 2,
             skip: HashSet::new(),
             cache: HashMap::new(),
+            reference_answers: HashMap::new(),
             budget: None,
         }
     }

@@ -1,7 +1,31 @@
 //! [`Event`]: what the engine tells the rest of the program, in order.
 
+use crate::scorers::judge::{Order, Verdict};
 use crate::scorers::Assessment;
 use sizeup_runners::Completion;
+
+/// One question put to a judge about a trial, and its reply.
+#[derive(Debug, Clone)]
+pub struct JudgeCall {
+    /// Position of the judged scorer in the task.
+    pub scorer: usize,
+    /// Index of the judging model in the suite.
+    pub model: usize,
+    /// How the answers were placed.
+    pub order: Order,
+    /// Which asking of the same question, from 0.
+    pub repeat: u32,
+    /// The hash of the judge's request and identity.
+    pub cache_key: String,
+    /// The judge's reply.
+    pub completion: Completion,
+    /// The verdict read from it, when one could be.
+    pub verdict: Option<Verdict>,
+    /// Money spent on it, its failed attempts included.
+    pub cost_usd: f64,
+    /// True when the reply came from the store.
+    pub cached: bool,
+}
 
 /// The outcome of one trial.
 #[derive(Debug, Clone)]
@@ -20,6 +44,16 @@ pub struct TrialResult {
     pub failure_cost_usd: f64,
     /// True when the completion came from the store instead of the model.
     pub cached: bool,
+    /// The judges' calls about this trial's answer; their cost is not the
+    /// trial's.
+    pub judge_calls: Vec<JudgeCall>,
+}
+
+impl TrialResult {
+    /// Money spent on judging this trial.
+    pub fn judge_cost_usd(&self) -> f64 {
+        self.judge_calls.iter().map(|c| c.cost_usd).sum()
+    }
 }
 
 /// Something that happened during a run.

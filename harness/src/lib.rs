@@ -3,10 +3,12 @@
 //! The flow, one way: [`suite`] (YAML → validated [`suite::Suite`]) →
 //! [`plan`] (trials with stable ids) → [`engine`] (concurrent execution
 //! through `sizeup_runners`) → [`scorers`] → [`sinks`] ([`store`],
-//! progress) → [`analysis`] → `sizeup_reports`.
+//! progress) → [`analysis`] → `sizeup_reports`. Beside it, [`capacity`]
+//! sweeps load against one model and stores what each level measured.
 
 pub mod analysis;
 pub mod budget;
+pub mod capacity;
 pub mod cli;
 pub mod commands;
 pub mod cost;
@@ -15,6 +17,7 @@ pub mod engine;
 pub mod estimate;
 pub mod events;
 pub mod fetch;
+mod judging;
 pub mod plan;
 pub mod providers;
 pub mod scorers;

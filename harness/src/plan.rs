@@ -15,7 +15,7 @@
 
 use crate::suite::{Model, Provider, Suite};
 use sha2::{Digest, Sha256};
-use sizeup_runners::Request;
+use sizeup_runners::{Message, Request};
 use std::sync::Arc;
 
 /// One execution of (task, case, model, repeat).
@@ -60,6 +60,8 @@ pub struct Plan {
     pub trials: Vec<Trial>,
     /// Trials of the whole plan: more than `trials` holds when it is a shard.
     pub full_size: usize,
+    /// Each suite model's [`identity`], by index: judges' cache keys hash it.
+    pub identities: Vec<serde_json::Value>,
 }
 
 /// Part `index` of `count` (1-based, as `--shard I/N` writes it).
@@ -207,6 +209,12 @@ impl Plan {
             }
         }
         let repeats = selection.repeats.unwrap_or(suite.repeats);
+        let identities: Vec<serde_json::Value> = suite
+            .models
+            .iter()
+            .enumerate()
+            .map(|(i, m)| identity(m, weights.get(i).and_then(Option::as_deref)))
+            .collect();
         let mut trials = Vec::new();
         for (ti, task) in suite.tasks.iter().enumerate() {
             if !selection.tasks.is_empty() && !selection.tasks.contains(&task.id) {
@@ -219,20 +227,13 @@ impl Plan {
                     if !selection.models.is_empty() && !selection.models.contains(&model.id) {
                         continue;
                     }
-                    let identity = identity(model, weights.get(mi).and_then(Option::as_deref));
-                    let base = Arc::new(Request {
-                        messages: case.messages.clone(),
-                        max_tokens: task.max_tokens_for(model),
-                        temperature: model.temperature,
-                        top_p: model.top_p,
-                        top_k: model.top_k,
-                        repetition_penalty: model.repetition_penalty,
-                        seed: model.seed,
-                        stop: model.stop.clone(),
-                        timeout: model.timeout,
-                        json_schema: task.structured_output.clone(),
-                        max_response_bytes: model.max_response_bytes,
-                    });
+                    let identity = &identities[mi];
+                    let base = Arc::new(request(
+                        model,
+                        case.messages.clone(),
+                        task.max_tokens_for(model),
+                        task.structured_output.clone(),
+                    ));
                     if trials.len() as u64 + u64::from(repeats) > MAX_TRIALS {
                         return Err(PlanError::TooLarge { repeats });
                     }
@@ -248,7 +249,7 @@ impl Plan {
                         trials.push(Trial {
                             id: trial_id(&task.id, &case.id, &model.id, repeat),
                             seq: trials.len(),
-                            cache_key: cache_key(&identity, &request, repeat),
+                            cache_key: cache_key(identity, &request, repeat),
                             task: ti,
                             case: ci,
                             model: mi,
@@ -265,6 +266,7 @@ impl Plan {
         Ok(Self {
             full_size: trials.len(),
             trials,
+            identities,
         })
     }
 
@@ -278,7 +280,31 @@ impl Plan {
                 .filter(|t| shard.contains(&t.id))
                 .collect(),
             full_size: self.full_size,
+            identities: self.identities,
         }
+    }
+}
+
+/// What asking `model` about `messages` sends, with the model's own
+/// generation settings.
+pub fn request(
+    model: &Model,
+    messages: Vec<Message>,
+    max_tokens: u32,
+    json_schema: Option<serde_json::Value>,
+) -> Request {
+    Request {
+        messages,
+        max_tokens,
+        temperature: model.temperature,
+        top_p: model.top_p,
+        top_k: model.top_k,
+        repetition_penalty: model.repetition_penalty,
+        seed: model.seed,
+        stop: model.stop.clone(),
+        timeout: model.timeout,
+        json_schema,
+        max_response_bytes: model.max_response_bytes,
     }
 }
 

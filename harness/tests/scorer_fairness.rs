@@ -43,7 +43,9 @@ fn misjudged(file: &str) -> (usize, Vec<String>) {
         let answers = case.right.iter().map(|a| (a, true));
         for (answer, right) in answers.chain(case.wrong.iter().map(|a| (a, false))) {
             count += 1;
-            let score = scorer.score(answer, Some(&case.expected), &case.fields);
+            let score = scorer
+                .score(answer, Some(&case.expected), &case.fields)
+                .expect("a scorer without a judge");
             if score.passed != right {
                 wrong.push(format!(
                     "{} {answer:?}: {} ({})",
@@ -115,7 +117,9 @@ fn starter_gold_queries_pass_against_themselves() {
             case["schema"].as_str().unwrap().to_string(),
         )]);
         let gold = &case["sql"];
-        let score = scorer.score(gold.as_str().unwrap(), Some(gold), &fields);
+        let score = scorer
+            .score(gold.as_str().unwrap(), Some(gold), &fields)
+            .expect("a scorer without a judge");
         assert!(score.passed, "{}: {}", case["id"], score.reason);
         assert!(
             score.reason.starts_with("execution"),

@@ -90,10 +90,11 @@ pub fn points(d: f64) -> String {
     }
 }
 
-/// A difference with its interval: `−1.2 pts (95% CI −3.1 to +0.7)`.
-pub fn points_ci(i: &Interval) -> String {
+/// A difference of `measure` with its interval: `−1.2 pts of pass rate
+/// (95% CI −3.1 to +0.7)`.
+pub fn points_ci_of(i: &Interval, measure: &str) -> String {
     format!(
-        "{} pts (95% CI {} to {})",
+        "{} pts of {measure} (95% CI {} to {})",
         points(i.estimate),
         points(i.low),
         points(i.high)
@@ -168,7 +169,10 @@ mod tests {
             low: -0.031,
             high: 0.007,
         };
-        assert_eq!(points_ci(&i), "−1.2 pts (95% CI −3.1 to +0.7)");
+        assert_eq!(
+            points_ci_of(&i, "pass rate"),
+            "−1.2 pts of pass rate (95% CI −3.1 to +0.7)"
+        );
         assert_eq!(percent(0.9312), "93.1%");
     }
 

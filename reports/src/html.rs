@@ -11,12 +11,14 @@
 use crate::baseline::{self, Kind};
 use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
 use crate::format::{
-    dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points, points_ci,
+    dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points, points_ci_of,
     truncate,
 };
 use crate::trend::{trend_chart, Scale, TrendChart, TrendInput};
+use crate::xy::{xy_chart, Extras, SeriesInput, XyChart};
 use crate::{
-    Cell, HistoryPoint, Outcome, RenderError, ReportModel, SinceBaseline, TaskInfo, TrialRecord,
+    Cell, HistoryPoint, Outcome, QualityMeasure, RenderError, ReportModel, SinceBaseline, TaskInfo,
+    TrialRecord,
 };
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -77,6 +79,7 @@ struct Page {
     run: RunView,
     headline: Headline,
     verdicts: Vec<VerdictRow>,
+    judges: Vec<crate::judges::JudgeLine>,
     since: Option<SinceView>,
     history_runs: usize,
     models: Vec<ModelRow>,
@@ -101,6 +104,53 @@ struct SinceLine {
     label: &'static str,
     subject: String,
     text: String,
+}
+
+/// A capacity sweep of one model on the task.
+#[derive(Debug, Serialize)]
+struct CapacityView {
+    model: String,
+    sweep: String,
+    started_at: String,
+    objectives: String,
+    goodput: Option<String>,
+    cost: Option<String>,
+    levels: Vec<LevelRow>,
+    chart: Option<XyChart>,
+}
+
+#[derive(Debug, Serialize)]
+struct LevelRow {
+    load: String,
+    rps: String,
+    tokens_per_s: String,
+    ttft: String,
+    tpot: String,
+    e2e: String,
+    errors: String,
+    meets: &'static str,
+}
+
+/// Self-hosting one swept model against the task's reference.
+#[derive(Debug, Serialize)]
+struct EconomicsView {
+    model: String,
+    replaces: String,
+    sentence: String,
+    break_even: String,
+    replicas: Option<String>,
+    rows: Vec<ProjectionRow>,
+    chart: Option<XyChart>,
+    inputs: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ProjectionRow {
+    months: u32,
+    requests: String,
+    api: String,
+    own: String,
+    cheaper: &'static str,
 }
 
 /// One model's trends on one task.
@@ -174,7 +224,7 @@ pub(crate) struct VerdictRow {
     pub difference_model: Option<String>,
     /// Difference with the reference, with its interval, in words.
     pub difference: String,
-    /// The difference alone: `−1.0 pts`.
+    /// The difference alone, on the task's measure: `−1.0 pts of pass rate`.
     pub difference_estimate: Option<String>,
     /// Its interval: `95% CI −2.1 to +1.4`.
     pub difference_range: Option<String>,
@@ -200,12 +250,16 @@ struct TaskView {
     reference_by_quality: bool,
     bars: Vec<String>,
     decisive: Option<String>,
+    /// The figure the quality bars use, in words.
+    measure: &'static str,
     interval_chart: IntervalChart,
     scatter_chart: ScatterChart,
     latency_chart: LatencyChart,
     quality_rows: Vec<QualityRow>,
     speed_rows: Vec<SpeedRow>,
     trends: Vec<TrendRow>,
+    capacity: Vec<CapacityView>,
+    economics: Vec<EconomicsView>,
     cases: Vec<CaseView>,
     has_cases: bool,
     cases_total: String,
@@ -374,6 +428,7 @@ impl Page {
             },
             headline: headline(report),
             verdicts: verdict_rows(report),
+            judges: crate::judges::lines(report),
             since: report.since_baseline.as_ref().map(since_view),
             history_runs: report.history.len(),
             models: report
@@ -460,6 +515,187 @@ fn trend_rows(report: &ReportModel, task: &str) -> Vec<TrendRow> {
             TrendRow {
                 model: model.to_string(),
                 charts,
+            }
+        })
+        .collect()
+}
+
+fn capacity_views(report: &ReportModel, task: &str) -> Vec<CapacityView> {
+    let ms = |p: Option<crate::Percentiles>| p.map_or("–".into(), |p| duration_ms(p.p95));
+    report
+        .capacity
+        .iter()
+        .filter(|c| c.task == task)
+        .map(|c| {
+            let mut by_throughput: Vec<&crate::CapacityLevel> =
+                c.levels.iter().filter(|l| l.latency_ms.is_some()).collect();
+            by_throughput.sort_by(|a, b| a.throughput_rps.total_cmp(&b.throughput_rps));
+            let points = by_throughput
+                .iter()
+                .map(|l| {
+                    let p95 = l.latency_ms.map_or(0.0, |p| p.p95);
+                    (
+                        l.throughput_rps,
+                        p95,
+                        format!(
+                            "{} {}: {:.2} req/s, p95 {}",
+                            l.load,
+                            l.target,
+                            l.throughput_rps,
+                            duration_ms(p95)
+                        ),
+                    )
+                })
+                .collect();
+            let goodput_level = c.goodput_rps.and_then(|g| {
+                c.levels
+                    .iter()
+                    .filter(|l| l.meets_slo == Some(true))
+                    .find(|l| (l.throughput_rps - g).abs() < 1e-9 || (l.target - g).abs() < 1e-9)
+            });
+            let chart = xy_chart(
+                vec![SeriesInput {
+                    label: "p95 end to end".into(),
+                    class: "a",
+                    points,
+                }],
+                ("requests per second served", &|v| {
+                    format!("{v:.3}")
+                        .trim_end_matches('0')
+                        .trim_end_matches('.')
+                        .to_string()
+                }),
+                ("p95 latency", &duration_ms),
+                Extras {
+                    rule: c
+                        .slo
+                        .get("p95_latency_ms")
+                        .map(|v| (*v, format!("SLO {}", duration_ms(*v)))),
+                    mark: goodput_level.and_then(|l| {
+                        let p95 = l.latency_ms?.p95;
+                        Some((
+                            l.throughput_rps,
+                            p95,
+                            format!("goodput {:.1}/s", c.goodput_rps?),
+                        ))
+                    }),
+                },
+            );
+            let objectives: Vec<String> = c
+                .slo
+                .iter()
+                .map(|(k, v)| match k.as_str() {
+                    "max_error_rate" => format!("errors ≤ {}", percent(*v)),
+                    name => format!(
+                        "{} ≤ {}",
+                        name.trim_end_matches("_ms").replace('_', " "),
+                        duration_ms(*v)
+                    ),
+                })
+                .collect();
+            CapacityView {
+                model: c.model.clone(),
+                sweep: c.sweep.clone(),
+                started_at: crate::format::time(&c.started_at),
+                objectives: objectives.join(", "),
+                goodput: c.goodput_rps.map(|g| format!("{g:.2} requests/s")),
+                cost: c.usd_per_request.map(|usd| {
+                    let mut text = format!(
+                        "{} a request at {:.0}% of the goodput and {} an hour",
+                        dollars(usd),
+                        c.economics.utilisation * 100.0,
+                        c.hourly_usd.map_or("–".into(), dollars)
+                    );
+                    if let Some(m) = c.usd_per_mtok_output {
+                        text.push_str(&format!("; {} per million output tokens", dollars(m)));
+                    }
+                    text
+                }),
+                levels: c
+                    .levels
+                    .iter()
+                    .map(|l| LevelRow {
+                        load: match l.load.as_str() {
+                            "concurrency" => format!("{} in flight", l.target),
+                            "poisson" => format!("Poisson {:.2}/s", l.target),
+                            _ => format!("{:.2}/s", l.target),
+                        },
+                        rps: format!("{:.2}", l.throughput_rps),
+                        tokens_per_s: format!("{:.1}", l.output_tokens_per_s),
+                        ttft: ms(l.ttft_ms),
+                        tpot: ms(l.tpot_ms),
+                        e2e: ms(l.latency_ms),
+                        errors: group(l.errors),
+                        meets: match l.meets_slo {
+                            Some(true) => "yes",
+                            Some(false) => "no",
+                            None => "–",
+                        },
+                    })
+                    .collect(),
+                chart,
+            }
+        })
+        .collect()
+}
+
+fn economics_views(report: &ReportModel, task: &str) -> Vec<EconomicsView> {
+    report
+        .economics
+        .iter()
+        .filter(|e| e.task == task)
+        .map(|e| {
+            let line = |label: &str, class: &'static str, value: &dyn Fn(&crate::Projection) -> f64| SeriesInput {
+                label: label.to_string(),
+                class,
+                points: std::iter::once((0.0, 0.0, "now".to_string()))
+                    .chain(e.projection.iter().map(|p| {
+                        (f64::from(p.months), value(p), format!("{} months: {}", p.months, dollars(value(p))))
+                    }))
+                    .collect(),
+            };
+            let chart = (!e.projection.is_empty())
+                .then(|| {
+                    xy_chart(
+                        vec![
+                            line(&format!("{} (API)", e.replaces), "a", &|p| p.api_usd),
+                            line(&format!("{} (self-hosted)", e.model), "b", &|p| p.self_hosted_usd),
+                        ],
+                        ("months from now", &|v| format!("{v:.0}")),
+                        ("spent so far", &dollars),
+                        Extras { rule: None, mark: None },
+                    )
+                })
+                .flatten();
+            EconomicsView {
+                model: e.model.clone(),
+                replaces: e.replaces.clone(),
+                sentence: e.sentence.clone(),
+                break_even: e.break_even_requests_per_month.map_or_else(
+                    || "never, at today's prices".to_string(),
+                    |v| format!("{} requests a month", group(v.ceil() as u64)),
+                ),
+                replicas: e.replicas.zip(e.machines).map(|(r, m)| format!("{r} replica(s) on {m} machine(s)")),
+                rows: e
+                    .projection
+                    .iter()
+                    .map(|p| ProjectionRow {
+                        months: p.months,
+                        requests: group(p.requests.round() as u64),
+                        api: dollars(p.api_usd),
+                        own: dollars(p.self_hosted_usd),
+                        cheaper: if p.self_hosted_usd < p.api_usd { "self-hosted" } else { "API" },
+                    })
+                    .collect(),
+                chart,
+                inputs: format!(
+                    "utilisation {:.0}% of the goodput; replicas sized for a peak {}× the average; API price falling {:.0}% a year; volume growing {:.0}% a year; {} machine(s) a replica",
+                    e.inputs.utilisation * 100.0,
+                    e.inputs.peak_to_average,
+                    e.inputs.api_price_decline * 100.0,
+                    e.inputs.volume_growth * 100.0,
+                    e.inputs.machines
+                ),
             }
         })
         .collect()
@@ -577,6 +813,9 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
         .iter()
         .map(|v| {
             let task = report.tasks.iter().find(|t| t.id == v.task);
+            let measure = task
+                .map_or(QualityMeasure::Mean, |t| t.quality_measure)
+                .words();
             let (outcome, label) = outcome_words(v.outcome);
             let recommended = cells.get(&v.task, &v.recommended);
             let task_cells: Vec<&Cell> = report.cells.iter().filter(|c| c.task == v.task).collect();
@@ -624,8 +863,10 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
                 recommended: v.recommended.clone(),
                 recommended_is_reference: v.recommended == v.reference,
                 difference_model,
-                difference: interval.map_or_else(|| fallback.to_string(), |i| points_ci(&i)),
-                difference_estimate: interval.map(|i| format!("{} pts", points(i.estimate))),
+                difference: interval
+                    .map_or_else(|| fallback.to_string(), |i| points_ci_of(&i, measure)),
+                difference_estimate: interval
+                    .map(|i| format!("{} pts of {measure}", points(i.estimate))),
                 difference_range: interval
                     .map(|i| format!("95% CI {} to {}", points(i.low), points(i.high))),
                 latency,
@@ -699,17 +940,29 @@ fn task_view(
             task_cells.push(c);
         }
     }
+    let measure = task.quality_measure;
     let reference_cell = task_cells.iter().copied().find(|c| c.model == reference);
-    let reference_mean = reference_cell.and_then(|c| c.mean_quality);
+    let reference_mean = reference_cell.and_then(|c| measure.of(c));
 
-    let mut bars = Vec::new();
+    let mut bars = vec![match measure {
+        QualityMeasure::PassRate => {
+            "quality is the pass rate (a trial passes when every scorer passes; mean quality, \
+             with partial credit, is shown beside it)"
+                .to_string()
+        }
+        QualityMeasure::Mean => {
+            "quality is the mean quality (partial credit counts; the pass rate is shown beside it)"
+                .to_string()
+        }
+    }];
     if let Some(min) = task.min_quality {
-        bars.push(format!("mean quality at least {}", percent(min)));
+        bars.push(format!("{} at least {}", measure.words(), percent(min)));
     }
     if task_cells.len() > 1 {
         bars.push(format!(
-            "no more than {} points below {reference} (non-inferiority{})",
+            "no more than {} points of {} below {reference} (non-inferiority{})",
             plain_points(margin),
+            measure.words(),
             if task.margin.is_none() {
                 ", default margin"
             } else {
@@ -731,7 +984,7 @@ fn task_view(
 
     let mut ranked = task_cells.clone();
     ranked.sort_by(|a, b| {
-        let q = |c: &Cell| c.mean_quality.unwrap_or(f64::NEG_INFINITY);
+        let q = |c: &Cell| measure.of(c).unwrap_or(f64::NEG_INFINITY);
         q(b).total_cmp(&q(a))
     });
     let interval_chart = chart::interval_chart(
@@ -740,9 +993,9 @@ fn task_view(
             .map(|c| chart::IntervalInput {
                 label: c.model.clone(),
                 reference: c.model == reference,
-                estimate: c.quality_ci.map(|i| i.estimate).or(c.mean_quality),
-                interval: c.quality_ci.map(|i| (i.low, i.high)),
-                value: quality_text(c),
+                estimate: measure.interval(c).map(|i| i.estimate).or(measure.of(c)),
+                interval: measure.interval(c).map(|i| (i.low, i.high)),
+                value: quality_text(measure, c),
             })
             .collect::<Vec<_>>(),
         reference_mean
@@ -762,13 +1015,14 @@ fn task_view(
                 label: c.model.clone(),
                 reference: c.model == reference,
                 cost: c.usd_per_request.map(|u| u * 1000.0),
-                quality: c.mean_quality,
+                quality: measure.of(c),
                 value: format!(
-                    "{}: {} per 1,000 requests, quality {}",
+                    "{}: {} per 1,000 requests, {} {}",
                     c.model,
                     c.usd_per_request
                         .map_or_else(|| "unpriced".into(), |u| dollars(u * 1000.0)),
-                    c.mean_quality.map_or_else(|| "–".into(), percent)
+                    measure.words(),
+                    measure.of(c).map_or_else(|| "–".into(), percent)
                 ),
             })
             .collect::<Vec<_>>(),
@@ -825,13 +1079,16 @@ fn task_view(
         reference_by_quality: verdict.is_some_and(|v| v.reference_by_quality),
         reference,
         bars,
-        decisive: decisive_sentence(&task_cells, margin),
+        decisive: decisive_sentence(&task_cells, margin, measure),
+        measure: measure.words(),
         interval_chart,
         scatter_chart,
         latency_chart,
         quality_rows,
         speed_rows,
         trends: trend_rows(report, &task.id),
+        capacity: capacity_views(report, &task.id),
+        economics: economics_views(report, &task.id),
         cases: case_views,
         has_cases: total > 0,
         cases_total: group(total as u64),
@@ -840,8 +1097,8 @@ fn task_view(
     }
 }
 
-fn quality_text(c: &Cell) -> String {
-    match (c.quality_ci, c.mean_quality) {
+fn quality_text(measure: QualityMeasure, c: &Cell) -> String {
+    match (measure.interval(c), measure.of(c)) {
         (Some(i), _) => percent_ci(&i),
         (None, Some(q)) => percent(q),
         (None, None) => "no trials".into(),
@@ -850,7 +1107,8 @@ fn quality_text(c: &Cell) -> String {
 
 /// Which differences with the reference are decisive (the interval of the
 /// paired difference is clear of zero) and which are noise, in plain words.
-fn decisive_sentence(cells: &[&Cell], margin: f64) -> Option<String> {
+fn decisive_sentence(cells: &[&Cell], margin: f64, measure: QualityMeasure) -> Option<String> {
+    let measure = measure.words();
     let mut decisive = Vec::new();
     let mut noise = Vec::new();
     let mut reference = None;
@@ -862,13 +1120,13 @@ fn decisive_sentence(cells: &[&Cell], margin: f64) -> Option<String> {
         let range = format!("95% CI {} to {}", points(d.low), points(d.high));
         if d.high < 0.0 {
             decisive.push(format!(
-                "{} is worse by {} points ({range})",
+                "{} is worse by {} points of {measure} ({range})",
                 c.model,
                 plain_points(-d.estimate)
             ));
         } else if d.low > 0.0 {
             decisive.push(format!(
-                "{} is better by {} points ({range})",
+                "{} is better by {} points of {measure} ({range})",
                 c.model,
                 plain_points(d.estimate)
             ));
@@ -1331,12 +1589,14 @@ mod tests {
         ] {
             assert!(table.contains(word), "{word}");
         }
-        assert!(table.contains("−1.0 pts<span class=\"ci\">95% CI −2.1 to +1.4</span>"));
+        assert!(
+            table.contains("−1.0 pts of pass rate<span class=\"ci\">95% CI −2.1 to +1.4</span>")
+        );
         assert!(table.contains("$41 instead of $231"));
         assert!(table.contains("900 ms within 3 s"));
         // Inconclusive: the difference shown is the model more cases would decide.
         assert!(table
-            .contains("qwen2.5-coder-0.5b:</span> −1.5 pts<span class=\"ci\">95% CI −4.8 to +1.8"));
+            .contains("qwen2.5-coder-0.5b:</span> −1.5 pts of pass rate<span class=\"ci\">95% CI −4.8 to +1.8"));
     }
 
     #[test]
@@ -1370,6 +1630,36 @@ mod tests {
     }
 
     #[test]
+    fn a_swept_model_shows_its_capacity_curve_and_the_economics() {
+        let html = page();
+        let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
+        let capacity = between(task, "Capacity of qwen2.5-coder-0.5b", "Self-hosting");
+        assert!(capacity.contains("<strong>Goodput: 3.30 requests&#x2f;s</strong>"));
+        assert!(capacity.contains("at 60% of the goodput and $0.90 an hour"));
+        assert_eq!(capacity.matches("<svg class=\"chart xy\"").count(), 1);
+        assert!(capacity.contains("class=\"goodput\""));
+        assert!(capacity.contains("SLO 3 s"));
+        // Every level a row, the ones that broke the objective said so.
+        assert_eq!(
+            capacity
+                .matches("<td data-label=\"Meets objectives\">no</td>")
+                .count(),
+            2
+        );
+        let economics = between(
+            task,
+            "Self-hosting qwen2.5-coder-0.5b instead of gpt-4o",
+            "Over the last",
+        );
+        assert!(economics.contains("Break-even: <strong>187,715 requests a month</strong>"));
+        assert_eq!(economics.matches("months</th>").count(), 3);
+        assert!(economics.contains("gpt-4o (API)"));
+        // Tasks without a sweep have neither.
+        let other = between(&html, "id=\"task-2\"", "id=\"task-3\"");
+        assert!(!other.contains("Capacity of"));
+    }
+
+    #[test]
     fn each_task_has_its_charts_and_sentence() {
         let html = page();
         let task = between(&html, "id=\"task-1\"", "id=\"task-2\"");
@@ -1377,7 +1667,12 @@ mod tests {
         assert!(task.contains("class=\"band\""));
         assert!(task.contains("class=\"frontier\""));
         assert!(task.contains("SLO 3 s"));
-        assert!(task.contains("smollm2-135m is worse by 38.5 points (95% CI −45.0 to −32.0)"));
+        assert!(task
+            .contains("smollm2-135m is worse by 38.5 points of pass rate (95% CI −45.0 to −32.0)"));
+        // The bars say which figure they hold a model to.
+        assert!(task.contains("quality is the pass rate (a trial passes when every scorer passes"));
+        assert!(task.contains("pass rate at least 90.0%"));
+        assert!(task.contains("pass rate, paired 95% CI"));
         assert!(task.contains("qwen2.5-coder-0.5b (−1.0 points, 95% CI −2.1 to +1.4)"));
         assert!(
             task.contains("timeout 1"),

@@ -9,8 +9,8 @@
 //! every attribute and text node and drops characters XML cannot carry.
 
 use crate::baseline::{self, Kind};
-use crate::format::{dollars, duration_ms, percent, points_ci};
-use crate::{Cell, RenderError, ReportModel, SinceBaseline};
+use crate::format::{dollars, duration_ms, percent, points_ci_of};
+use crate::{Cell, QualityMeasure, RenderError, ReportModel, SinceBaseline};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// Renders the report as JUnit XML.
@@ -24,6 +24,10 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         let verdict = report.verdicts.iter().find(|v| v.task == task.id);
         let mut suite = TestSuite::new(task.id.as_str());
         suite.add_property(Property::new("description", task.description.as_str()));
+        suite.add_property(Property::new(
+            "quality_measure",
+            task.quality_measure.as_str(),
+        ));
         if let Some(v) = verdict {
             suite.add_property(Property::new("verdict", format!("{:?}", v.outcome)));
             suite.add_property(Property::new("recommended", v.recommended.as_str()));
@@ -57,7 +61,11 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
                 s.set_message(format!("{} misses {}", cell.model, message.join("; ")));
                 let bars: Vec<&str> = misses.iter().map(|m| m.bar.as_str()).collect();
                 s.set_type(bars.join(","));
-                s.set_description(format!("{}\n{}", message.join("\n"), summary(cell)));
+                s.set_description(format!(
+                    "{}\n{}",
+                    message.join("\n"),
+                    summary(task.quality_measure, cell)
+                ));
                 s
             } else {
                 TestCaseStatus::success()
@@ -70,7 +78,7 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
             if verdict.is_some_and(|v| v.recommended == cell.model) {
                 case.add_property(Property::new("recommended", "true"));
             }
-            case.set_system_out(summary(cell));
+            case.set_system_out(summary(task.quality_measure, cell));
             suite.add_test_case(case);
         }
         out.add_test_suite(suite);
@@ -121,14 +129,22 @@ fn since_baseline(since: &SinceBaseline) -> TestSuite {
     suite
 }
 
-/// The cell's main figures on one line.
-fn summary(c: &Cell) -> String {
+/// The cell's main figures on one line; the difference with the reference
+/// is on the task's `measure`.
+fn summary(measure: QualityMeasure, c: &Cell) -> String {
     let mut parts = vec![format!("{} trials", c.n)];
     if let Some(q) = c.mean_quality {
         parts.push(format!("mean quality {}", percent(q)));
     }
+    if let Some(p) = c.pass_rate {
+        parts.push(format!("pass rate {}", percent(p)));
+    }
     if let Some(v) = &c.vs_reference {
-        parts.push(format!("vs {} {}", v.reference, points_ci(&v.difference)));
+        parts.push(format!(
+            "vs {} {}",
+            v.reference,
+            points_ci_of(&v.difference, measure.words())
+        ));
     }
     if let Some(l) = c.latency_ms {
         parts.push(format!("p95 {}", duration_ms(l.p95)));

@@ -9,6 +9,7 @@ mod chart;
 pub mod format;
 pub mod html;
 pub mod json;
+pub mod judges;
 pub mod junit;
 pub mod litellm;
 pub mod markdown;
@@ -17,11 +18,13 @@ mod model;
 pub mod sample;
 pub mod table;
 mod trend;
+mod xy;
 
 pub use model::{
-    Cell, Change, Comparison, Finding, Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss,
-    ModelInfo, Outcome, Percentiles, Portfolio, ReportModel, RunInfo, ScoreRecord, Shift,
-    SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    Agreement, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs,
+    Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeMeasure, Metric, Miss, ModelInfo,
+    Outcome, Percentiles, Portfolio, Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord,
+    Shift, SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 
 /// A failure to render.

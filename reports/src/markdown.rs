@@ -118,6 +118,37 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     for r in &rows {
         let _ = writeln!(out, "- {}", text(&r.sentence));
     }
+    for j in crate::judges::lines(report) {
+        let _ = writeln!(out, "- Judged {}: {}.", text(&j.task), text(&j.text));
+    }
+    if !report.capacity.is_empty() {
+        out.push_str("\n### Capacity and self-hosting\n\n");
+    }
+    for c in &report.capacity {
+        let goodput = c
+            .goodput_rps
+            .map_or("no level met the objectives".to_string(), |g| {
+                format!("goodput {g:.2} requests/s within the objectives")
+            });
+        let cost = c.usd_per_request.map_or(String::new(), |usd| {
+            format!(
+                ", {} a request at {:.0}% of it",
+                crate::format::dollars(usd),
+                c.economics.utilisation * 100.0
+            )
+        });
+        let _ = writeln!(
+            out,
+            "- {} on {}: {}{}.",
+            text(&c.model),
+            text(&c.task),
+            text(&goodput),
+            text(&cost)
+        );
+    }
+    for e in &report.economics {
+        let _ = writeln!(out, "- {}", text(&e.sentence));
+    }
     Ok(out)
 }
 
@@ -200,6 +231,22 @@ mod tests {
         for row in &table {
             assert_eq!(row.replace("\\|", "").matches('|').count(), 7, "{row}");
         }
+    }
+
+    #[test]
+    fn capacity_and_self_hosting_are_summarised() {
+        let md = render(&sample::report()).unwrap();
+        let section = &md[md.find("### Capacity and self-hosting").expect("a section")..];
+        assert!(section.contains(
+            "- qwen2.5-coder-0.5b on email-triage: goodput 3.30 requests/s within the objectives, \\$0.00013 a request at 60% of it."
+        ), "{section}");
+        assert!(
+            section.contains("self-hosting costs less than gpt-4o above 187,715 requests a month")
+        );
+        let mut none = sample::report();
+        none.capacity.clear();
+        none.economics.clear();
+        assert!(!render(&none).unwrap().contains("### Capacity"));
     }
 
     #[test]

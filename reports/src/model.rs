@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the JSON export format.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// One run, summarised and in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -37,6 +37,51 @@ pub struct ReportModel {
     /// the report was built from a store that holds them.
     #[serde(default)]
     pub history: Vec<HistoryRun>,
+    /// The latest capacity sweep of each self-hosted model on each task,
+    /// when the store holds one for the model as it ran.
+    #[serde(default)]
+    pub capacity: Vec<Capacity>,
+    /// Self-hosting against the API, per task and swept model.
+    #[serde(default)]
+    pub economics: Vec<Economics>,
+    /// Each judged scorer's judge, measured: what it cost and how far its
+    /// verdicts can be trusted.
+    #[serde(default)]
+    pub judges: Vec<JudgeMeasure>,
+}
+
+/// A judge of one task's judged scorer, measured on the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct JudgeMeasure {
+    /// Task id.
+    pub task: String,
+    /// The scorer it serves: `judge` (a rubric) or `pairwise`.
+    pub scorer: String,
+    /// The judging model's id.
+    pub judge: String,
+    /// Questions put to it.
+    pub calls: u64,
+    /// Replies with no verdict that could be read.
+    pub unreadable: u64,
+    /// Money spent on it, in US dollars: not part of any model's cost.
+    pub cost_usd: f64,
+    /// Share of questions asked more than once whose answers all agreed.
+    pub self_consistency: Option<Agreement>,
+    /// Pairwise: share of comparisons whose decision flipped when the two
+    /// answers swapped places.
+    pub position_bias: Option<Agreement>,
+    /// Share of judged answers whose pass or fail matched the task's
+    /// scorers of the expected answer (its gold labels).
+    pub gold_agreement: Option<Agreement>,
+}
+
+/// A share measured over `n` observations.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Agreement {
+    /// The share, in [0, 1].
+    pub rate: f64,
+    /// Observations it was measured over.
+    pub n: u64,
 }
 
 /// Facts about one run.
@@ -91,12 +136,23 @@ pub struct TaskInfo {
     pub id: String,
     /// What it is.
     pub description: String,
-    /// Least acceptable mean quality.
+    /// Least acceptable quality, on `quality_measure`.
     pub min_quality: Option<f64>,
-    /// Allowed shortfall against the reference.
+    /// What the minimum and the comparison with the reference measure:
+    /// the pass rate or the mean quality. Exports older than format 5
+    /// held every task to its mean quality.
+    #[serde(default = "QualityMeasure::legacy")]
+    pub quality_measure: QualityMeasure,
+    /// Allowed shortfall against the reference, in points of `quality_measure`.
     pub margin: Option<f64>,
     /// Latency objective, milliseconds at p95.
     pub p95_latency_ms: Option<f64>,
+    /// Time-to-first-token objective, milliseconds at p95.
+    #[serde(default)]
+    pub p95_ttft_ms: Option<f64>,
+    /// Time-per-output-token objective, milliseconds at p95.
+    #[serde(default)]
+    pub p95_tpot_ms: Option<f64>,
     /// Requests per month in production.
     pub requests_per_month: Option<u64>,
     /// Largest acceptable share of trials that end in an error.
@@ -104,6 +160,68 @@ pub struct TaskInfo {
     /// What counts as a regression against a baseline run.
     #[serde(default)]
     pub regression: Thresholds,
+}
+
+/// The figure a task's quality bars hold a model to.
+///
+/// Partial credit (a query scoring 0.67 for the right tables but the wrong
+/// rows) adds up to a mean quality that no correct answer backs, so tasks
+/// whose answers are right or wrong are held to their pass rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QualityMeasure {
+    /// The share of cases whose answer passed every scorer.
+    PassRate,
+    /// The mean of the trials' weighted scores, partial credit included.
+    Mean,
+}
+
+impl QualityMeasure {
+    /// The measure of runs recorded before tasks named one: mean quality.
+    pub fn legacy() -> Self {
+        Self::Mean
+    }
+
+    /// The measure in words: `pass rate`, `mean quality`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::PassRate => "pass rate",
+            Self::Mean => "mean quality",
+        }
+    }
+
+    /// Its name in suite files and exports: `pass_rate`, `mean`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PassRate => "pass_rate",
+            Self::Mean => "mean",
+        }
+    }
+
+    /// The name [`Self::as_str`] gives, read back.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pass_rate" => Some(Self::PassRate),
+            "mean" => Some(Self::Mean),
+            _ => None,
+        }
+    }
+
+    /// This measure of `cell`: its pass rate or its mean quality.
+    pub fn of(self, cell: &Cell) -> Option<f64> {
+        match self {
+            Self::PassRate => cell.pass_rate,
+            Self::Mean => cell.mean_quality,
+        }
+    }
+
+    /// This measure of `cell` with its 95% interval, clustered by case.
+    pub fn interval(self, cell: &Cell) -> Option<Interval> {
+        match self {
+            Self::PassRate => cell.pass_ci,
+            Self::Mean => cell.quality_ci,
+        }
+    }
 }
 
 /// What counts as a regression of one task against a baseline run (and,
@@ -211,6 +329,14 @@ pub struct Cell {
     pub usd_per_request: Option<f64>,
     /// Dollars per month at the task's volume.
     pub monthly_usd: Option<f64>,
+    /// How `usd_per_request` was priced: `tokens` (list prices), `busy_time`
+    /// (an hourly price over this run's busy time, one request at a time)
+    /// or `capacity` (an hourly price at a stored sweep's goodput).
+    #[serde(default)]
+    pub cost_basis: Option<String>,
+    /// For a model priced at capacity: the figure of this run's busy time.
+    #[serde(default)]
+    pub usd_per_request_busy: Option<f64>,
     /// The task's bars this model misses (empty when it is adequate); `None`
     /// for the reference itself.
     pub misses: Option<Vec<Miss>>,
@@ -234,8 +360,9 @@ pub struct Comparison {
     pub reference: String,
     /// Cases both models have.
     pub cases: u64,
-    /// Mean quality of this model minus the reference's, per case, with its
-    /// 95% interval.
+    /// This model's quality minus the reference's, per case, with its 95%
+    /// interval, on the task's measure: the share of the case's trials that
+    /// passed, or their mean quality.
     pub difference: Interval,
     /// Cases this model passed and the reference failed.
     pub only_this_passed: u64,
@@ -539,4 +666,148 @@ pub struct HistoryPoint {
     /// What changed since the previous run of the history, if anything:
     /// `model`, `prompt`, `price`.
     pub changed: Vec<String>,
+}
+
+/// One load level of a capacity sweep.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CapacityLevel {
+    /// `concurrency` (a fixed number in flight), `rate` (a constant
+    /// request rate) or `poisson` (Poisson arrivals at a mean rate).
+    pub load: String,
+    /// Requests in flight, or requests per second.
+    pub target: f64,
+    /// Requests sent.
+    pub sent: u64,
+    /// Requests measured: those after the warm-up and before the cool-down.
+    pub measured: u64,
+    /// Measured requests that ended in an error.
+    pub errors: u64,
+    /// Seconds from the first measured request's start to the last one's end.
+    pub duration_s: f64,
+    /// Measured requests completed per second.
+    pub throughput_rps: f64,
+    /// Output tokens of the measured requests per second.
+    pub output_tokens_per_s: f64,
+    /// Time to first token of the measured requests without error.
+    pub ttft_ms: Option<Percentiles>,
+    /// Time per output token after the first, of the same.
+    pub tpot_ms: Option<Percentiles>,
+    /// End-to-end latency, of the same.
+    pub latency_ms: Option<Percentiles>,
+    /// Whether the level meets every objective of the task (p95 latency,
+    /// TTFT and TPOT, and its error bound); `None` when it has none.
+    pub meets_slo: Option<bool>,
+    /// True when the level's time bound ended it before every request was sent.
+    pub cut_short: bool,
+}
+
+/// What the economics of self-hosting assume.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct EconomicsInputs {
+    /// Share of the measured goodput used on average (the rest is headroom).
+    pub utilisation: f64,
+    /// Machines (or GPUs) one measured replica runs on, which its hourly
+    /// price covers.
+    pub machines: u32,
+    /// Peak request rate over the average one: replicas are sized for the peak.
+    pub peak_to_average: f64,
+    /// Yearly fall of the API's price per request (0.6 = 60% cheaper each year).
+    pub api_price_decline: f64,
+    /// Yearly growth of the task's volume (0.5 = 50% more each year).
+    pub volume_growth: f64,
+}
+
+impl Default for EconomicsInputs {
+    fn default() -> Self {
+        Self {
+            utilisation: 0.6,
+            machines: 1,
+            peak_to_average: 3.0,
+            api_price_decline: 0.6,
+            volume_growth: 0.5,
+        }
+    }
+}
+
+/// A capacity sweep of one model on one task's prompts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Capacity {
+    /// The sweep's id.
+    pub sweep: String,
+    /// Task id.
+    pub task: String,
+    /// Model id.
+    pub model: String,
+    /// When it began, RFC 3339 in UTC.
+    pub started_at: String,
+    /// The objectives levels were held to: `p95_latency_ms`, `p95_ttft_ms`,
+    /// `p95_tpot_ms`, `max_error_rate`.
+    pub slo: BTreeMap<String, f64>,
+    /// Each level, in the order measured.
+    pub levels: Vec<CapacityLevel>,
+    /// The highest throughput of a level that met the objectives.
+    pub goodput_rps: Option<f64>,
+    /// The replica's price per hour.
+    pub hourly_usd: Option<f64>,
+    /// What the cost and projections assume.
+    pub economics: EconomicsInputs,
+    /// Dollars per request at the goodput and the utilisation.
+    pub usd_per_request: Option<f64>,
+    /// Dollars per million output tokens at the same.
+    pub usd_per_mtok_output: Option<f64>,
+}
+
+/// Self-hosting one model for one task against the API it would replace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Economics {
+    /// Task id.
+    pub task: String,
+    /// The self-hosted model.
+    pub model: String,
+    /// The API model it would replace (the task's reference).
+    pub replaces: String,
+    /// The API's measured dollars per request.
+    pub api_usd_per_request: f64,
+    /// The replica's price per hour.
+    pub hourly_usd: f64,
+    /// Requests per month one replica serves at the goodput, sized for the peak.
+    pub replica_requests_per_month: f64,
+    /// The monthly volume above which self-hosting costs less than the API;
+    /// `None` when it never does (a full replica's requests cost less on
+    /// the API than the replica).
+    pub break_even_requests_per_month: Option<f64>,
+    /// Replicas the task's volume needs at the peak, and machines with them.
+    pub replicas: Option<u64>,
+    /// Machines those replicas run on.
+    pub machines: Option<u64>,
+    /// At the task's volume today: the API per month …
+    pub api_monthly_usd: Option<f64>,
+    /// … and self-hosting per month.
+    pub self_hosted_monthly_usd: Option<f64>,
+    /// Cumulative costs at 12, 24 and 36 months, volume growing and the
+    /// API's price falling as the inputs say.
+    pub projection: Vec<Projection>,
+    /// The first month in which self-hosting is cheaper than the API that
+    /// month, within 36; `None` when it never is.
+    pub self_hosting_cheaper_from_month: Option<u32>,
+    /// The first month from which the API is cheaper again, within 36.
+    pub api_cheaper_from_month: Option<u32>,
+    /// The inputs.
+    pub inputs: EconomicsInputs,
+    /// The finding in one sentence.
+    pub sentence: String,
+}
+
+/// Cumulative costs after some months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Projection {
+    /// Months from now.
+    pub months: u32,
+    /// Requests over those months.
+    pub requests: f64,
+    /// Paid to the API over those months.
+    pub api_usd: f64,
+    /// Paid for self-hosting over those months.
+    pub self_hosted_usd: f64,
 }

@@ -7,9 +7,10 @@
 //! for a reader; they are not computed from the trials.
 
 use crate::{
-    Cell, Change, Comparison, Finding, Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss,
-    ModelInfo, Outcome, Percentiles, Portfolio, ReportModel, RunInfo, ScoreRecord, Shift,
-    SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs, Finding, Flip,
+    HistoryPoint, HistoryRun, Interval, Metric, Miss, ModelInfo, Outcome, Percentiles, Portfolio,
+    Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord, Shift, SinceBaseline, TaskInfo,
+    Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -50,8 +51,11 @@ fn build(cases: usize) -> ReportModel {
             id: "email-triage".into(),
             description: "Label an email as spam or ham".into(),
             min_quality: Some(0.90),
+            quality_measure: QualityMeasure::PassRate,
             margin: Some(0.03),
             p95_latency_ms: Some(3000.0),
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: Some(66_000),
             max_error_rate: 0.02,
             regression: Thresholds::default(),
@@ -60,8 +64,11 @@ fn build(cases: usize) -> ReportModel {
             id: "email-extraction".into(),
             description: "Extract From, To, Date and Subject as JSON".into(),
             min_quality: Some(0.90),
+            quality_measure: QualityMeasure::PassRate,
             margin: Some(0.03),
             p95_latency_ms: Some(4000.0),
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: Some(40_000),
             max_error_rate: 0.02,
             regression: Thresholds::default(),
@@ -70,8 +77,11 @@ fn build(cases: usize) -> ReportModel {
             id: "feedback-sentiment".into(),
             description: "Positive or negative, from one review sentence".into(),
             min_quality: Some(0.85),
+            quality_measure: QualityMeasure::PassRate,
             margin: Some(0.03),
             p95_latency_ms: Some(1500.0),
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: Some(100_000),
             max_error_rate: 0.02,
             regression: Thresholds::default(),
@@ -80,8 +90,11 @@ fn build(cases: usize) -> ReportModel {
             id: "ticket-summary".into(),
             description: "Summarise a support ticket in one line".into(),
             min_quality: None,
+            quality_measure: QualityMeasure::Mean,
             margin: None,
             p95_latency_ms: None,
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: None,
             max_error_rate: 0.02,
             regression: Thresholds::default(),
@@ -157,6 +170,8 @@ fn build(cases: usize) -> ReportModel {
             vs_reference: vs,
             usd_per_request: Some(usd_per_request),
             monthly_usd: volume.map(|v| v as f64 * usd_per_request),
+            cost_basis: None,
+            usd_per_request_busy: None,
             misses,
         }
     };
@@ -392,6 +407,9 @@ fn build(cases: usize) -> ReportModel {
         trials,
         since_baseline: Some(since_baseline()),
         history,
+        capacity: vec![capacity()],
+        economics: vec![economics()],
+        judges: Vec::new(),
     }
 }
 
@@ -608,4 +626,98 @@ fn history(cells: &[Cell]) -> Vec<HistoryRun> {
                 .collect(),
         })
         .collect()
+}
+
+/// A goodput search of qwen on email-triage: one at a time, then rates
+/// doubling until the 3 s objective breaks, then bisection.
+fn capacity() -> Capacity {
+    let level = |load: &str, target: f64, served: f64, p95_ms: f64, meets: bool| CapacityLevel {
+        load: load.into(),
+        target,
+        sent: 100,
+        measured: 80,
+        errors: 0,
+        duration_s: 80.0 / served,
+        throughput_rps: served,
+        output_tokens_per_s: served * 2.0,
+        ttft_ms: Some(percentiles(p95_ms * 0.9)),
+        tpot_ms: Some(percentiles(40.0)),
+        latency_ms: Some(percentiles(p95_ms)),
+        meets_slo: Some(meets),
+        cut_short: false,
+    };
+    Capacity {
+        sweep: "r-20260412-1010-9b1e".into(),
+        task: "email-triage".into(),
+        model: "qwen2.5-coder-0.5b".into(),
+        started_at: "2026-04-12T10:10:00Z".into(),
+        slo: BTreeMap::from([
+            ("max_error_rate".to_string(), 0.02),
+            ("p95_latency_ms".to_string(), 3000.0),
+        ]),
+        levels: vec![
+            level("concurrency", 1.0, 1.1, 1100.0, true),
+            level("rate", 2.2, 2.1, 1400.0, true),
+            level("rate", 4.4, 3.9, 6200.0, false),
+            level("rate", 3.3, 3.2, 2600.0, true),
+            level("rate", 3.85, 3.5, 4100.0, false),
+        ],
+        goodput_rps: Some(3.3),
+        hourly_usd: Some(0.9),
+        economics: EconomicsInputs::default(),
+        usd_per_request: Some(0.9 / (3.3 * 3600.0 * 0.6)),
+        usd_per_mtok_output: Some(0.9 / (6.6 * 3600.0 * 0.6) * 1e6),
+    }
+}
+
+fn percentiles(p95: f64) -> Percentiles {
+    Percentiles {
+        p50: p95 * 0.7,
+        p90: p95 * 0.95,
+        p95,
+        p99: p95 * 1.1,
+        max: p95 * 1.2,
+    }
+}
+
+/// Self-hosting qwen for email-triage against gpt-4o, with the projection
+/// that sample's inputs give.
+fn economics() -> Economics {
+    Economics {
+        task: "email-triage".into(),
+        model: "qwen2.5-coder-0.5b".into(),
+        replaces: REFERENCE.into(),
+        api_usd_per_request: 0.0035,
+        hourly_usd: 0.9,
+        replica_requests_per_month: 2_890_800.0,
+        break_even_requests_per_month: Some(187_715.0),
+        replicas: Some(1),
+        machines: Some(1),
+        api_monthly_usd: Some(231.0),
+        self_hosted_monthly_usd: Some(657.0),
+        projection: vec![
+            Projection {
+                months: 12,
+                requests: 980_000.0,
+                api_usd: 2_120.0,
+                self_hosted_usd: 7_884.0,
+            },
+            Projection {
+                months: 24,
+                requests: 2_450_000.0,
+                api_usd: 3_390.0,
+                self_hosted_usd: 15_768.0,
+            },
+            Projection {
+                months: 36,
+                requests: 4_660_000.0,
+                api_usd: 4_150.0,
+                self_hosted_usd: 23_652.0,
+            },
+        ],
+        self_hosting_cheaper_from_month: None,
+        api_cheaper_from_month: None,
+        inputs: EconomicsInputs::default(),
+        sentence: "email-triage: one replica of qwen2.5-coder-0.5b ($0.90 an hour, 3.3 requests/s within the objectives, sized for a peak 3× the average) serves 2,890,800 requests a month; self-hosting costs less than gpt-4o above 187,715 requests a month. At this task's volume: $231 a month on gpt-4o against $657 for 1 replica(s). With the API's price falling 60% a year and the volume growing 50%, the API stays cheaper for three years.".into(),
+    }
 }

@@ -1,6 +1,6 @@
 //! A plain-text table per task × model, for the terminal.
 
-use crate::{baseline, Cell, ReportModel};
+use crate::{baseline, Cell, QualityMeasure, ReportModel};
 use std::fmt::Write;
 
 const HEADERS: [&str; 15] = [
@@ -45,6 +45,24 @@ pub fn render(report: &ReportModel) -> String {
     out.push_str(
         "quality: mean over every trial, an error scoring 0; answered: over trials with an answer\n",
     );
+    let measure = |task: &str| {
+        report
+            .tasks
+            .iter()
+            .find(|t| t.id == task)
+            .map_or(QualityMeasure::legacy(), |t| t.quality_measure)
+    };
+    for m in [QualityMeasure::PassRate, QualityMeasure::Mean] {
+        let tasks: Vec<&str> = report
+            .tasks
+            .iter()
+            .filter(|t| t.quality_measure == m)
+            .map(|t| t.id.as_str())
+            .collect();
+        if !tasks.is_empty() {
+            let _ = writeln!(out, "bars on {}: {}", m.words(), tasks.join(", "));
+        }
+    }
     if !report.verdicts.is_empty() {
         out.push('\n');
     }
@@ -53,8 +71,9 @@ pub fn render(report: &ReportModel) -> String {
         if v.reference_by_quality {
             let _ = writeln!(
                 out,
-                "  ({} is the reference as the best by mean quality: no model has role: reference)",
-                v.reference
+                "  ({} is the reference as the best by {}: no model has role: reference)",
+                v.reference,
+                measure(&v.task).words()
             );
         }
     }
@@ -165,6 +184,8 @@ mod tests {
             vs_reference: None,
             usd_per_request: Some(0.075),
             monthly_usd: None,
+            cost_basis: None,
+            usd_per_request_busy: None,
             misses: None,
         };
         let report = ReportModel {
@@ -206,6 +227,9 @@ mod tests {
             trials: vec![],
             since_baseline: None,
             history: vec![],
+            capacity: vec![],
+            economics: vec![],
+            judges: vec![],
         };
         let text = render(&report);
         let lines: Vec<&str> = text.lines().collect();
@@ -226,5 +250,17 @@ mod tests {
         );
         assert_eq!(lines[1].len(), lines[3].len());
         assert!(lines[3].contains("  -  "));
+    }
+
+    #[test]
+    fn each_task_is_listed_under_the_figure_its_bars_use() {
+        let text = render(&crate::sample::report());
+        assert!(
+            text.contains(
+                "bars on pass rate: email-triage, email-extraction, feedback-sentiment\n\
+                 bars on mean quality: ticket-summary\n"
+            ),
+            "{text}"
+        );
     }
 }

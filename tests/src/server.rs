@@ -74,6 +74,16 @@ pub enum Behavior {
     InvalidJson,
     /// Say nothing for this long, then answer normally.
     Stall(Duration),
+    /// Wait for one of `slots` (a serving engine's parallel sequences), then
+    /// answer with `reply`, its delays counted from when the slot was
+    /// taken: the queue, prefill and decoding of an engine without batching
+    /// gains, whose capacity is known in advance.
+    Slot {
+        /// The engine's free slots, shared by every request.
+        slots: Arc<tokio::sync::Semaphore>,
+        /// The answer, paced: `ttft` as prefill, `chunk_delay` per token.
+        reply: Reply,
+    },
 }
 
 /// A normal answer and its pacing.
@@ -347,6 +357,11 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
             protocol.reply(&streamed, &text, End::ErrorAfter(chunks), usage)
         }
         Behavior::InvalidJson => protocol.invalid_json(&seen),
+        Behavior::Slot { slots, reply } => {
+            let _slot = slots.acquire().await.expect("slots are never closed");
+            let response = protocol.reply(&seen, &reply, End::Complete, usage);
+            return send(conn, response, Instant::now()).await;
+        }
     };
     send(conn, response, arrived).await
 }

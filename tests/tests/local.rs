@@ -69,3 +69,59 @@ tasks:
     let out = t["output_tokens"].as_f64().unwrap();
     assert!((per_mtok - cost / out * 1e6).abs() < 1e-6, "{per_mtok}");
 }
+
+/// `sizeup capacity` drives the in-process runner like a server.
+#[test]
+fn a_capacity_sweep_of_the_local_model_completes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let model = root.join("models/SmolLM2-135M-Instruct.Q4_1.gguf");
+    assert!(model.is_file(), "run `sizeup models fetch` first");
+    let s = Scratch::new();
+    s.write(
+        "s.yaml",
+        &format!(
+            "name: local
+defaults: {{temperature: 0, max_tokens: 4}}
+models:
+  - {{id: smol, provider: local, model: \"{}\", cost: {{hourly_usd: 0.1}}}}
+tasks:
+  - id: capital
+    prompt: \"The capital of {{{{ country }}}} is\"
+    expected: city
+    scorers: [{{type: contains}}]
+    slo: {{p95_latency_ms: 60000}}
+    cases: [{{country: France, city: Paris}}, {{country: Italy, city: Rome}}]
+",
+            model.display()
+        ),
+    );
+    let out = s
+        .sizeup()
+        .args([
+            "capacity",
+            "s.yaml",
+            "--model",
+            "smol",
+            "--concurrency",
+            "1,2",
+            "--requests",
+            "4",
+            "--threads",
+            "2",
+            "-q",
+            "--db",
+        ])
+        .arg(s.db())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("goodput: "), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("concurrency")).count(),
+        2,
+        "{out}"
+    );
+}

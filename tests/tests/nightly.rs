@@ -72,7 +72,10 @@ fn the_nightly_job_publishes_a_baseline_then_fails_on_a_regression() {
     assert_eq!(script(dir, &["shard", "2", "2"]), 0);
     assert_eq!(script(dir, &["report"]), 1);
     let summary = read(&dir.join("summary.md"));
-    assert!(summary.contains("**REGRESSION** echo / loop: quality −50.0 points"), "{summary}");
+    assert!(
+        summary.contains("**REGRESSION** echo / loop: quality −50.0 points"),
+        "{summary}"
+    );
     assert!(read(&dir.join("report.html")).contains("id=\"since-baseline\""));
 
     // A night whose second shard never arrived still reports, and fails.

@@ -82,7 +82,9 @@ fn a_run_ends_with_a_verdict_that_every_export_carries() {
         .clone();
     let table = String::from_utf8_lossy(&out);
     assert!(
-        table.contains("echo: does not need big. small is within 5 points (95% CI +0.0 to +0.0)"),
+        table.contains(
+            "echo: does not need big. small is within 5 points of pass rate (95% CI +0.0 to +0.0)"
+        ),
         "{table}"
     );
     // Two prompt words and three answer words a request, a million a month:
@@ -150,4 +152,86 @@ fn a_run_ends_with_a_verdict_that_every_export_carries() {
         "{litellm}"
     );
     assert!(!litellm.contains("sk-never-shown"), "{litellm}");
+}
+
+/// Two tasks whose answers get two of three fields right on every case:
+/// partial credit of 0.67 and no case passed.
+fn partial_credit_suite(base_url: &str) -> String {
+    let cases: Vec<String> = (1..=12)
+        .map(|i| {
+            format!(
+                "      - {{id: c{i}, q: \"record {i}\", a: {{name: n{i}, city: x, zip: \"{i}\"}}}}"
+            )
+        })
+        .collect();
+    let task = |id: &str, quality: &str| {
+        format!(
+            "  - id: {id}
+    prompt: \"{{{{ q }}}}\"
+    expected: a
+    scorers: [{{type: json_fields}}]
+    quality: {quality}
+    cases:
+{}
+",
+            cases.join("\n")
+        )
+    };
+    format!(
+        "name: partial
+defaults: {{max_tokens: 32, temperature: 0, timeout: 5s}}
+models:
+  - {{id: small, provider: openai_compatible, model: small-1, base_url: '{base_url}',
+     cost: {{input_per_mtok: 0.15, output_per_mtok: 0.6}}}}
+tasks:
+{}{}",
+        task("extract", "{min: 0.6}"),
+        task("extract-on-mean", "{min: 0.6, measure: mean}")
+    )
+}
+
+#[test]
+fn partial_credit_does_not_meet_a_pass_rate_bar() {
+    // Right name and city, wrong zip.
+    let server = common::server(|seen| {
+        let i = seen.prompt.rsplit(' ').next().unwrap();
+        Behavior::Reply(Reply::text(format!(
+            "{{\"name\": \"n{i}\", \"city\": \"x\", \"zip\": \"0\"}}"
+        )))
+    });
+    let s = Scratch::new();
+    s.write("s.yaml", &partial_credit_suite(&server.base_url()));
+    let out = s
+        .sizeup()
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8_lossy(&out);
+    // json_fields checks answers with one right form: the pass rate is the
+    // default; the other task names the mean.
+    assert!(table.contains("bars on pass rate: extract\n"), "{table}");
+    assert!(
+        table.contains("bars on mean quality: extract-on-mean\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "small itself misses minimum (pass rate 0.00 under the minimum 0.60 (mean quality 0.67))"
+        ),
+        "{table}"
+    );
+
+    let report = s.export("latest");
+    let tasks = report["tasks"].as_array().unwrap();
+    assert_eq!(tasks[0]["quality_measure"], "pass_rate");
+    assert_eq!(tasks[1]["quality_measure"], "mean");
+    let cells = report["cells"].as_array().unwrap();
+    assert_eq!(cells[0]["pass_rate"], 0.0);
+    assert!((cells[0]["mean_quality"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(cells[0]["misses"][0]["bar"], "minimum");
+    assert_eq!(cells[1]["misses"], serde_json::json!([]));
 }

@@ -28,6 +28,11 @@ impl CaseScores {
         self.qualities.iter().sum::<f64>() / self.qualities.len().max(1) as f64
     }
 
+    /// Share of the case's trials that passed.
+    pub fn pass_share(&self) -> f64 {
+        f64::from(self.passed) / self.qualities.len().max(1) as f64
+    }
+
     /// The case passed: at least half of its trials did.
     pub fn passed(&self) -> bool {
         2 * self.passed as usize >= self.qualities.len().max(1)
@@ -177,6 +182,8 @@ impl Acc {
             monthly_usd: usd_per_request
                 .zip(requests_per_month)
                 .map(|(usd, volume)| usd * volume as f64),
+            cost_basis: None,
+            usd_per_request_busy: None,
             misses: None,
         };
         (cell, self.cases)
@@ -185,11 +192,11 @@ impl Acc {
 
 /// One microsecond to one hour at 3 significant digits; slower values are
 /// clamped to an hour.
-fn histogram() -> Histogram<u64> {
+pub(crate) fn histogram() -> Histogram<u64> {
     Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("valid bounds")
 }
 
-fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
+pub(crate) fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
     if h.is_empty() {
         return None;
     }

@@ -16,8 +16,8 @@ use super::cell::{Acc, CaseScores};
 use super::verdict;
 use sizeup_reports::format::{dollars, duration_ms, percent, plain_points, points};
 use sizeup_reports::{
-    Cell, Change, Finding, Flip, Metric, Outcome, ReportModel, Shift, SinceBaseline, Thresholds,
-    TrialRecord, Verdict,
+    Cell, Change, Finding, Flip, Metric, Outcome, QualityMeasure, ReportModel, Shift,
+    SinceBaseline, Thresholds, TrialRecord, Verdict,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,7 +98,9 @@ fn change(
     };
     let (old, old_cases) = summary(before);
     let (new, new_cases) = summary(after);
-    let paired = verdict::compare("baseline", &new_cases, &old_cases);
+    // Regression thresholds are points of mean quality, whatever measure
+    // the task's verdict uses, so a drop in partial credit shows too.
+    let paired = verdict::compare("baseline", &new_cases, &old_cases, QualityMeasure::Mean);
     let p95 = |p: Option<sizeup_reports::Percentiles>| p.map(|p| p.p95);
     let mut c = Change {
         task: task.to_string(),

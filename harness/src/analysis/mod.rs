@@ -4,17 +4,20 @@
 //! stake and, for exports, every trial. The store's row types end here and
 //! the report's plain data begins.
 
-mod cell;
+pub mod capacity;
+pub(crate) mod cell;
 pub mod comparison;
+pub mod economics;
 pub mod history;
+pub mod judges;
 pub mod statistics;
 pub mod verdict;
 
 use crate::store::{RunModel, RunRow, RunTask, ScoreRow, Store, StoreError, TrialRow};
 use cell::{Acc, CaseScores};
 use sizeup_reports::{
-    Cell, ModelInfo, Portfolio, ReportModel, RunInfo, ScoreRecord, TaskInfo, TrialRecord, Verdict,
-    FORMAT_VERSION,
+    Capacity, Cell, Economics, ModelInfo, Portfolio, ReportModel, RunInfo, ScoreRecord, TaskInfo,
+    TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -91,8 +94,11 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
             }
         })
         .collect();
-    let verdicts = verdicts(&task_infos, &models, &mut cells);
+    let capacity = priced_at_capacity(store, &tasks, &models, &mut cells)?;
+    let mut verdicts = verdicts(&task_infos, &models, &mut cells);
     let cells: Vec<Cell> = cells.into_iter().map(|s| s.cell).collect();
+    let economics = self_hosting(&task_infos, &cells, &verdicts, &capacity);
+    say_capacity_basis(&mut verdicts, &cells, &capacity);
     Ok(ReportModel {
         format_version: FORMAT_VERSION,
         run: info(&run, done, cost, failure_cost),
@@ -104,7 +110,102 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
         trials,
         since_baseline: None,
         history: Vec::new(),
+        capacity,
+        economics,
+        judges: judges::judges(store, &run.id)?,
     })
+}
+
+/// The latest capacity sweep of each of the run's models on each of its
+/// tasks, for the model as it ran (same identity); a model with a priced
+/// goodput is then priced at capacity, the figure of the run's busy time
+/// kept beside.
+fn priced_at_capacity(
+    store: &Store,
+    tasks: &[RunTask],
+    models: &[RunModel],
+    cells: &mut [Summary],
+) -> Result<Vec<Capacity>, StoreError> {
+    let mut out = Vec::new();
+    for s in cells.iter_mut() {
+        let (task, model) = (&tasks[s.task], &models[s.model]);
+        s.cell.cost_basis = Some(
+            match model.cost.is_some_and(|c| c.hourly_usd > 0.0) {
+                true => "busy_time",
+                false => "tokens",
+            }
+            .to_string(),
+        );
+        let Some((row, levels)) = store.latest_sweep(&task.id, &model.id, &model.identity)? else {
+            continue;
+        };
+        let view = capacity::view(&row, levels);
+        if let Some(usd) = view.usd_per_request {
+            s.cell.usd_per_request_busy = s.cell.usd_per_request;
+            s.cell.usd_per_request = Some(usd);
+            s.cell.monthly_usd = task.requests_per_month.map(|v| usd * v as f64);
+            s.cell.cost_basis = Some("capacity".to_string());
+        }
+        out.push(view);
+    }
+    Ok(out)
+}
+
+/// Self-hosting each swept model of a task against the task's reference,
+/// priced as this run measured it.
+fn self_hosting(
+    tasks: &[TaskInfo],
+    cells: &[Cell],
+    verdicts: &[Verdict],
+    capacity: &[Capacity],
+) -> Vec<Economics> {
+    capacity
+        .iter()
+        .filter_map(|c| {
+            let task = tasks.iter().find(|t| t.id == c.task)?;
+            let reference = &verdicts.iter().find(|v| v.task == c.task)?.reference;
+            if *reference == c.model {
+                return None;
+            }
+            let api = cells
+                .iter()
+                .find(|x| x.task == c.task && &x.model == reference)?
+                .usd_per_request?;
+            economics::economics(task, c, reference, api)
+        })
+        .collect()
+}
+
+/// Adds to each verdict whose recommended model is priced at capacity how
+/// that price was reached, beside the figure of this run's busy time.
+fn say_capacity_basis(verdicts: &mut [Verdict], cells: &[Cell], capacity: &[Capacity]) {
+    for v in verdicts {
+        let cell = cells
+            .iter()
+            .find(|c| c.task == v.task && c.model == v.recommended);
+        let swept = capacity
+            .iter()
+            .find(|c| c.task == v.task && c.model == v.recommended);
+        let (Some(cell), Some(swept)) = (cell, swept) else {
+            continue;
+        };
+        if cell.cost_basis.as_deref() != Some("capacity") {
+            continue;
+        }
+        let (Some(usd), Some(goodput)) = (cell.usd_per_request, swept.goodput_rps) else {
+            continue;
+        };
+        v.sentence.push_str(&format!(
+            " {} is priced at its measured capacity ({goodput:.1} requests/s within the objectives, {:.0}% used): {} a request{}.",
+            v.recommended,
+            swept.economics.utilisation * 100.0,
+            sizeup_reports::format::dollars(usd),
+            cell.usd_per_request_busy.map_or(String::new(), |busy| format!(
+                ", against {} from this run's busy time",
+                sizeup_reports::format::dollars(busy)
+            ))
+        ));
+    }
 }
 
 /// One task × model: its summary and its trials by case.
@@ -184,8 +285,11 @@ fn task_info(t: &RunTask) -> TaskInfo {
         id: t.id.clone(),
         description: t.description.clone(),
         min_quality: t.min_quality,
+        quality_measure: t.quality_measure,
         margin: Some(t.margin.unwrap_or(verdict::DEFAULT_MARGIN)),
         p95_latency_ms: t.p95_latency_ms,
+        p95_ttft_ms: t.p95_ttft_ms,
+        p95_tpot_ms: t.p95_tpot_ms,
         requests_per_month: t.requests_per_month,
         max_error_rate: t.max_error_rate,
         regression: t.regression,

@@ -2,9 +2,11 @@
 //! a cheaper model adequate?
 //!
 //! A model is **adequate** when the 95% interval of its paired difference
-//! with the reference lies above −margin (non-inferiority), its mean
-//! quality reaches the task's `min`, its p95 latency meets the SLO and its
-//! error rate is at most the task's bound. The verdict names the cheapest
+//! with the reference lies above −margin (non-inferiority), its quality
+//! reaches the task's `min`, its p95 latency meets the SLO and its error
+//! rate is at most the task's bound. Quality is the task's measure: the
+//! pass rate, or the mean quality with partial credit; the sentences name
+//! it. The verdict names the cheapest
 //! adequate model by cost per request. Else, when a cheaper model meets
 //! every other bar and its interval straddles −margin, the question is
 //! open and the verdict says how many cases would settle it. Else the task
@@ -14,7 +16,7 @@
 use super::cell::CaseScores;
 use super::statistics::{cases_to_decide, mcnemar_exact, paired_difference};
 use sizeup_reports::format::{dollars, duration_ms, group, plain_points, points};
-use sizeup_reports::{Cell, Comparison, Miss, Outcome, TaskInfo, Verdict};
+use sizeup_reports::{Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict};
 use std::collections::BTreeMap;
 
 /// The margin of non-inferiority when a task sets none: five points.
@@ -47,7 +49,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
     let reference_by_quality = !entries.iter().any(|e| e.reference_role);
     let r = match entries.iter().position(|e| e.reference_role) {
         Some(r) => r,
-        None => best_by_quality(entries)?,
+        None => best_by_quality(task.quality_measure, entries)?,
     };
     let reference = entries[r].cell.model.clone();
     let reference_misses = absolute_bars(task, entries[r].cell);
@@ -62,7 +64,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         if i == r {
             continue;
         }
-        let compared = compare(&reference, e.cases, reference_cases);
+        let compared = compare(&reference, e.cases, reference_cases, task.quality_measure);
         let (misses, open) = bars(task, margin, e.cell, compared.as_ref());
         e.cell.vs_reference = compared.map(|(c, _)| c);
         e.cell.misses = Some(misses.clone());
@@ -133,9 +135,9 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
     })
 }
 
-/// The model with the best mean quality (the first on a tie).
-fn best_by_quality(entries: &[Entry<'_>]) -> Option<usize> {
-    let quality = |e: &Entry<'_>| e.cell.mean_quality.unwrap_or(f64::NEG_INFINITY);
+/// The model with the best quality on `measure` (the first on a tie).
+fn best_by_quality(measure: QualityMeasure, entries: &[Entry<'_>]) -> Option<usize> {
+    let quality = |e: &Entry<'_>| measure.of(e.cell).unwrap_or(f64::NEG_INFINITY);
     (0..entries.len()).reduce(|best, i| {
         if quality(&entries[i]) > quality(&entries[best]) {
             i
@@ -145,20 +147,25 @@ fn best_by_quality(entries: &[Entry<'_>]) -> Option<usize> {
     })
 }
 
-/// The paired comparison on the cases both models have, and the spread of
-/// the per-case differences.
+/// The paired comparison on `measure` on the cases both models have, and
+/// the spread of the per-case differences.
 pub(super) fn compare(
     reference: &str,
     cases: &BTreeMap<String, CaseScores>,
     reference_cases: &BTreeMap<String, CaseScores>,
+    measure: QualityMeasure,
 ) -> Option<(Comparison, f64)> {
+    let value = |c: &CaseScores| match measure {
+        QualityMeasure::PassRate => c.pass_share(),
+        QualityMeasure::Mean => c.mean(),
+    };
     let mut pairs = Vec::new();
     let (mut only_this, mut only_reference) = (0, 0);
     for (id, c) in cases {
         let Some(rc) = reference_cases.get(id) else {
             continue;
         };
-        pairs.push((c.mean(), rc.mean()));
+        pairs.push((value(c), value(rc)));
         match (c.passed(), rc.passed()) {
             (true, false) => only_this += 1,
             (false, true) => only_reference += 1,
@@ -199,8 +206,9 @@ fn bars(
             if d.low <= -margin {
                 let text = if d.high <= -margin {
                     format!(
-                        "{} points, 95% CI {} to {}, beyond the {}-point margin",
+                        "{} points of {}, 95% CI {} to {}, beyond the {}-point margin",
                         points(d.estimate),
+                        task.quality_measure.words(),
                         points(d.low),
                         points(d.high),
                         plain_points(margin)
@@ -208,8 +216,9 @@ fn bars(
                 } else {
                     open = cases_to_decide(d.estimate, *sd, margin);
                     format!(
-                        "{} points, 95% CI {} to {}, straddles the {}-point margin",
+                        "{} points of {}, 95% CI {} to {}, straddles the {}-point margin",
                         points(d.estimate),
+                        task.quality_measure.words(),
                         points(d.low),
                         points(d.high),
                         plain_points(margin)
@@ -227,21 +236,41 @@ fn bars(
 /// and errors. The reference is held to them too.
 fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
     let mut misses = Vec::new();
-    if let (Some(min), Some(mean)) = (task.min_quality, cell.mean_quality) {
-        if mean < min {
+    let measure = task.quality_measure;
+    if let (Some(min), Some(quality)) = (task.min_quality, measure.of(cell)) {
+        if quality < min {
+            // The other figure is named too: a pass rate far under a high
+            // mean says the credit is partial.
+            let (other, value) = match measure {
+                QualityMeasure::PassRate => (QualityMeasure::Mean, cell.mean_quality),
+                QualityMeasure::Mean => (QualityMeasure::PassRate, cell.pass_rate),
+            };
+            let aside = value.map_or_else(String::new, |v| format!(" ({} {v:.2})", other.words()));
             misses.push(miss(
                 "minimum",
-                format!("mean quality {mean:.2} under the minimum {min:.2}"),
+                format!(
+                    "{} {quality:.2} under the minimum {min:.2}{aside}",
+                    measure.words()
+                ),
             ));
         }
     }
-    if let Some(slo) = task.p95_latency_ms {
-        match cell.latency_ms {
-            None => misses.push(miss("latency", "no latency measured in this run".into())),
+    let objectives = [
+        ("", task.p95_latency_ms, cell.latency_ms),
+        (" TTFT", task.p95_ttft_ms, cell.ttft_ms),
+        (" TPOT", task.p95_tpot_ms, cell.tpot_ms),
+    ];
+    for (what, slo, measured) in objectives {
+        let Some(slo) = slo else { continue };
+        match measured {
+            None => misses.push(miss(
+                "latency",
+                format!("no p95{what} measured in this run"),
+            )),
             Some(l) if l.p95 > slo => misses.push(miss(
                 "latency",
                 format!(
-                    "p95 {} over the {} SLO",
+                    "p95{what} {} over the {} SLO",
                     duration_ms(l.p95),
                     duration_ms(slo)
                 ),
@@ -273,9 +302,10 @@ fn cheaper_sentence(task: &TaskInfo, margin: f64, chosen: &Cell, reference: &Cel
     let mut parts = Vec::new();
     if let Some(c) = &chosen.vs_reference {
         parts.push(format!(
-            "{} is within {} points (95% CI {} to {})",
+            "{} is within {} points of {} (95% CI {} to {})",
             chosen.model,
             plain_points(margin),
+            task.quality_measure.words(),
             points(c.difference.low),
             points(c.difference.high)
         ));
@@ -325,10 +355,11 @@ fn inconclusive_sentence(task: &TaskInfo, margin: f64, cell: &Cell, needed: Opti
         None => "no number of cases decides it at the observed spread".into(),
     };
     format!(
-        "{}: inconclusive. {} is {} against {} (95% CI {} to {}) and the margin is {} points: {}.",
+        "{}: inconclusive. {} is {} points of {} against {} (95% CI {} to {}) and the margin is {} points: {}.",
         task.id,
         cell.model,
         points(c.difference.estimate),
+        task.quality_measure.words(),
         c.reference,
         points(c.difference.low),
         points(c.difference.high),
@@ -387,8 +418,11 @@ mod tests {
             id: "triage".into(),
             description: String::new(),
             min_quality: Some(0.5),
+            quality_measure: QualityMeasure::Mean,
             margin: Some(margin),
             p95_latency_ms: Some(3000.0),
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: Some(100_000),
             max_error_rate: 0.02,
             regression: Default::default(),
@@ -405,9 +439,24 @@ mod tests {
         latency_ms: u64,
         draws: &mut Draws,
     ) -> (Cell, BTreeMap<String, CaseScores>) {
+        scored(id, n, usd, latency_ms, |_| {
+            let right = draws.next() < p;
+            (if right { 1.0 } else { 0.0 }, right)
+        })
+    }
+
+    /// A model's cell over `n` cases, case `i` scoring `score(i)` (quality,
+    /// passed).
+    fn scored(
+        id: &str,
+        n: usize,
+        usd: f64,
+        latency_ms: u64,
+        mut score: impl FnMut(usize) -> (f64, bool),
+    ) -> (Cell, BTreeMap<String, CaseScores>) {
         let mut acc = Acc::new();
         for case in 0..n {
-            let right = draws.next() < p;
+            let (quality, passed) = score(case);
             acc.add(&TrialRecord {
                 id: format!("{id}-{case}"),
                 task: "triage".into(),
@@ -420,8 +469,8 @@ mod tests {
                 error_class: None,
                 error: None,
                 finish_reason: "stop".into(),
-                quality: Some(if right { 1.0 } else { 0.0 }),
-                passed: right,
+                quality: Some(quality),
+                passed,
                 scores: Vec::new(),
                 input_tokens: 0,
                 output_tokens: 0,
@@ -443,6 +492,15 @@ mod tests {
         models: &mut [(Cell, BTreeMap<String, CaseScores>)],
         reference: Option<usize>,
     ) -> Verdict {
+        decide_task(&task(0.05), models, reference)
+    }
+
+    /// Decides `task` over `models`, the one at `reference` having the role.
+    fn decide_task(
+        task: &TaskInfo,
+        models: &mut [(Cell, BTreeMap<String, CaseScores>)],
+        reference: Option<usize>,
+    ) -> Verdict {
         let mut entries: Vec<Entry<'_>> = models
             .iter_mut()
             .enumerate()
@@ -452,7 +510,7 @@ mod tests {
                 cases,
             })
             .collect();
-        decide(&task(0.05), &mut entries).unwrap()
+        decide(task, &mut entries).unwrap()
     }
 
     /// Decides a task with a reference at 0.98 and two cheaper models.
@@ -526,7 +584,11 @@ mod tests {
             "{}",
             v.sentence
         );
-        assert!(v.sentence.contains("points, 95% CI −"), "{}", v.sentence);
+        assert!(
+            v.sentence.contains("points of mean quality, 95% CI −"),
+            "{}",
+            v.sentence
+        );
         assert_eq!(v.cases_needed, None);
     }
 
@@ -600,5 +662,98 @@ mod tests {
         assert_eq!(v.reference, "b");
         assert!(v.reference_by_quality);
         assert_eq!(v.outcome, Outcome::NeedsReference);
+    }
+
+    /// Partial credit on every case, no case right: 0.7 mean quality, pass
+    /// rate 0.
+    fn partial(id: &str, usd: f64) -> (Cell, BTreeMap<String, CaseScores>) {
+        scored(id, 100, usd, 300, |_| (0.7, false))
+    }
+
+    /// A reference that gets every case right.
+    fn perfect(id: &str) -> (Cell, BTreeMap<String, CaseScores>) {
+        scored(id, 100, 0.002, 900, |_| (1.0, true))
+    }
+
+    fn bar(min: f64, measure: QualityMeasure) -> TaskInfo {
+        TaskInfo {
+            min_quality: Some(min),
+            quality_measure: measure,
+            margin: Some(0.35),
+            ..task(0.35)
+        }
+    }
+
+    #[test]
+    fn partial_credit_without_a_right_answer_misses_a_pass_rate_bar() {
+        let mut models = [partial("small", 0.0004)];
+        let v = decide_task(&bar(0.6, QualityMeasure::PassRate), &mut models, None);
+        let misses = models[0].0.misses.as_ref().unwrap();
+        assert_eq!(misses.len(), 1, "{misses:?}");
+        assert_eq!(misses[0].bar, "minimum");
+        assert_eq!(
+            misses[0].detail,
+            "pass rate 0.00 under the minimum 0.60 (mean quality 0.70)"
+        );
+        assert!(
+            v.sentence
+                .ends_with("small itself misses minimum (pass rate 0.00 under the minimum 0.60 (mean quality 0.70))."),
+            "{}",
+            v.sentence
+        );
+        // The same answers clear the same bar on mean quality.
+        let mut models = [partial("small", 0.0004)];
+        decide_task(&bar(0.6, QualityMeasure::Mean), &mut models, None);
+        assert_eq!(models[0].0.misses.as_deref(), Some(&[][..]));
+    }
+
+    #[test]
+    fn the_paired_difference_is_taken_on_the_tasks_measure() {
+        // 0.7 against 1.0 on every case: 30 points of mean quality, inside
+        // a 35-point margin, but 100 points of pass rate.
+        let mut models = [perfect("frontier"), partial("small", 0.0004)];
+        let v = decide_task(&bar(0.0, QualityMeasure::Mean), &mut models, Some(0));
+        assert_eq!(v.outcome, Outcome::Cheaper, "{}", v.sentence);
+        assert!(
+            v.sentence
+                .contains("small is within 35 points of mean quality (95% CI −30.0 to −30.0)"),
+            "{}",
+            v.sentence
+        );
+        let d = models[1].0.vs_reference.as_ref().unwrap().difference;
+        assert!((d.estimate + 0.3).abs() < 1e-9, "{d:?}");
+
+        let mut models = [perfect("frontier"), partial("small", 0.0004)];
+        let v = decide_task(&bar(0.0, QualityMeasure::PassRate), &mut models, Some(0));
+        assert_eq!(v.outcome, Outcome::NeedsReference, "{}", v.sentence);
+        assert!(
+            v.sentence.contains(
+                "small misses quality (−100.0 points of pass rate, 95% CI −100.0 to −100.0, beyond the 35-point margin)"
+            ),
+            "{}",
+            v.sentence
+        );
+        let c = models[1].0.vs_reference.as_ref().unwrap();
+        assert!((c.difference.estimate + 1.0).abs() < 1e-9, "{c:?}");
+        assert_eq!(c.only_reference_passed, 100);
+    }
+
+    #[test]
+    fn without_a_reference_role_the_best_on_the_measure_is_the_reference() {
+        // "partial" has the higher mean, "half" the higher pass rate.
+        let mut models = [
+            partial("partial", 0.0004),
+            scored("half", 100, 0.0004, 300, |i| {
+                if i % 2 == 0 {
+                    (1.0, true)
+                } else {
+                    (0.0, false)
+                }
+            }),
+        ];
+        let v = decide_task(&bar(0.0, QualityMeasure::PassRate), &mut models, None);
+        assert_eq!(v.reference, "half");
+        let v = decide_task(&bar(0.0, QualityMeasure::Mean), &mut models, None);
+        assert_eq!(v.reference, "partial");
     }
 }

@@ -1,5 +1,6 @@
 //! The subcommands, each returning an exit code or a [`CliError`].
 
+mod capacity;
 mod compare;
 mod estimate;
 mod merge;
@@ -93,6 +94,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Show(args) => report::show(args),
         Command::Export(args) => report::export(args),
         Command::Compare(args) => compare::compare(args),
+        Command::Capacity(args) => capacity::capacity(args),
         Command::Merge(args) => merge::merge(args),
         Command::Models(command) => models::models(command),
     }

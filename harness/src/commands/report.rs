@@ -21,10 +21,13 @@ pub fn open(db: &Path) -> Result<Store, CliError> {
     Store::open(db).map_err(store_error)
 }
 
-/// A store failure while reading: unknown runs are bad input, the rest faults.
+/// A store failure while reading: unknown runs and files that are not a
+/// store this sizeup reads are bad input (exit 2), the rest faults (exit 3).
 pub fn store_error(e: StoreError) -> CliError {
     match e {
-        StoreError::UnknownRun(_) => CliError::input(message(chain(&e))),
+        StoreError::UnknownRun(_)
+        | StoreError::NotAStore { .. }
+        | StoreError::NewerSchema { .. } => CliError::input(message(chain(&e))),
         other => CliError::incomplete(message(chain(&other))),
     }
 }
@@ -123,8 +126,32 @@ pub fn render(format: Format, report: &ReportModel) -> Result<String, CliError> 
     .map_err(|e| CliError::incomplete(message(chain(&e))))
 }
 
-/// Writes a file, creating its directory.
+/// True when `path`, or the database whose journal it is, is an SQLite file.
+fn is_database(path: &Path) -> bool {
+    let sqlite = |p: &Path| {
+        let mut head = [0u8; 16];
+        std::fs::File::open(p)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok_and(|()| &head == b"SQLite format 3\0")
+    };
+    let name = path.to_string_lossy();
+    sqlite(path)
+        || ["-wal", "-shm", "-journal"]
+            .iter()
+            .filter_map(|suffix| name.strip_suffix(suffix))
+            .any(|db| sqlite(Path::new(db)))
+}
+
+/// Writes a file, creating its directory. An SQLite database (the store,
+/// or any other) and its journal files are never overwritten: a mistyped
+/// `--json results.db` must not destroy every stored run.
 pub fn write(path: &Path, text: &str) -> Result<(), CliError> {
+    if is_database(path) {
+        return Err(CliError::input(message(format!(
+            "{} is an SQLite database; a report is never written over one (choose another output file)",
+            path.display()
+        ))));
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             CliError::input(message(format!("failed to create {}: {e}", dir.display())))
@@ -132,4 +159,38 @@ pub fn write(path: &Path, text: &str) -> Result<(), CliError> {
     }
     std::fs::write(path, text)
         .map_err(|e| CliError::input(message(format!("failed to write {}: {e}", path.display()))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_is_never_written_over_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("results.db");
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+        )
+        .unwrap();
+        let wal = dir.path().join("results.db-wal");
+        assert!(wal.exists());
+        for path in [&db, &wal] {
+            let err = write(path, "{}").err().expect("refused");
+            assert_eq!(err.code, 2);
+            assert!(format!("{:?}", err.report).contains("is an SQLite database"));
+        }
+        drop(conn);
+        let n: i64 = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("SELECT x FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+        // Other files are written, and rewritten.
+        let out = dir.path().join("out/report.json");
+        assert!(write(&out, "{}").is_ok());
+        assert!(write(&out, "[]").is_ok());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "[]");
+    }
 }

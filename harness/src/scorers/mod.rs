@@ -2,10 +2,13 @@
 //!
 //! Each scorer returns a value in [0, 1], pass or fail, the answer it read
 //! from the output where it extracts one, and a one-line reason. A task's
-//! quality is the weighted mean of its scorers' values.
+//! quality is the weighted mean of its scorers' values. Judged scorers
+//! (`judge`, `pairwise`) need a model's answer, so the engine asks the judge
+//! and hands their scores to [`assess`] with the others.
 
 mod call;
 mod json;
+pub mod judge;
 mod normalize;
 mod numeric;
 mod sql;
@@ -13,8 +16,10 @@ mod text;
 
 use crate::suite::spec::{Normalizer, ScorerSpec};
 use serde_json::Value;
+use sizeup_reports::QualityMeasure;
 use std::collections::BTreeMap;
 
+pub use judge::Judge;
 pub use normalize::normalize;
 
 /// One scorer's verdict.
@@ -43,6 +48,16 @@ impl Score {
     fn with_answer(mut self, answer: impl Into<String>) -> Self {
         self.answer = Some(answer.into());
         self
+    }
+}
+
+/// The measure a task's bars use when it names none: the pass rate when
+/// every scorer is [`Scorer::structured`], else the mean quality.
+pub fn default_measure(scorers: &[Scorer]) -> QualityMeasure {
+    if !scorers.is_empty() && scorers.iter().all(Scorer::structured) {
+        QualityMeasure::PassRate
+    } else {
+        QualityMeasure::Mean
     }
 }
 
@@ -76,6 +91,8 @@ enum Kind {
     FunctionCall,
     /// Scored by execution on the schema in this case field.
     Sql(String),
+    /// Scored by a judge model.
+    Judged(Box<Judge>),
 }
 
 fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
@@ -205,6 +222,45 @@ impl Scorer {
                 }
                 (*weight, Kind::Sql(schema.clone()))
             }
+            ScorerSpec::Judge {
+                weight,
+                model,
+                rubric,
+                scale,
+                threshold,
+                repeats,
+                template,
+            } => {
+                let judge = Judge::new(&judge::Settings {
+                    model,
+                    rubric: Some(rubric),
+                    criteria: None,
+                    scale: *scale,
+                    threshold: *threshold,
+                    repeats: *repeats,
+                    template: template.as_deref(),
+                })?;
+                (*weight, Kind::Judged(Box::new(judge)))
+            }
+            ScorerSpec::Pairwise {
+                weight,
+                model,
+                criteria,
+                threshold,
+                repeats,
+                template,
+            } => {
+                let judge = Judge::new(&judge::Settings {
+                    model,
+                    rubric: None,
+                    criteria: criteria.as_deref(),
+                    scale: None,
+                    threshold: *threshold,
+                    repeats: *repeats,
+                    template: template.as_deref(),
+                })?;
+                (*weight, Kind::Judged(Box::new(judge)))
+            }
         };
         if !(weight.is_finite() && weight >= 0.0) {
             return Err(format!(
@@ -216,7 +272,7 @@ impl Scorer {
 
     /// The scorer's `type`.
     pub fn name(&self) -> &'static str {
-        match self.kind {
+        match &self.kind {
             Kind::Exact(..) => "exact",
             Kind::Contains(..) => "contains",
             Kind::NotContains(..) => "not_contains",
@@ -231,6 +287,7 @@ impl Scorer {
             Kind::Length { .. } => "length",
             Kind::FunctionCall => "function_call",
             Kind::Sql(_) => "sql",
+            Kind::Judged(j) => j.name(),
         }
     }
 
@@ -255,14 +312,50 @@ impl Scorer {
             | Kind::Regex(..)
             | Kind::JsonValid
             | Kind::JsonSchema(_)
-            | Kind::Length { .. } => false,
+            | Kind::Length { .. }
+            | Kind::Judged(_) => false,
         }
+    }
+
+    /// Whether it checks an answer that has one right form (a label, a
+    /// number, a query, a call, JSON, a pattern), so that partial credit
+    /// is no evidence of a usable answer; text overlap, length, keyword and
+    /// judged scorers grade free text, where it is.
+    pub fn structured(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Exact(_)
+                | Kind::Label(_)
+                | Kind::Numeric { .. }
+                | Kind::Sql(_)
+                | Kind::FunctionCall
+                | Kind::JsonFields(..)
+                | Kind::JsonValid
+                | Kind::JsonSchema(_)
+                | Kind::Regex(..)
+        )
     }
 
     /// The case field this scorer reads besides the expected answer, if any.
     pub fn case_field(&self) -> Option<&str> {
         match &self.kind {
             Kind::Sql(field) => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The judge, for a judged scorer.
+    pub fn judge(&self) -> Option<&Judge> {
+        match &self.kind {
+            Kind::Judged(j) => Some(j),
+            _ => None,
+        }
+    }
+
+    /// The judge, for the loader to resolve its model.
+    pub fn judge_mut(&mut self) -> Option<&mut Judge> {
+        match &mut self.kind {
+            Kind::Judged(j) => Some(j),
             _ => None,
         }
     }
@@ -277,16 +370,17 @@ impl Scorer {
     }
 
     /// Scores one output; `fields` holds the case fields that
-    /// [`Scorer::case_field`] names.
+    /// [`Scorer::case_field`] names. `None` for a judged scorer, whose
+    /// score comes from its judge's replies.
     pub fn score(
         &self,
         output: &str,
         expected: Option<&Value>,
         fields: &BTreeMap<String, String>,
-    ) -> Score {
+    ) -> Option<Score> {
         let expected_text = expected.map(value_text);
         let expected_text = expected_text.as_deref();
-        match &self.kind {
+        Some(match &self.kind {
             Kind::Exact(n) => text::exact(output, expected_text.unwrap_or_default(), n),
             Kind::Contains(value, n) => text::contains(
                 output,
@@ -312,7 +406,8 @@ impl Scorer {
                 expected_text.unwrap_or_default(),
                 fields.get(field).map_or("", String::as_str),
             ),
-        }
+            Kind::Judged(_) => return None,
+        })
     }
 }
 
@@ -336,16 +431,23 @@ pub struct Assessment {
 }
 
 /// Scores `output` with every scorer and combines the values by weight;
-/// `fields` holds the case fields the scorers read (see [`Scorer::case_field`]).
+/// `fields` holds the case fields the scorers read (see [`Scorer::case_field`]),
+/// `judged` the scores of the judged scorers, in task order.
 pub fn assess(
     scorers: &[Scorer],
     output: &str,
     expected: Option<&Value>,
     fields: &BTreeMap<String, String>,
+    judged: Vec<Score>,
 ) -> Assessment {
+    let mut judged = judged.into_iter();
     let scores: Vec<Score> = scorers
         .iter()
-        .map(|s| s.score(output, expected, fields))
+        .map(|s| {
+            s.score(output, expected, fields)
+                .or_else(|| judged.next())
+                .expect("the engine scores every judged scorer before assessing")
+        })
         .collect();
     let total: f64 = scorers.iter().map(Scorer::weight).sum();
     let quality = scorers
@@ -376,10 +478,22 @@ mod tests {
             scorer("{type: contains, value: x, weight: 1}").unwrap(),
         ];
         let none = BTreeMap::new();
-        let a = assess(&scorers, "x", Some(&Value::String("y".into())), &none);
+        let a = assess(
+            &scorers,
+            "x",
+            Some(&Value::String("y".into())),
+            &none,
+            vec![],
+        );
         assert!((a.quality - 0.25).abs() < 1e-12);
         assert!(!a.passed);
-        let a = assess(&scorers, "x", Some(&Value::String("x".into())), &none);
+        let a = assess(
+            &scorers,
+            "x",
+            Some(&Value::String("x".into())),
+            &none,
+            vec![],
+        );
         assert_eq!((a.quality, a.passed), (1.0, true));
     }
 
@@ -419,6 +533,7 @@ mod tests {
         let s = scorer("{type: exact}").unwrap();
         assert!(
             s.score("42", Some(&serde_json::json!(42)), &BTreeMap::new())
+                .unwrap()
                 .passed
         );
     }

@@ -82,7 +82,7 @@ impl Sink for Progress {
         let t = &mut self.models[self.plan.trials[r.index].model];
         t.done += 1;
         t.errors += u64::from(failed);
-        t.cost += r.cost_usd + r.failure_cost_usd;
+        t.cost += r.cost_usd + r.failure_cost_usd + r.judge_cost_usd();
         let msg = format!("errors {} · ${:.4}", t.errors, t.cost);
         match &t.bar {
             Some(bar) => {

@@ -3,7 +3,7 @@
 use super::{Sink, SinkError};
 use crate::events::{Event, TrialResult};
 use crate::plan::Plan;
-use crate::store::{NewTrial, ScoreRow, Store};
+use crate::store::{NewJudgeCall, NewTrial, ScoreRow, Store};
 use crate::suite::Suite;
 use std::sync::Arc;
 
@@ -70,6 +70,27 @@ fn row<'a>(suite: &'a Suite, plan: &'a Plan, r: &'a TrialResult) -> NewTrial<'a>
     }
 }
 
+/// The stored form of a result's judge calls.
+fn judge_rows<'a>(
+    suite: &'a Suite,
+    plan: &'a Plan,
+    r: &'a TrialResult,
+) -> impl Iterator<Item = NewJudgeCall<'a>> + 'a {
+    let trial_id = plan.trials[r.index].id.as_str();
+    r.judge_calls.iter().map(move |c| NewJudgeCall {
+        trial_id,
+        scorer: c.scorer,
+        judge: &suite.models[c.model].id,
+        question: c.order.as_str(),
+        repeat: c.repeat,
+        cache_key: &c.cache_key,
+        completion: &c.completion,
+        verdict: c.verdict.map(|v| v.label()),
+        cost_usd: c.cost_usd,
+        cached: c.cached,
+    })
+}
+
 impl Sink for StoreSink {
     fn event(&mut self, event: &Event) -> Result<(), SinkError> {
         match event {
@@ -84,6 +105,24 @@ impl Sink for StoreSink {
             return Ok(());
         }
         let pending = std::mem::take(&mut self.pending);
+        // Judges' calls first: a trial stored without them would undercount
+        // what judging cost, while calls stored without their trial are
+        // replaced when the trial runs again, and answer it from the cache.
+        let judged: Vec<&str> = pending
+            .iter()
+            .map(|r| self.plan.trials[r.index].id.as_str())
+            .collect();
+        let calls: Vec<NewJudgeCall<'_>> = pending
+            .iter()
+            .flat_map(|r| judge_rows(&self.suite, &self.plan, r))
+            .collect();
+        let written = self.store.insert_judge_calls(&self.run_id, &judged, &calls);
+        drop((judged, calls));
+        if let Err(e) = written {
+            self.pending = pending;
+            self.pending.clear();
+            return Err(e.into());
+        }
         let rows: Vec<NewTrial<'_>> = pending
             .iter()
             .map(|r| row(&self.suite, &self.plan, r))

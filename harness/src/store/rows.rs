@@ -4,7 +4,7 @@
 
 use crate::plan::Shard;
 use crate::suite::Cost;
-use sizeup_reports::Thresholds;
+use sizeup_reports::{QualityMeasure, Thresholds};
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Usage};
 
 /// Where a run stands.
@@ -119,12 +119,18 @@ pub struct RunTask {
     pub id: String,
     /// What it is.
     pub description: String,
-    /// Least acceptable mean quality.
+    /// Least acceptable quality, on `quality_measure`.
     pub min_quality: Option<f64>,
+    /// What the minimum and the comparison with the reference measure.
+    pub quality_measure: QualityMeasure,
     /// Allowed shortfall against the reference.
     pub margin: Option<f64>,
     /// Latency objective, milliseconds at p95.
     pub p95_latency_ms: Option<f64>,
+    /// Time-to-first-token objective, milliseconds at p95.
+    pub p95_ttft_ms: Option<f64>,
+    /// Time-per-output-token objective, milliseconds at p95.
+    pub p95_tpot_ms: Option<f64>,
     /// Requests per month in production.
     pub requests_per_month: Option<u64>,
     /// Largest acceptable share of trials ending in an error.

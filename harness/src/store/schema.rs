@@ -161,6 +161,62 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE runs ADD COLUMN plan_trials INTEGER NOT NULL DEFAULT 0;
     UPDATE runs SET plan_trials = trials_planned;
     ",
+    // v5: what each task's minimum and comparison measure (`pass_rate` or
+    // `mean`); NULL for older runs, which held every task to its mean.
+    "
+    ALTER TABLE run_tasks ADD COLUMN quality_measure TEXT;
+    ",
+    // v6: objectives for the first token and the tokens after it, and
+    // capacity sweeps: each load level measured against one model on one
+    // task's prompts, so capacity reports and costs can be rebuilt.
+    "
+    ALTER TABLE run_tasks ADD COLUMN p95_ttft_ms REAL;
+    ALTER TABLE run_tasks ADD COLUMN p95_tpot_ms REAL;
+    CREATE TABLE capacity_sweeps (
+        id TEXT PRIMARY KEY,
+        suite TEXT NOT NULL,
+        task TEXT NOT NULL,
+        model TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        slo TEXT NOT NULL,
+        hourly_usd REAL,
+        economics TEXT NOT NULL,
+        goodput_rps REAL
+    );
+    CREATE TABLE capacity_levels (
+        sweep_id TEXT NOT NULL REFERENCES capacity_sweeps(id),
+        position INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        PRIMARY KEY (sweep_id, position)
+    );
+    ",
+    // v7: judges' calls about trials' answers: the reply, the verdict read
+    // from it and its cost, kept apart from the trials' own.
+    "
+    CREATE TABLE judge_calls (
+        run_id TEXT NOT NULL,
+        trial_id TEXT NOT NULL,
+        scorer INTEGER NOT NULL,
+        judge TEXT NOT NULL,
+        question TEXT NOT NULL,
+        repeat INTEGER NOT NULL,
+        cache_key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        finish_reason TEXT NOT NULL,
+        input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        ttft_us INTEGER,
+        total_us INTEGER NOT NULL,
+        error_class TEXT,
+        error_message TEXT,
+        verdict TEXT,
+        cost_usd REAL NOT NULL,
+        cached INTEGER NOT NULL,
+        PRIMARY KEY (run_id, trial_id, scorer, question, repeat)
+    );
+    ",
 ];
 
 /// Applies the migrations from `version` on, in one transaction.
@@ -182,6 +238,7 @@ pub fn migrate(conn: &mut Connection, version: i64) -> rusqlite::Result<()> {
 mod tests {
     use super::*;
     use crate::store::{RunStatus, Store, StoreError};
+    use sizeup_reports::QualityMeasure;
     use sizeup_runners::ErrorClass;
 
     /// Writes a version 1 database with one run, as the first release did.
@@ -221,6 +278,8 @@ mod tests {
         let tasks = store.run_tasks(&run.id).unwrap();
         assert_eq!(tasks[0].id, "ticket-triage");
         assert_eq!(tasks[0].description, "Route a support ticket.");
+        // Old runs held their tasks to mean quality.
+        assert_eq!(tasks[0].quality_measure, QualityMeasure::Mean);
 
         let mut rows = Vec::new();
         store.visit_trials(&run.id, true, |t| rows.push(t)).unwrap();

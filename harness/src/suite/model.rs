@@ -4,7 +4,7 @@
 
 use crate::scorers::Scorer;
 use serde_json::Value;
-use sizeup_reports::Thresholds;
+use sizeup_reports::{QualityMeasure, Thresholds};
 use sizeup_runners::Message;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -187,12 +187,18 @@ pub struct Task {
     pub scorers: Vec<Scorer>,
     /// Allowed shortfall against the reference.
     pub margin: Option<f64>,
-    /// Least acceptable mean quality.
+    /// Least acceptable quality, on `quality_measure`.
     pub min_quality: Option<f64>,
+    /// What the minimum and the comparison with the reference measure.
+    pub quality_measure: QualityMeasure,
     /// Largest acceptable share of trials ending in an error.
     pub max_error_rate: f64,
     /// Latency objective, milliseconds at p95.
     pub p95_latency_ms: Option<f64>,
+    /// Time-to-first-token objective, milliseconds at p95.
+    pub p95_ttft_ms: Option<f64>,
+    /// Time-per-output-token objective, milliseconds at p95.
+    pub p95_tpot_ms: Option<f64>,
     /// Requests per month in production.
     pub requests_per_month: Option<u64>,
     /// What counts as a regression against a baseline run.

@@ -259,8 +259,12 @@ pub enum ExpectedSpec {
 pub struct QualitySpec {
     /// How much worse than the reference a model may be (absolute, in [0, 1]).
     pub margin: Option<f64>,
-    /// The least acceptable mean quality, in [0, 1].
+    /// The least acceptable quality, in [0, 1], on `measure`.
     pub min: Option<f64>,
+    /// What `min` and the comparison with the reference measure:
+    /// `pass_rate` or `mean` (default: `pass_rate` for structured tasks,
+    /// `mean` otherwise).
+    pub measure: Option<sizeup_reports::QualityMeasure>,
     /// The largest acceptable share of trials ending in an error, in [0, 1]
     /// (default 0.02).
     pub max_error_rate: Option<f64>,
@@ -288,6 +292,10 @@ pub struct RegressionSpec {
 pub struct SloSpec {
     /// 95th percentile of end-to-end latency, in milliseconds.
     pub p95_latency_ms: Option<f64>,
+    /// 95th percentile of the time to first token, in milliseconds.
+    pub p95_ttft_ms: Option<f64>,
+    /// 95th percentile of the time per output token after the first, in milliseconds.
+    pub p95_tpot_ms: Option<f64>,
 }
 
 /// A task's traffic.
@@ -451,6 +459,43 @@ pub enum ScorerSpec {
         weight: f64,
         /// The case field that holds the schema's `CREATE TABLE` statements.
         schema: String,
+    },
+    /// A judge model rates the output against a rubric on a scale.
+    Judge {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The id of the model that judges (a suite model).
+        model: String,
+        /// The criteria the output is rated on.
+        rubric: String,
+        /// The lowest and highest rating (default `[1, 5]`).
+        scale: Option<[u32; 2]>,
+        /// Least normalised rating that passes, in [0, 1] (default 0.75).
+        threshold: Option<f64>,
+        /// How often the judge is asked about each output (default 1); the
+        /// score is the mean, and the spread measures the judge.
+        repeats: Option<u32>,
+        /// A minijinja template replacing the default judge prompt.
+        template: Option<String>,
+    },
+    /// A judge model compares the output with the reference model's for the
+    /// same case, in both orders; the score is the share not lost.
+    Pairwise {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The id of the model that judges (a suite model).
+        model: String,
+        /// What makes one answer better than the other (default: how well
+        /// it does what the prompt asks).
+        criteria: Option<String>,
+        /// Least score that passes, in [0, 1] (default 0.5).
+        threshold: Option<f64>,
+        /// How often the judge is asked about each order (default 1).
+        repeats: Option<u32>,
+        /// A minijinja template replacing the default judge prompt.
+        template: Option<String>,
     },
 }
 

@@ -7,7 +7,7 @@ use super::check::check_range;
 use super::error::{closest, Source, SuiteError};
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
-use crate::scorers::Scorer;
+use crate::scorers::{default_measure, Scorer};
 use minijinja::{Environment, UndefinedBehavior};
 use serde_json::{Map, Value};
 use sizeup_reports::Thresholds;
@@ -183,10 +183,11 @@ impl TaskCx<'_> {
             return Err(self.src.at(&self.f("cases"), "the task has no cases"));
         }
         self.check_variables(&raw, templates)?;
-        let scorers = self.scorers()?;
+        let scorers = self.scorers(models)?;
         self.check_bars()?;
         let task_models = self.models(models)?;
         let cases = self.render_cases(raw, templates, &scorers)?;
+        let quality_measure = t.quality.measure.unwrap_or(default_measure(&scorers));
         Ok(Task {
             id: t.id.clone(),
             description: t.description.clone(),
@@ -194,8 +195,11 @@ impl TaskCx<'_> {
             scorers,
             margin: t.quality.margin,
             min_quality: t.quality.min,
+            quality_measure,
             max_error_rate: t.quality.max_error_rate.unwrap_or(DEFAULT_MAX_ERROR_RATE),
             p95_latency_ms: t.slo.p95_latency_ms,
+            p95_ttft_ms: t.slo.p95_ttft_ms,
+            p95_tpot_ms: t.slo.p95_tpot_ms,
             requests_per_month: t.volume.requests_per_month,
             regression: self.regression()?,
             models: task_models,
@@ -243,13 +247,34 @@ impl TaskCx<'_> {
     }
 
     /// The scorers: each well-formed, with an expected answer where it
-    /// needs one, and weights that add up to something.
-    fn scorers(&self) -> Result<Vec<Scorer>, SuiteError> {
+    /// needs one, judges that are suite models, and weights that add up to
+    /// something.
+    fn scorers(&self, models: &[Model]) -> Result<Vec<Scorer>, SuiteError> {
         let (t, src) = (self.spec, self.src);
         let mut scorers = Vec::new();
         for (j, s) in t.scorers.iter().enumerate() {
             let sf = self.f(&format!("scorers[{j}]"));
-            let scorer = Scorer::new(s).map_err(|m| src.at(&sf, m))?;
+            let mut scorer = Scorer::new(s).map_err(|m| src.at(&sf, m))?;
+            if let Some(judge) = scorer.judge_mut() {
+                let id = judge.model_id().to_string();
+                let Some(k) = models.iter().position(|m| m.id == id) else {
+                    let hint = closest(&id, models.iter().map(|m| m.id.as_str()))
+                        .unwrap_or_else(|| "a judge is one of the suite's models".into());
+                    return Err(src.hint(
+                        &format!("{sf}.model"),
+                        format!("unknown judge model `{id}`"),
+                        hint,
+                    ));
+                };
+                if judge.is_pairwise() && !models.iter().any(|m| m.reference) {
+                    return Err(src.hint(
+                        &sf,
+                        "a pairwise judge compares with the reference model, but the suite has none",
+                        "mark the frontier model with `role: reference`",
+                    ));
+                }
+                judge.set_model(k);
+            }
             if scorer.needs_expected() && t.expected.is_none() {
                 return Err(src.hint(
                     &sf,
@@ -308,11 +333,16 @@ impl TaskCx<'_> {
         if let Some(m) = t.quality.min {
             check_range(src, &self.f("quality.min"), m, 0.0, 1.0)?;
         }
-        if let Some(p) = t.slo.p95_latency_ms {
-            if !(p.is_finite() && p > 0.0) {
+        let objectives = [
+            ("p95_latency_ms", t.slo.p95_latency_ms),
+            ("p95_ttft_ms", t.slo.p95_ttft_ms),
+            ("p95_tpot_ms", t.slo.p95_tpot_ms),
+        ];
+        for (name, value) in objectives {
+            if value.is_some_and(|p| !(p.is_finite() && p > 0.0)) {
                 return Err(src.at(
-                    &self.f("slo.p95_latency_ms"),
-                    "the latency objective must be a positive number of milliseconds",
+                    &self.f(&format!("slo.{name}")),
+                    "a latency objective must be a positive number of milliseconds",
                 ));
             }
         }

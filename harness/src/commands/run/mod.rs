@@ -5,7 +5,7 @@
 //! handles Ctrl-C; this file puts them in order and says how the run ended.
 
 pub(super) mod options;
-mod setup;
+pub(super) mod setup;
 mod signals;
 
 use super::compare;
@@ -115,14 +115,21 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         None => Default::default(),
     };
     let cache = match args.cache {
-        true => setup::cache(&store, &plan, &skip)?,
+        true => {
+            let mut cache = setup::cache(&store, &plan, &skip)?;
+            cache.extend(store.judge_cache(&suite.name).map_err(store_error)?);
+            cache
+        }
         false => HashMap::new(),
     };
+
+    let reference_answers = setup::reference_answers(&store, &suite, &plan, &skip)?;
 
     let job = Arc::new(Job {
         suite: suite.clone(),
         plan: plan.clone(),
         runners,
+        reference_answers,
         concurrency: args.concurrency.map_or(suite.concurrency, |c| c as usize),
         skip,
         cache,

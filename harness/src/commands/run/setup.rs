@@ -40,7 +40,7 @@ pub fn runners(suite: &Suite, plan: &Plan) -> Result<Vec<Option<Arc<dyn Runner>>
     let client = reqwest::Client::builder()
         .build()
         .map_err(|e| CliError::incomplete(message(chain(&e))))?;
-    let used: HashSet<usize> = plan.trials.iter().map(|t| t.model).collect();
+    let used = called(suite, plan);
     suite
         .models
         .iter()
@@ -52,6 +52,22 @@ pub fn runners(suite: &Suite, plan: &Plan) -> Result<Vec<Option<Arc<dyn Runner>>
                 .map_err(|e| CliError::input(message(chain(&e))))
         })
         .collect()
+}
+
+/// The models the plan calls: those that answer its trials and those that
+/// judge the answers.
+fn called(suite: &Suite, plan: &Plan) -> HashSet<usize> {
+    let mut used: HashSet<usize> = plan.trials.iter().map(|t| t.model).collect();
+    let tasks: HashSet<usize> = plan.trials.iter().map(|t| t.task).collect();
+    for task in tasks {
+        used.extend(
+            suite.tasks[task]
+                .scorers
+                .iter()
+                .filter_map(|s| s.judge().and_then(|j| j.model())),
+        );
+    }
+    used
 }
 
 /// The trials of a resumed run that need not run again: those that
@@ -81,9 +97,36 @@ pub fn cache(
     store.cached(&keys).map_err(store_error)
 }
 
+/// The stored answers of the skipped reference trials that pairwise judges
+/// compare with, by trial id.
+pub fn reference_answers(
+    store: &Store,
+    suite: &Suite,
+    plan: &Plan,
+    skip: &HashSet<String>,
+) -> Result<HashMap<String, String>, CliError> {
+    let compared: Vec<_> = plan
+        .trials
+        .iter()
+        .filter(|t| skip.contains(&t.id) && suite.models[t.model].reference)
+        .filter(|t| {
+            suite.tasks[t.task]
+                .scorers
+                .iter()
+                .any(|s| s.judge().is_some_and(|j| j.is_pairwise()))
+        })
+        .collect();
+    let keys: Vec<&str> = compared.iter().map(|t| t.cache_key.as_str()).collect();
+    let stored = store.cached(&keys).map_err(store_error)?;
+    Ok(compared
+        .iter()
+        .filter_map(|t| Some((t.id.clone(), stored.get(&t.cache_key)?.text.clone())))
+        .collect())
+}
+
 /// The models the plan uses, as the run records them.
 pub fn run_models(suite: &Suite, plan: &Plan, weights: &[Option<String>]) -> Vec<RunModel> {
-    let used: HashSet<usize> = plan.trials.iter().map(|t| t.model).collect();
+    let used = called(suite, plan);
     suite
         .models
         .iter()
@@ -116,8 +159,11 @@ pub fn run_tasks(suite: &Suite, plan: &Plan) -> Vec<RunTask> {
             id: t.id.clone(),
             description: t.description.clone(),
             min_quality: t.min_quality,
+            quality_measure: t.quality_measure,
             margin: t.margin,
             p95_latency_ms: t.p95_latency_ms,
+            p95_ttft_ms: t.p95_ttft_ms,
+            p95_tpot_ms: t.p95_tpot_ms,
             requests_per_month: t.requests_per_month,
             max_error_rate: t.max_error_rate,
             regression: t.regression,

@@ -1,0 +1,62 @@
+//! What a capacity sweep means for money: a self-hosted replica that serves
+//! `goodput` requests a second within the objectives, used at a stated
+//! share of that on average, costs its hourly price over the requests it
+//! serves in an hour. This is the honest price of self-hosting: the
+//! one-request-at-a-time figure of a run charges the whole machine to a
+//! single request and makes a batching server look many times dearer.
+
+use crate::store::SweepRow;
+use sizeup_reports::{Capacity, CapacityLevel};
+
+/// Seconds in an hour.
+const HOUR: f64 = 3600.0;
+
+/// Dollars per request of a replica at `hourly_usd` serving `goodput_rps`
+/// at `utilisation` of it on average.
+pub fn usd_per_request(hourly_usd: f64, goodput_rps: f64, utilisation: f64) -> f64 {
+    hourly_usd / (goodput_rps * HOUR * utilisation)
+}
+
+/// The report's view of a stored sweep: its levels, goodput and cost.
+pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
+    let priced = row
+        .hourly_usd
+        .zip(row.goodput_rps)
+        .filter(|(_, g)| *g > 0.0);
+    // Output tokens per second at the goodput level, for the price per
+    // million output tokens.
+    let tokens_per_s = row.goodput_rps.and_then(|g| {
+        levels
+            .iter()
+            .filter(|l| l.meets_slo == Some(true) && crate::capacity::sustained(l) == g)
+            .map(|l| l.output_tokens_per_s)
+            .next()
+    });
+    Capacity {
+        sweep: row.id.clone(),
+        task: row.task.clone(),
+        model: row.model.clone(),
+        started_at: row.started_at.clone(),
+        slo: row.slo.clone(),
+        goodput_rps: row.goodput_rps,
+        hourly_usd: row.hourly_usd,
+        economics: row.economics,
+        usd_per_request: priced.map(|(h, g)| usd_per_request(h, g, row.economics.utilisation)),
+        usd_per_mtok_output: priced.zip(tokens_per_s).and_then(|((h, _), t)| {
+            (t > 0.0).then(|| h / (t * HOUR * row.economics.utilisation) * 1e6)
+        }),
+        levels,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_replica_costs_its_hour_over_the_requests_it_serves() {
+        // $2.16 an hour, 10 requests a second at 60%: 21,600 requests an hour.
+        let usd = usd_per_request(2.16, 10.0, 0.6);
+        assert!((usd - 0.0001).abs() < 1e-12, "{usd}");
+    }
+}

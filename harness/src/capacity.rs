@@ -1,0 +1,416 @@
+//! Capacity: how many requests a model serves within a task's latency
+//! objectives, measured the way serving engineers do (vLLM's `bench
+//! serve`, GuideLLM): load levels at a fixed concurrency, a constant
+//! request rate or Poisson arrivals, each with its warm-up and cool-down
+//! left out, and a search for the **goodput**, the highest throughput whose
+//! p95 end-to-end latency, time to first token and time per output token
+//! meet the objectives.
+//!
+//! A level sends its requests, the task's own prompts in turn, straight to
+//! the model's runner: no retries and no rate limits of the suite's, so an
+//! overloaded server shows as errors and latency, not as hidden waits.
+
+use crate::analysis::cell::{histogram, quantiles};
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use rand::{Rng, SeedableRng};
+use sizeup_reports::CapacityLevel;
+use sizeup_runners::{Completion, Request, Runner};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How load is offered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Load {
+    /// This many requests in flight, each sent as the one before it ends.
+    Concurrency(u32),
+    /// Requests sent at this many per second, evenly spaced.
+    Rate(f64),
+    /// Requests sent at this mean rate per second, with exponential gaps.
+    Poisson(f64),
+}
+
+impl Load {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Concurrency(_) => "concurrency",
+            Self::Rate(_) => "rate",
+            Self::Poisson(_) => "poisson",
+        }
+    }
+
+    fn target(self) -> f64 {
+        match self {
+            Self::Concurrency(c) => f64::from(c),
+            Self::Rate(r) | Self::Poisson(r) => r,
+        }
+    }
+}
+
+/// Bounds of one level.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Requests sent per level.
+    pub requests: usize,
+    /// Of them, the first ones left out of the figures (and as many of the
+    /// last ones, while the load winds down).
+    pub warmup: usize,
+    /// No request of a level starts later than this after its first.
+    pub max_duration: Duration,
+}
+
+/// The objectives a level is held to, each in milliseconds at p95.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Objectives {
+    /// End-to-end latency.
+    pub p95_latency_ms: Option<f64>,
+    /// Time to first token.
+    pub p95_ttft_ms: Option<f64>,
+    /// Time per output token after the first.
+    pub p95_tpot_ms: Option<f64>,
+    /// Largest share of measured requests that may fail.
+    pub max_error_rate: f64,
+}
+
+impl Objectives {
+    /// True when at least one latency objective is set.
+    pub fn any(&self) -> bool {
+        self.p95_latency_ms.is_some() || self.p95_ttft_ms.is_some() || self.p95_tpot_ms.is_some()
+    }
+
+    /// As stored and reported: name → value.
+    pub fn as_map(&self) -> BTreeMap<String, f64> {
+        [
+            ("p95_latency_ms", self.p95_latency_ms),
+            ("p95_ttft_ms", self.p95_ttft_ms),
+            ("p95_tpot_ms", self.p95_tpot_ms),
+            ("max_error_rate", Some(self.max_error_rate)),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+        .collect()
+    }
+
+    /// Whether `level` meets every objective; `None` when there is none.
+    fn met_by(&self, level: &CapacityLevel) -> Option<bool> {
+        if !self.any() {
+            return None;
+        }
+        let within = |objective: Option<f64>, measured: Option<sizeup_reports::Percentiles>| match (
+            objective, measured,
+        ) {
+            (None, _) => true,
+            (Some(slo), Some(p)) => p.p95 <= slo,
+            (Some(_), None) => false,
+        };
+        let errors_ok = level.measured > 0
+            && level.errors as f64 <= self.max_error_rate * level.measured as f64;
+        Some(
+            errors_ok
+                && within(self.p95_latency_ms, level.latency_ms)
+                && within(self.p95_ttft_ms, level.ttft_ms)
+                && within(self.p95_tpot_ms, level.tpot_ms),
+        )
+    }
+}
+
+/// One request's outcome, with when it started and ended.
+struct Sample {
+    start: Instant,
+    end: Instant,
+    completion: Completion,
+}
+
+/// Measures one level of `load` against `runner`, the requests taken in
+/// turn from `requests` (which must not be empty).
+pub async fn measure(
+    runner: &dyn Runner,
+    requests: &[Arc<Request>],
+    load: Load,
+    limits: Limits,
+    objectives: &Objectives,
+) -> CapacityLevel {
+    let began = Instant::now();
+    let deadline = began + limits.max_duration;
+    let request = |i: usize| &requests[i % requests.len()];
+    let one = |i: usize| async move {
+        let start = Instant::now();
+        let completion = runner.complete(request(i)).await;
+        Sample {
+            start,
+            end: Instant::now(),
+            completion,
+        }
+    };
+    let mut samples = Vec::with_capacity(limits.requests);
+    let mut cut_short = false;
+    match load {
+        Load::Concurrency(c) => {
+            let next = AtomicUsize::new(0);
+            let worker = || async {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= limits.requests || Instant::now() > deadline {
+                        return (mine, i < limits.requests);
+                    }
+                    mine.push(one(i).await);
+                }
+            };
+            let mut workers: FuturesUnordered<_> = (0..c.max(1)).map(|_| worker()).collect();
+            while let Some((mine, cut)) = workers.next().await {
+                samples.extend(mine);
+                cut_short |= cut;
+            }
+        }
+        Load::Rate(rate) | Load::Poisson(rate) => {
+            // A fixed seed: the same arrivals every time, so levels compare.
+            let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+            let mut at = Duration::ZERO;
+            let mut pending = FuturesUnordered::new();
+            for i in 0..limits.requests {
+                if at > limits.max_duration {
+                    cut_short = true;
+                    break;
+                }
+                let due = tokio::time::Instant::from_std(began + at);
+                pending.push(async move {
+                    tokio::time::sleep_until(due).await;
+                    one(i).await
+                });
+                let gap = match load {
+                    Load::Poisson(_) => -(1.0 - rng.random::<f64>()).ln() / rate,
+                    _ => 1.0 / rate,
+                };
+                at += Duration::from_secs_f64(gap.clamp(0.0, 3600.0));
+            }
+            while let Some(sample) = pending.next().await {
+                samples.push(sample);
+            }
+        }
+    }
+    summarise(load, samples, limits.warmup, cut_short, objectives)
+}
+
+/// The level's figures over its measured requests: sorted by start, the
+/// first `warmup` and the last `warmup` left out (as long as a quarter of
+/// the requests remain).
+fn summarise(
+    load: Load,
+    mut samples: Vec<Sample>,
+    warmup: usize,
+    cut_short: bool,
+    objectives: &Objectives,
+) -> CapacityLevel {
+    samples.sort_by_key(|s| s.start);
+    let sent = samples.len();
+    let skip = warmup.min(sent.saturating_sub(1) * 3 / 8);
+    let measured = &samples[skip..sent - skip.min(sent)];
+    let measured = if measured.is_empty() {
+        &samples[..]
+    } else {
+        measured
+    };
+    let (mut latency, mut ttft, mut tpot) = (histogram(), histogram(), histogram());
+    let (mut errors, mut output_tokens) = (0u64, 0u64);
+    for s in measured {
+        let c = &s.completion;
+        if c.error.is_some() {
+            errors += 1;
+            continue;
+        }
+        output_tokens += c.usage.output_tokens;
+        latency.saturating_record(c.timing.total_us.max(1));
+        if let Some(first) = c.timing.ttft_us {
+            ttft.saturating_record(first.max(1));
+            if c.usage.output_tokens >= 2 {
+                let per = c.timing.total_us.saturating_sub(first) / (c.usage.output_tokens - 1);
+                tpot.saturating_record(per.max(1));
+            }
+        }
+    }
+    let duration_s = match (measured.first(), measured.iter().map(|s| s.end).max()) {
+        (Some(first), Some(last)) => last.duration_since(first.start).as_secs_f64(),
+        _ => 0.0,
+    };
+    let per_second = |n: f64| {
+        if duration_s > 0.0 {
+            n / duration_s
+        } else {
+            0.0
+        }
+    };
+    let mut level = CapacityLevel {
+        load: load.name().to_string(),
+        target: load.target(),
+        sent: sent as u64,
+        measured: measured.len() as u64,
+        errors,
+        duration_s,
+        throughput_rps: per_second(measured.len() as f64 - errors as f64),
+        output_tokens_per_s: per_second(output_tokens as f64),
+        ttft_ms: quantiles(&ttft),
+        tpot_ms: quantiles(&tpot),
+        latency_ms: quantiles(&latency),
+        meets_slo: None,
+        cut_short,
+    };
+    level.meets_slo = objectives.met_by(&level);
+    level
+}
+
+/// How a sweep goes on, level by level: the caller stores each level as it
+/// comes and may stop the sweep (Ctrl-C) between levels.
+pub trait Observer {
+    /// A level was measured; false stops the sweep.
+    fn level(&mut self, level: &CapacityLevel) -> bool;
+}
+
+/// Runs `loads` in order; the goodput is the highest throughput among the
+/// levels that meet the objectives.
+pub async fn sweep(
+    runner: &dyn Runner,
+    requests: &[Arc<Request>],
+    loads: &[Load],
+    limits: Limits,
+    objectives: &Objectives,
+    observer: &mut dyn Observer,
+) -> Vec<CapacityLevel> {
+    let mut levels = Vec::new();
+    for &load in loads {
+        let level = measure(runner, requests, load, limits, objectives).await;
+        let go_on = observer.level(&level);
+        levels.push(level);
+        if !go_on {
+            break;
+        }
+    }
+    levels
+}
+
+/// Bisection steps after the doubling: the goodput is then known to within
+/// 1/2⁴ of the last doubling's span, about 6%.
+const BISECTIONS: u32 = 4;
+
+/// Doublings of the rate at most: from the one-at-a-time rate to 4,096×.
+const DOUBLINGS: u32 = 12;
+
+/// Searches the highest request rate whose level meets the objectives:
+/// first one request at a time (which must meet them), then rates doubling
+/// from its throughput until a level fails, then bisection between the last
+/// rate that met them and the first that did not. `arrivals` makes each
+/// rate a [`Load::Rate`] or a [`Load::Poisson`].
+pub async fn search(
+    runner: &dyn Runner,
+    requests: &[Arc<Request>],
+    limits: Limits,
+    objectives: &Objectives,
+    poisson: bool,
+    observer: &mut dyn Observer,
+) -> Vec<CapacityLevel> {
+    let mut levels = Vec::new();
+    // One at a time, a few requests: the fastest the model answers.
+    let single = Limits {
+        requests: limits.requests.min(16),
+        warmup: limits.warmup.min(2),
+        ..limits
+    };
+    let base = measure(runner, requests, Load::Concurrency(1), single, objectives).await;
+    let (met, go_on) = (base.meets_slo == Some(true), observer.level(&base));
+    let mut low = base.throughput_rps;
+    levels.push(base);
+    if !met || !go_on || low <= 0.0 {
+        return levels;
+    }
+    let at = |rate: f64| match poisson {
+        true => Load::Poisson(rate),
+        false => Load::Rate(rate),
+    };
+    let mut high = None;
+    for _ in 0..DOUBLINGS {
+        let rate = low * 2.0;
+        let (met, go_on) = step(
+            runner,
+            requests,
+            at(rate),
+            limits,
+            objectives,
+            observer,
+            &mut levels,
+        )
+        .await;
+        if !go_on {
+            return levels;
+        }
+        if met {
+            low = rate;
+        } else {
+            high = Some(rate);
+            break;
+        }
+    }
+    let Some(mut high) = high else {
+        return levels;
+    };
+    for _ in 0..BISECTIONS {
+        let rate = (low + high) / 2.0;
+        let (met, go_on) = step(
+            runner,
+            requests,
+            at(rate),
+            limits,
+            objectives,
+            observer,
+            &mut levels,
+        )
+        .await;
+        if !go_on {
+            break;
+        }
+        if met {
+            low = rate;
+        } else {
+            high = rate;
+        }
+    }
+    levels
+}
+
+/// Measures one level of the search, tells `observer`, and says whether it
+/// met the objectives and whether to go on.
+async fn step(
+    runner: &dyn Runner,
+    requests: &[Arc<Request>],
+    load: Load,
+    limits: Limits,
+    objectives: &Objectives,
+    observer: &mut dyn Observer,
+    levels: &mut Vec<CapacityLevel>,
+) -> (bool, bool) {
+    let level = measure(runner, requests, load, limits, objectives).await;
+    let go_on = observer.level(&level);
+    let met = level.meets_slo == Some(true);
+    levels.push(level);
+    (met, go_on)
+}
+
+/// The goodput of `levels`: the highest load that met every objective — the
+/// offered rate of a rate or Poisson level (the rate the model sustained),
+/// the measured throughput of a concurrency level.
+pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
+    levels
+        .iter()
+        .filter(|l| l.meets_slo == Some(true))
+        .map(sustained)
+        .max_by(f64::total_cmp)
+}
+
+/// What a level that met the objectives shows the model sustains, in
+/// requests per second.
+pub fn sustained(level: &CapacityLevel) -> f64 {
+    match level.load.as_str() {
+        "concurrency" => level.throughput_rps,
+        _ => level.target,
+    }
+}
