@@ -394,6 +394,19 @@ fn quality_margin_out_of_range() {
 }
 
 #[test]
+fn unknown_quality_measure() {
+    check(
+        &with(
+            "    expected: label\n",
+            "    expected: label\n    quality: {min: 0.6, measure: median}\n",
+        ),
+        &[],
+        "s.yaml:12:",
+        "tasks[0].quality.measure: unknown variant `median`, expected `pass_rate` or `mean`",
+    );
+}
+
+#[test]
 fn task_names_an_unknown_model() {
     let err = fails(
         &with(
