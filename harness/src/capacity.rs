@@ -267,28 +267,6 @@ pub trait Observer {
     fn level(&mut self, level: &CapacityLevel) -> bool;
 }
 
-/// Runs `loads` in order; the goodput is the highest throughput among the
-/// levels that meet the objectives.
-pub async fn sweep(
-    runner: &dyn Runner,
-    requests: &[Arc<Request>],
-    loads: &[Load],
-    limits: Limits,
-    objectives: &Objectives,
-    observer: &mut dyn Observer,
-) -> Vec<CapacityLevel> {
-    let mut levels = Vec::new();
-    for &load in loads {
-        let level = measure(runner, requests, load, limits, objectives).await;
-        let go_on = observer.level(&level);
-        levels.push(level);
-        if !go_on {
-            break;
-        }
-    }
-    levels
-}
-
 /// Bisection steps after the doubling: the goodput is then known to within
 /// 1/2⁴ of the last doubling's span, about 6%.
 const BISECTIONS: u32 = 4;
@@ -296,103 +274,105 @@ const BISECTIONS: u32 = 4;
 /// Doublings of the rate at most: from the one-at-a-time rate to 4,096×.
 const DOUBLINGS: u32 = 12;
 
-/// Searches the highest request rate whose level meets the objectives:
-/// first one request at a time (which must meet them), then rates doubling
-/// from its throughput until a level fails, then bisection between the last
-/// rate that met them and the first that did not. `arrivals` makes each
-/// rate a [`Load::Rate`] or a [`Load::Poisson`].
-pub async fn search(
-    runner: &dyn Runner,
-    requests: &[Arc<Request>],
-    limits: Limits,
-    objectives: &Objectives,
-    poisson: bool,
-    observer: &mut dyn Observer,
-) -> Vec<CapacityLevel> {
-    let mut levels = Vec::new();
-    // One at a time, a few requests: the fastest the model answers.
-    let single = Limits {
-        requests: limits.requests.min(16),
-        warmup: limits.warmup.min(2),
-        ..limits
-    };
-    let base = measure(runner, requests, Load::Concurrency(1), single, objectives).await;
-    let (met, go_on) = (base.meets_slo == Some(true), observer.level(&base));
-    let mut low = base.throughput_rps;
-    levels.push(base);
-    if !met || !go_on || low <= 0.0 {
-        return levels;
-    }
-    let at = |rate: f64| match poisson {
-        true => Load::Poisson(rate),
-        false => Load::Rate(rate),
-    };
-    let mut high = None;
-    for _ in 0..DOUBLINGS {
-        let rate = low * 2.0;
-        let (met, go_on) = step(
-            runner,
-            requests,
-            at(rate),
-            limits,
-            objectives,
-            observer,
-            &mut levels,
-        )
-        .await;
-        if !go_on {
-            return levels;
-        }
-        if met {
-            low = rate;
-        } else {
-            high = Some(rate);
-            break;
-        }
-    }
-    let Some(mut high) = high else {
-        return levels;
-    };
-    for _ in 0..BISECTIONS {
-        let rate = (low + high) / 2.0;
-        let (met, go_on) = step(
-            runner,
-            requests,
-            at(rate),
-            limits,
-            objectives,
-            observer,
-            &mut levels,
-        )
-        .await;
-        if !go_on {
-            break;
-        }
-        if met {
-            low = rate;
-        } else {
-            high = rate;
-        }
-    }
-    levels
+/// What a sweep loads, with which prompts, how long and against which objectives.
+pub struct Sweep<'a> {
+    /// The model's runner.
+    pub runner: &'a dyn Runner,
+    /// The task's requests, sent in turn (not empty).
+    pub requests: &'a [Arc<Request>],
+    /// Bounds of each level.
+    pub limits: Limits,
+    /// What each level is held to.
+    pub objectives: &'a Objectives,
 }
 
-/// Measures one level of the search, tells `observer`, and says whether it
-/// met the objectives and whether to go on.
-async fn step(
-    runner: &dyn Runner,
-    requests: &[Arc<Request>],
-    load: Load,
-    limits: Limits,
-    objectives: &Objectives,
-    observer: &mut dyn Observer,
-    levels: &mut Vec<CapacityLevel>,
-) -> (bool, bool) {
-    let level = measure(runner, requests, load, limits, objectives).await;
-    let go_on = observer.level(&level);
-    let met = level.meets_slo == Some(true);
-    levels.push(level);
-    (met, go_on)
+impl Sweep<'_> {
+    /// Runs `loads` in order.
+    pub async fn levels(&self, loads: &[Load], observer: &mut dyn Observer) -> Vec<CapacityLevel> {
+        let mut levels = Vec::new();
+        for &load in loads {
+            let (_, go_on) = self.step(load, self.limits, observer, &mut levels).await;
+            if !go_on {
+                break;
+            }
+        }
+        levels
+    }
+
+    /// Searches the highest request rate whose level meets the objectives:
+    /// first one request at a time (which must meet them), then rates
+    /// doubling from its throughput until a level fails, then bisection
+    /// between the last rate that met them and the first that did not;
+    /// `poisson` makes each rate a [`Load::Poisson`] rather than a
+    /// [`Load::Rate`].
+    pub async fn search(&self, poisson: bool, observer: &mut dyn Observer) -> Vec<CapacityLevel> {
+        let mut levels = Vec::new();
+        // One at a time, a few requests: the fastest the model answers.
+        let single = Limits {
+            requests: self.limits.requests.min(16),
+            warmup: self.limits.warmup.min(2),
+            ..self.limits
+        };
+        let (met, go_on) = self
+            .step(Load::Concurrency(1), single, observer, &mut levels)
+            .await;
+        let mut low = levels[0].throughput_rps;
+        if !met || !go_on || low <= 0.0 {
+            return levels;
+        }
+        let at = |rate: f64| match poisson {
+            true => Load::Poisson(rate),
+            false => Load::Rate(rate),
+        };
+        let mut high = None;
+        for _ in 0..DOUBLINGS {
+            let rate = low * 2.0;
+            let (met, go_on) = self
+                .step(at(rate), self.limits, observer, &mut levels)
+                .await;
+            if !go_on {
+                return levels;
+            }
+            if !met {
+                high = Some(rate);
+                break;
+            }
+            low = rate;
+        }
+        let Some(mut high) = high else {
+            return levels;
+        };
+        for _ in 0..BISECTIONS {
+            let rate = (low + high) / 2.0;
+            let (met, go_on) = self
+                .step(at(rate), self.limits, observer, &mut levels)
+                .await;
+            if !go_on {
+                break;
+            }
+            match met {
+                true => low = rate,
+                false => high = rate,
+            }
+        }
+        levels
+    }
+
+    /// Measures one level, tells `observer`, and says whether it met the
+    /// objectives and whether to go on.
+    async fn step(
+        &self,
+        load: Load,
+        limits: Limits,
+        observer: &mut dyn Observer,
+        levels: &mut Vec<CapacityLevel>,
+    ) -> (bool, bool) {
+        let level = measure(self.runner, self.requests, load, limits, self.objectives).await;
+        let go_on = observer.level(&level);
+        let met = level.meets_slo == Some(true);
+        levels.push(level);
+        (met, go_on)
+    }
 }
 
 /// The goodput of `levels`: the highest load that met every objective — the

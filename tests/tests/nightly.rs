@@ -7,7 +7,6 @@
 mod common;
 
 use common::{bin, read, suite, Scratch};
-use sizeup_tests::server::{Behavior, Reply};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -32,17 +31,7 @@ fn script(dir: &Path, args: &[&str]) -> i32 {
 #[test]
 fn the_nightly_job_publishes_a_baseline_then_fails_on_a_regression() {
     let broken = Arc::new(AtomicBool::new(false));
-    let server = {
-        let broken = broken.clone();
-        common::server(move |seen| {
-            let case: u32 = seen.prompt.rsplit(' ').next().unwrap().parse().unwrap();
-            if broken.load(Ordering::SeqCst) && case % 2 == 0 {
-                Behavior::Reply(Reply::text("wrong"))
-            } else {
-                common::echo(seen)
-            }
-        })
-    };
+    let server = common::breakable(broken.clone());
     let yaml = suite(&server.base_url(), 12, "");
     let night = || {
         let s = Scratch::new();

@@ -7,21 +7,8 @@ mod common;
 
 use common::{read, suite, Scratch};
 use serde_json::Value;
-use sizeup_tests::server::{Behavior, MockServer, Reply};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// Echoes the prompt; once `broken` is set, answers every even case wrong.
-fn server(broken: Arc<AtomicBool>) -> MockServer {
-    common::server(move |seen| {
-        let case: u32 = seen.prompt.rsplit(' ').next().unwrap().parse().unwrap();
-        if broken.load(Ordering::SeqCst) && case % 2 == 0 {
-            Behavior::Reply(Reply::text("wrong"))
-        } else {
-            common::echo(seen)
-        }
-    })
-}
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stdout).to_string()
@@ -42,7 +29,7 @@ fn latest(s: &Scratch) -> String {
 #[test]
 fn an_unchanged_rerun_passes_and_a_worse_model_fails_the_night() {
     let broken = Arc::new(AtomicBool::new(false));
-    let server = server(broken.clone());
+    let server = common::breakable(broken.clone());
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 20, ""));
 
@@ -157,7 +144,7 @@ fn an_unchanged_rerun_passes_and_a_worse_model_fails_the_night() {
 #[test]
 fn a_task_can_set_its_own_thresholds() {
     let broken = Arc::new(AtomicBool::new(false));
-    let server = server(broken.clone());
+    let server = common::breakable(broken.clone());
     let s = Scratch::new();
     let lenient = suite(&server.base_url(), 20, "").replace(
         "    scorers:\n",
@@ -186,7 +173,7 @@ fn a_task_can_set_its_own_thresholds() {
 
 #[test]
 fn bad_baselines_are_clear_errors() {
-    let server = server(Arc::default());
+    let server = common::breakable(Arc::default());
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url(), 3, ""));
     s.run(&["s.yaml", "-q"]).success();
@@ -214,7 +201,7 @@ fn bad_baselines_are_clear_errors() {
 
 #[test]
 fn the_full_report_carries_the_suites_trend_with_its_changes_marked() {
-    let server = server(Arc::default());
+    let server = common::breakable(Arc::default());
     let s = Scratch::new();
     let original = suite(&server.base_url(), 3, "");
     s.write("s.yaml", &original);

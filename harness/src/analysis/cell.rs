@@ -217,31 +217,15 @@ mod tests {
 
     fn trial(quality: Option<f64>, error: Option<&str>, cached: bool) -> TrialRecord {
         TrialRecord {
-            id: "x".into(),
-            task: "t".into(),
-            case: "1".into(),
-            model: "m".into(),
-            repeat: 0,
-            input: String::new(),
-            output: String::new(),
-            expected: None,
             error_class: error.map(String::from),
-            error: None,
-            finish_reason: "stop".into(),
-            quality,
-            passed: quality == Some(1.0),
-            scores: Vec::new(),
-            input_tokens: 10,
             output_tokens: 11,
             reasoning_tokens: 5,
-            usage_estimated: false,
-            ttft_us: Some(100_000),
             latency_us: if cached { 900_000 } else { 600_000 },
-            attempts: 1,
             cached,
             // The run that reused a cached answer paid nothing for it.
             cost_usd: if cached { 0.0 } else { 0.01 },
             failure_cost_usd: if cached { 0.0 } else { 0.002 },
+            ..crate::analysis::test_trial("1", quality)
         }
     }
 

@@ -330,33 +330,13 @@ mod tests {
     use super::*;
     use sizeup_reports::sample;
 
-    /// A trial of `case` for task `t` and model `m`.
+    /// A trial of `case`, its first token at half its latency.
     fn trial(case: usize, quality: f64, latency_ms: u64, cost: f64) -> TrialRecord {
         TrialRecord {
-            id: format!("t-{case}"),
-            task: "t".into(),
-            case: case.to_string(),
-            model: "m".into(),
-            repeat: 0,
-            input: String::new(),
-            output: String::new(),
-            expected: None,
-            error_class: None,
-            error: None,
-            finish_reason: "stop".into(),
-            quality: Some(quality),
-            passed: quality == 1.0,
-            scores: Vec::new(),
-            input_tokens: 10,
-            output_tokens: 10,
-            reasoning_tokens: 0,
-            usage_estimated: false,
             ttft_us: Some(latency_ms * 500),
             latency_us: latency_ms * 1000,
-            attempts: 1,
-            cached: false,
             cost_usd: cost,
-            failure_cost_usd: 0.0,
+            ..crate::analysis::test_trial(&case.to_string(), Some(quality))
         }
     }
 

@@ -351,3 +351,36 @@ fn score(s: ScoreRow) -> ScoreRecord {
         reason: s.reason,
     }
 }
+
+/// A stored trial for tests: case `case` of task `t` and model `m`, its
+/// quality given (passing at 1), answered in 600 ms with the first token at
+/// 100 ms, ten tokens each way, a cent spent; tests change what they need.
+#[cfg(test)]
+pub(crate) fn test_trial(case: &str, quality: Option<f64>) -> TrialRecord {
+    TrialRecord {
+        id: format!("t-{case}"),
+        task: "t".into(),
+        case: case.into(),
+        model: "m".into(),
+        repeat: 0,
+        input: String::new(),
+        output: String::new(),
+        expected: None,
+        error_class: None,
+        error: None,
+        finish_reason: "stop".into(),
+        quality,
+        passed: quality == Some(1.0),
+        scores: Vec::new(),
+        input_tokens: 10,
+        output_tokens: 10,
+        reasoning_tokens: 0,
+        usage_estimated: false,
+        ttft_us: Some(100_000),
+        latency_us: 600_000,
+        attempts: 1,
+        cached: false,
+        cost_usd: 0.01,
+        failure_cost_usd: 0.0,
+    }
+}

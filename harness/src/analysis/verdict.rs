@@ -458,30 +458,13 @@ mod tests {
         for case in 0..n {
             let (quality, passed) = score(case);
             acc.add(&TrialRecord {
-                id: format!("{id}-{case}"),
                 task: "triage".into(),
-                case: case.to_string(),
                 model: id.into(),
-                repeat: 0,
-                input: String::new(),
-                output: String::new(),
-                expected: None,
-                error_class: None,
-                error: None,
-                finish_reason: "stop".into(),
-                quality: Some(quality),
                 passed,
-                scores: Vec::new(),
-                input_tokens: 0,
-                output_tokens: 0,
-                reasoning_tokens: 0,
-                usage_estimated: false,
                 ttft_us: None,
                 latency_us: latency_ms * 1000,
-                attempts: 1,
-                cached: false,
                 cost_usd: usd,
-                failure_cost_usd: 0.0,
+                ..crate::analysis::test_trial(&case.to_string(), Some(quality))
             });
         }
         acc.cell("triage", id, Some(100_000))

@@ -137,30 +137,16 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
         failed: None,
     };
     let (levels, interrupted) = runtime.block_on(async {
+        let bench = capacity::Sweep {
+            runner: runner.as_ref(),
+            requests: &requests,
+            limits,
+            objectives: &objectives,
+        };
         let work = async {
             match loads.is_empty() {
-                true => {
-                    capacity::search(
-                        runner.as_ref(),
-                        &requests,
-                        limits,
-                        &objectives,
-                        args.search_poisson,
-                        &mut stored,
-                    )
-                    .await
-                }
-                false => {
-                    capacity::sweep(
-                        runner.as_ref(),
-                        &requests,
-                        &loads,
-                        limits,
-                        &objectives,
-                        &mut stored,
-                    )
-                    .await
-                }
+                true => bench.search(args.search_poisson, &mut stored).await,
+                false => bench.levels(&loads, &mut stored).await,
             }
         };
         tokio::select! {

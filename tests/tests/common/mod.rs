@@ -6,6 +6,7 @@
 use assert_cmd::Command;
 use sizeup_tests::server::{Behavior, Config, MockServer, Reply, Seen};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// A loopback OpenAI server that answers as `script` says.
@@ -19,6 +20,19 @@ pub fn server(script: impl Fn(&Seen) -> Behavior + Send + Sync + 'static) -> Moc
 /// Answers `echo: ` and the prompt.
 pub fn echo(seen: &Seen) -> Behavior {
     Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))
+}
+
+/// Echoes the prompt; once `broken` is set, answers every even case (the
+/// number that ends the prompt) wrong: a model update that made it worse.
+pub fn breakable(broken: Arc<AtomicBool>) -> MockServer {
+    server(move |seen| {
+        let case: u32 = seen.prompt.rsplit(' ').next().unwrap().parse().unwrap();
+        if broken.load(Ordering::SeqCst) && case % 2 == 0 {
+            Behavior::Reply(Reply::text("wrong"))
+        } else {
+            echo(seen)
+        }
+    })
 }
 
 /// A scratch directory with a results database.
