@@ -37,7 +37,7 @@ fn a_run_scores_stores_shows_and_exports_every_trial() {
     assert_eq!(server.requests(), 5);
 
     let report: Value = serde_json::from_str(&common::read(&s.path("out/report.json"))).unwrap();
-    assert_eq!(report["format_version"], 3);
+    assert_eq!(report["format_version"], sizeup_reports::FORMAT_VERSION);
     assert_eq!(report["run"]["status"], "finished");
     assert_eq!(report["run"]["trials_done"], 5);
     let trials = report["trials"].as_array().unwrap();
