@@ -125,3 +125,54 @@ tasks:
         "{out}"
     );
 }
+
+/// A local model at temperature 0, run twice on an unchanged setup: the
+/// comparison finds nothing that fails the night, whatever its latency did.
+#[test]
+fn an_unchanged_local_rerun_is_no_regression() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let model = root.join("models/SmolLM2-135M-Instruct.Q4_1.gguf");
+    assert!(model.is_file(), "run `sizeup models fetch` first");
+    let s = Scratch::new();
+    s.write(
+        "s.yaml",
+        &format!(
+            "name: local
+defaults: {{temperature: 0, max_tokens: 8}}
+models:
+  - {{id: smol, provider: local, model: \"{}\", cost: {{hourly_usd: 0.1}}}}
+tasks:
+  - id: capital
+    prompt: \"The capital of {{{{ country }}}} is\"
+    expected: city
+    scorers: [{{type: contains}}]
+    cases: [{{country: France, city: Paris}}, {{country: Italy, city: Rome}},
+            {{country: Spain, city: Madrid}}]
+",
+            model.display()
+        ),
+    );
+    s.run(&["s.yaml", "-q", "--threads", "2"]).success();
+    let out = s
+        .run(&["s.yaml", "-q", "--threads", "2", "--baseline", "latest"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("0 failing regression(s)"), "{out}");
+    let r = s.export("latest");
+    // The first run is the oldest of the suite's history.
+    let before = s.export(r["history"][0]["run"].as_str().unwrap());
+    assert_ne!(before["run"]["id"], r["run"]["id"]);
+    // The same answers, word for word.
+    let outputs = |r: &serde_json::Value| -> Vec<String> {
+        r["trials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["output"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(outputs(&r), outputs(&before));
+}
