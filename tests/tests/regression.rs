@@ -232,3 +232,29 @@ fn the_full_report_carries_the_suites_trend_with_its_changes_marked() {
     let json: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["history"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn an_export_of_an_earlier_format_serves_as_a_baseline() {
+    let server = common::breakable(Arc::default());
+    let s = Scratch::new();
+    s.write("s.yaml", &suite(&server.base_url(), 4, ""));
+    s.run(&["s.yaml", "-q"]).success();
+    // Format 3 had none of the later fields.
+    let mut old = s.export("latest");
+    for field in ["since_baseline", "history", "capacity", "economics", "judges"] {
+        old.as_object_mut().unwrap().remove(field);
+    }
+    for task in old["tasks"].as_array_mut().unwrap() {
+        for field in ["regression", "p95_ttft_ms", "p95_tpot_ms", "quality_measure"] {
+            task.as_object_mut().unwrap().remove(field);
+        }
+    }
+    old["format_version"] = 3.into();
+    s.write("old.json", &old.to_string());
+    s.run(&["s.yaml", "-q"]).success();
+    s.sizeup()
+        .args(["compare", "old.json", "latest", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
+}
