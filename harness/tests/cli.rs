@@ -36,14 +36,17 @@ fn help_lists_every_command_and_the_exit_codes() {
     let text = help(&["--help"]);
     assert_eq!(
         commands(&text),
-        ["run", "validate", "estimate", "runs", "show", "export", "models", "prices", "help"],
+        [
+            "run", "validate", "estimate", "runs", "show", "export", "capacity", "compare",
+            "merge", "models", "prices", "help"
+        ],
         "{text}"
     );
     // The exit codes, whatever the wrapping.
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains(
-            "Exit codes: 0 ok · 1 a quality gate failed · 2 bad input or usage · 3 the run could not complete"
+            "Exit codes: 0 ok · 1 a regression against a baseline (`run --baseline`, `compare`) · 2 bad input or usage · 3 the run could not complete"
         ),
         "{text}"
     );
@@ -68,12 +71,17 @@ fn help_lists_every_command_and_the_exit_codes() {
             "--budget-usd",
             "--concurrency",
             "--resume",
+            "--shard",
             "--cache",
             "--force",
+            "--baseline",
+            "--fail-on",
+            "--threshold",
             "--json",
             "--html",
             "--markdown",
             "--junit",
+            "--history",
             "--threads",
             "--grace",
             "--quiet",

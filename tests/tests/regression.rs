@@ -241,11 +241,22 @@ fn an_export_of_an_earlier_format_serves_as_a_baseline() {
     s.run(&["s.yaml", "-q"]).success();
     // Format 3 had none of the later fields.
     let mut old = s.export("latest");
-    for field in ["since_baseline", "history", "capacity", "economics", "judges"] {
+    for field in [
+        "since_baseline",
+        "history",
+        "capacity",
+        "economics",
+        "judges",
+    ] {
         old.as_object_mut().unwrap().remove(field);
     }
     for task in old["tasks"].as_array_mut().unwrap() {
-        for field in ["regression", "p95_ttft_ms", "p95_tpot_ms", "quality_measure"] {
+        for field in [
+            "regression",
+            "p95_ttft_ms",
+            "p95_tpot_ms",
+            "quality_measure",
+        ] {
             task.as_object_mut().unwrap().remove(field);
         }
     }
