@@ -177,7 +177,9 @@ mod tests {
         let wal = dir.path().join("results.db-wal");
         assert!(wal.exists());
         for path in [&db, &wal] {
-            let err = write(path, "{}").err().expect("refused");
+            let Err(err) = write(path, "{}") else {
+                panic!("a report was written over {}", path.display())
+            };
             assert_eq!(err.code, 2);
             assert!(format!("{:?}", err.report).contains("is an SQLite database"));
         }
