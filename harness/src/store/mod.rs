@@ -6,15 +6,20 @@
 //! newer file is refused rather than misread. A run being executed holds a
 //! lock (its process and host), so two processes never run it at once.
 
+mod capacity;
+mod judgements;
 mod rows;
 mod schema;
 
+pub use capacity::SweepRow;
+pub use judgements::{JudgeCallRow, NewJudgeCall};
 pub use rows::{NewTrial, Owner, RunModel, RunRow, RunStatus, RunTask, ScoreRow, TrialRow};
 pub use schema::SCHEMA_VERSION;
 
 use crate::plan::Shard;
 use crate::suite::Cost;
 use rusqlite::{params, Connection, OptionalExtension};
+use sizeup_reports::QualityMeasure;
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Timing, Usage};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -249,7 +254,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(&e)?;
         insert_run(&tx, run, models, tasks, sources, None).map_err(&e)?;
         for (from, from_run) in parts {
-            for table in ["trials", "completions", "scores"] {
+            for table in ["trials", "completions", "scores", "judge_calls"] {
                 copy_rows(&from.conn, &tx, table, from_run, &run.id).map_err(|source| {
                     StoreError::Sqlite {
                         path: from.path.clone(),
@@ -427,7 +432,8 @@ impl Store {
             .conn
             .prepare(
                 "SELECT id, description, min_quality, margin, p95_latency_ms, requests_per_month,
-                 max_error_rate, regression FROM run_tasks WHERE run_id = ?1 ORDER BY position",
+                 max_error_rate, regression, p95_ttft_ms, p95_tpot_ms, quality_measure
+                 FROM run_tasks WHERE run_id = ?1 ORDER BY position",
             )
             .map_err(self.err())?;
         let rows = stmt
@@ -445,6 +451,15 @@ impl Store {
                         .get::<_, Option<String>>(7)?
                         .and_then(|json| serde_json::from_str(&json).ok())
                         .unwrap_or_default(),
+                    p95_ttft_ms: r.get(8)?,
+                    p95_tpot_ms: r.get(9)?,
+                    // Runs stored before tasks named a measure held every
+                    // task to its mean quality.
+                    quality_measure: r
+                        .get::<_, Option<String>>(10)?
+                        .as_deref()
+                        .and_then(QualityMeasure::parse)
+                        .unwrap_or_else(QualityMeasure::legacy),
                 })
             })
             .map_err(self.err())?;
@@ -850,8 +865,9 @@ fn insert_run(
     for (i, t) in tasks.iter().enumerate() {
         tx.execute(
             "INSERT INTO run_tasks (run_id, position, id, description, min_quality, margin,
-             p95_latency_ms, requests_per_month, max_error_rate, regression)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             p95_latency_ms, requests_per_month, max_error_rate, regression, p95_ttft_ms,
+             p95_tpot_ms, quality_measure)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 run.id,
                 i,
@@ -862,7 +878,10 @@ fn insert_run(
                 t.p95_latency_ms,
                 t.requests_per_month,
                 t.max_error_rate,
-                serde_json::to_string(&t.regression).expect("thresholds serialize")
+                serde_json::to_string(&t.regression).expect("thresholds serialize"),
+                t.p95_ttft_ms,
+                t.p95_tpot_ms,
+                t.quality_measure.as_str()
             ],
         )?;
     }
@@ -1068,8 +1087,11 @@ mod tests {
             id: "t".into(),
             description: "d".into(),
             min_quality: Some(0.8),
+            quality_measure: QualityMeasure::PassRate,
             margin: Some(0.05),
             p95_latency_ms: Some(2000.0),
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
             requests_per_month: Some(1000),
             max_error_rate: 0.05,
             regression: Default::default(),
@@ -1127,6 +1149,7 @@ mod tests {
         let tasks = store.run_tasks("r1").unwrap();
         assert_eq!(tasks[0].requests_per_month, Some(1000));
         assert_eq!(tasks[0].min_quality, Some(0.8));
+        assert_eq!(tasks[0].quality_measure, QualityMeasure::PassRate);
         assert_eq!(tasks[0].max_error_rate, 0.05);
         assert_eq!(store.run_sources("r1").unwrap()["/s.yaml"], "abc");
     }
