@@ -18,7 +18,7 @@ use crate::cost::{hardware_cost, token_cost, worst_case, BusyMeter};
 use crate::events::{Event, TrialResult};
 use crate::judging::{self, References};
 use crate::plan::Plan;
-use crate::scorers::assess;
+use crate::scorers::{assess, Assessment, Score, Scorer};
 use crate::suite::{Provider, Suite};
 use futures_util::FutureExt;
 use sizeup_runners::{Completion, ErrorClass, Failure, Request, Runner, Timing};
@@ -317,8 +317,6 @@ async fn run_trial(
     } = answer;
     let text = completion.error.is_none().then(|| completion.text.clone());
     shared.references.publish(job, index, text);
-    let task = &job.suite.tasks[trial.task];
-    let case = &task.cases[trial.case];
     let (completion, assessment, judge_calls) = match completion.error {
         Some(_) => (completion, None, Vec::new()),
         None => match guarded(judging::judge(job, shared, index, &completion.text)).await {
@@ -329,17 +327,7 @@ async fn run_trial(
                 completion.error = Some(failure);
                 (completion, None, calls)
             }
-            Ok(Ok((judged, calls))) => match guarded(async {
-                assess(
-                    &task.scorers,
-                    &completion.text,
-                    case.expected.as_ref(),
-                    &case.scoring_fields,
-                    judged,
-                )
-            })
-            .await
-            {
+            Ok(Ok((judged, calls))) => match score(job, index, &completion.text, judged).await {
                 Ok(a) => (completion, Some(a), calls),
                 Err(panic) => (internal(&panic), None, calls),
             },
@@ -354,6 +342,55 @@ async fn run_trial(
         cached,
         judge_calls,
     }
+}
+
+/// Scores trial `index`'s answer `text` with its task's scorers, given its
+/// judged scores. Heavy scorers (a model's forward pass, test databases)
+/// run on the blocking pool, so they never stall the workers that drive
+/// requests and measure their latency.
+async fn score(
+    job: &Job,
+    index: usize,
+    text: &str,
+    judged: Vec<Score>,
+) -> Result<Assessment, Box<dyn std::any::Any + Send>> {
+    let trial = &job.plan.trials[index];
+    let (t, c) = (trial.task, trial.case);
+    let task = &job.suite.tasks[t];
+    if !task.scorers.iter().any(Scorer::blocking) {
+        let case = &task.cases[c];
+        return guarded(async {
+            assess(
+                &task.scorers,
+                text,
+                case.expected.as_ref(),
+                &case.scoring_fields,
+                judged,
+            )
+        })
+        .await;
+    }
+    let suite = Arc::clone(&job.suite);
+    let text = text.to_string();
+    tokio::task::spawn_blocking(move || {
+        let task = &suite.tasks[t];
+        let case = &task.cases[c];
+        assess(
+            &task.scorers,
+            &text,
+            case.expected.as_ref(),
+            &case.scoring_fields,
+            judged,
+        )
+    })
+    .await
+    .map_err(|e| {
+        if e.is_panic() {
+            e.into_panic()
+        } else {
+            Box::new(e.to_string())
+        }
+    })
 }
 
 /// Runs `work`, turning a panic into an error value.

@@ -4,13 +4,17 @@
 //! from the output where it extracts one, and a one-line reason. A task's
 //! quality is the weighted mean of its scorers' values. Judged scorers
 //! (`judge`, `pairwise`) need a model's answer, so the engine asks the judge
-//! and hands their scores to [`assess`] with the others.
+//! and hands their scores to [`assess`] with the others. The `similarity`
+//! scorer runs a sentence-embedding model, which the suite loader loads
+//! (see [`Scorer::similarity_mut`]).
 
 mod call;
+pub mod embed;
 mod json;
 pub mod judge;
 mod normalize;
 mod numeric;
+mod similarity;
 mod sql;
 mod text;
 
@@ -21,6 +25,7 @@ use std::collections::BTreeMap;
 
 pub use judge::Judge;
 pub use normalize::normalize;
+pub use similarity::Similarity;
 
 /// One scorer's verdict.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +89,7 @@ enum Kind {
     },
     TokenF1(f64),
     RougeL(f64),
+    Similarity(Box<Similarity>),
     Length {
         chars: (usize, usize),
         words: (usize, usize),
@@ -195,6 +201,17 @@ impl Scorer {
                 *weight,
                 Kind::RougeL(check_unit("threshold", *threshold, 0.5)?),
             ),
+            ScorerSpec::Similarity {
+                weight,
+                model,
+                threshold,
+            } => {
+                let threshold = check_unit("threshold", *threshold, 0.7)?;
+                (
+                    *weight,
+                    Kind::Similarity(Box::new(Similarity::new(model, threshold)?)),
+                )
+            }
             ScorerSpec::Length {
                 weight,
                 min_chars,
@@ -284,6 +301,7 @@ impl Scorer {
             Kind::Numeric { .. } => "numeric",
             Kind::TokenF1(..) => "token_f1",
             Kind::RougeL(..) => "rouge_l",
+            Kind::Similarity(..) => "similarity",
             Kind::Length { .. } => "length",
             Kind::FunctionCall => "function_call",
             Kind::Sql(_) => "sql",
@@ -306,6 +324,7 @@ impl Scorer {
             | Kind::Numeric { .. }
             | Kind::TokenF1(_)
             | Kind::RougeL(_)
+            | Kind::Similarity(_)
             | Kind::FunctionCall
             | Kind::Sql(_) => true,
             Kind::NotContains(..)
@@ -336,6 +355,13 @@ impl Scorer {
         )
     }
 
+    /// Whether scoring one output is heavy CPU work (tens of milliseconds:
+    /// a model's forward pass, queries on test databases), which the
+    /// engine runs off the async runtime's workers.
+    pub fn blocking(&self) -> bool {
+        matches!(self.kind, Kind::Similarity(_) | Kind::Sql(_))
+    }
+
     /// The case field this scorer reads besides the expected answer, if any.
     pub fn case_field(&self) -> Option<&str> {
         match &self.kind {
@@ -356,6 +382,24 @@ impl Scorer {
     pub fn judge_mut(&mut self) -> Option<&mut Judge> {
         match &mut self.kind {
             Kind::Judged(j) => Some(j),
+            _ => None,
+        }
+    }
+
+    /// Files besides the suite's that this scorer's scores depend on (a
+    /// `similarity` scorer's model), so a resumed or merged run can tell
+    /// they changed.
+    pub fn sources(&self) -> Vec<std::path::PathBuf> {
+        match &self.kind {
+            Kind::Similarity(s) => s.files(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The `similarity` scorer, for the loader to load its model.
+    pub fn similarity_mut(&mut self) -> Option<&mut Similarity> {
+        match &mut self.kind {
+            Kind::Similarity(s) => Some(s),
             _ => None,
         }
     }
@@ -399,6 +443,7 @@ impl Scorer {
             } => numeric::score(output, expected, *tolerance, *relative),
             Kind::TokenF1(t) => text::token_f1(output, expected_text.unwrap_or_default(), *t),
             Kind::RougeL(t) => text::rouge_l(output, expected_text.unwrap_or_default(), *t),
+            Kind::Similarity(s) => s.score(output, expected_text.unwrap_or_default()),
             Kind::Length { chars, words } => text::length(output, *chars, *words),
             Kind::FunctionCall => call::score(output, expected),
             Kind::Sql(field) => sql::score(
@@ -526,6 +571,12 @@ mod tests {
         assert!(scorer("{type: numeric, tolerance: -1}")
             .unwrap_err()
             .contains("tolerance"));
+        assert!(scorer("{type: similarity, model: m, threshold: 1.5}")
+            .unwrap_err()
+            .contains("between 0 and 1"));
+        assert!(scorer("{type: similarity, model: ' '}")
+            .unwrap_err()
+            .contains("folder"));
     }
 
     #[test]

@@ -54,7 +54,10 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
         // A task's own limit overrides the suite's default; a model's own
         // (its `params`) overrides both.
         task.max_tokens = task.max_tokens.or(defaults.max_tokens);
-        if let Some(file) = cases_file {
+        for file in cases_file
+            .into_iter()
+            .chain(task.scorers.iter().flat_map(|s| s.sources()))
+        {
             if !sources.contains(&file) {
                 sources.push(file);
             }

@@ -28,8 +28,9 @@ pub struct Suite {
     /// The tasks, in suite order.
     pub tasks: Vec<Task>,
     /// Every file loading read, in the order it read them: the suite file,
-    /// the models catalog (if one was given), then each cases file once, as
-    /// the loader resolved them (relative to the suite file). A resumed run
+    /// the models catalog (if one was given), then each cases file and
+    /// each scorer's model file once, as the loader resolved them (relative
+    /// to the suite file). A resumed run
     /// can hash them to tell whether the suite changed.
     pub sources: Vec<PathBuf>,
 }

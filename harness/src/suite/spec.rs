@@ -431,6 +431,19 @@ pub enum ScorerSpec {
         /// Least ROUGE-L that passes (default 0.5).
         threshold: Option<f64>,
     },
+    /// Cosine similarity of sentence embeddings of the output and the
+    /// expected answer.
+    Similarity {
+        /// Weight in the task's quality.
+        #[serde(default = "one")]
+        weight: f64,
+        /// The folder of a sentence-embedding model (BERT family:
+        /// `config.json`, `sentence_bert_config.json`, `tokenizer.json`,
+        /// `model.safetensors`), relative to the suite file.
+        model: String,
+        /// Least similarity that passes, in [0, 1] (default 0.7).
+        threshold: Option<f64>,
+    },
     /// Length bounds, in characters and words.
     Length {
         /// Weight in the task's quality.

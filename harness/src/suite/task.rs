@@ -7,6 +7,7 @@ use super::check::check_range;
 use super::error::{closest, Source, SuiteError};
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
+use crate::scorers::embed::EmbedError;
 use crate::scorers::{default_measure, Scorer};
 use minijinja::{Environment, UndefinedBehavior};
 use serde_json::{Map, Value};
@@ -274,6 +275,18 @@ impl TaskCx<'_> {
                     ));
                 }
                 judge.set_model(k);
+            }
+            if let Some(similarity) = scorer.similarity_mut() {
+                // The model's folder is relative to the suite file, as a
+                // local model's file is.
+                let dir = src.file.parent().unwrap_or(Path::new(""));
+                similarity.load(dir).map_err(|e| {
+                    let hint = match e {
+                        EmbedError::Missing { .. } => "fetch it with `sizeup models fetch all-minilm-l6-v2`; the path is relative to this file",
+                        _ => "fetch it again with `sizeup models fetch all-minilm-l6-v2`",
+                    };
+                    src.hint(&format!("{sf}.model"), e.to_string(), hint)
+                })?;
             }
             if scorer.needs_expected() && t.expected.is_none() {
                 return Err(src.hint(
