@@ -36,7 +36,11 @@ fn misjudged(file: &str) -> (usize, Vec<String>) {
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let corpus: Corpus = yaml_serde::from_str(&text).unwrap();
-    let scorer = Scorer::new(&corpus.scorer).unwrap();
+    let mut scorer = Scorer::new(&corpus.scorer).unwrap();
+    if let Some(similarity) = scorer.similarity_mut() {
+        // Its model's folder is relative to the corpus, as to a suite.
+        similarity.load(path.parent().unwrap()).unwrap();
+    }
     let mut count = 0;
     let mut wrong = Vec::new();
     for case in &corpus.cases {
@@ -98,6 +102,11 @@ fn function_call() {
 #[test]
 fn sql() {
     check("sql.yaml");
+}
+
+#[test]
+fn similarity() {
+    check("similarity.yaml");
 }
 
 /// Every gold query of the starter suite runs on its test databases and
