@@ -46,9 +46,9 @@ fn read_jsonl(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
             continue;
         }
         let pos = src.pos(i + 1, 1);
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(fields)) => cases.push(RawCase { fields, pos }),
-            Ok(_) => {
+        match serde_json::from_str::<Line>(line) {
+            Ok(Line::Case(fields)) => cases.push(RawCase { fields, pos }),
+            Ok(Line::Other) => {
                 return Err(src.error(pos, "", "each line must be a JSON object", None));
             }
             Err(e) => {
@@ -71,6 +71,16 @@ fn read_csv(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
         src.error(src.pos(line, 1), "", format!("invalid CSV: {e}"), None)
     };
     let headers = reader.headers().map_err(csv_error)?.clone();
+    for (i, name) in headers.iter().enumerate() {
+        if headers.iter().take(i).any(|earlier| earlier == name) {
+            return Err(src.error(
+                src.pos(1, 1),
+                "",
+                format!("the header names the column `{name}` twice"),
+                Some("give each column its own name: a case would keep only the last".into()),
+            ));
+        }
+    }
     let mut cases = Vec::new();
     for record in reader.records() {
         let record = record.map_err(csv_error)?;
@@ -86,4 +96,68 @@ fn read_csv(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
         });
     }
     Ok(cases)
+}
+
+/// One line of a `.jsonl` file: a case (an object whose keys are all
+/// different: a repeated one is an error, not "the last wins") or anything else.
+enum Line {
+    Case(Map<String, Value>),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Line;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
+                let mut fields = Map::new();
+                while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                    if fields.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!(
+                            "the key `{key}` appears twice in this case"
+                        )));
+                    }
+                    fields.insert(key, value);
+                }
+                Ok(Line::Case(fields))
+            }
+
+            // Anything but an object is read whole, then refused by the caller.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Line, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Line::Other)
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+
+            fn visit_str<E>(self, _: &str) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+
+            fn visit_unit<E>(self) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }

@@ -307,8 +307,16 @@ impl TaskCx<'_> {
                 "add `scorers:` with at least one scorer, such as `- type: exact`",
             ));
         }
-        if scorers.iter().map(Scorer::weight).sum::<f64>() <= 0.0 {
+        let total = scorers.iter().map(Scorer::weight).sum::<f64>();
+        if total <= 0.0 {
             return Err(src.at(&self.f("scorers"), "the scorers' weights add up to zero"));
+        }
+        // Weights that overflow would make every quality NaN, stored as none.
+        if !total.is_finite() {
+            return Err(src.at(
+                &self.f("scorers"),
+                "the scorers' weights add up to more than a number holds: use smaller weights",
+            ));
         }
         Ok(scorers)
     }

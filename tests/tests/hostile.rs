@@ -1,0 +1,268 @@
+//! Hostile input through the real binary: suites, case files, model files
+//! and command lines that once panicked, hung, read forever or destroyed
+//! results. Each must end within a time limit, with exit code 2, a clear
+//! message, no panic, and no key of the environment in the output.
+
+mod common;
+
+use common::Scratch;
+use std::time::Duration;
+
+/// A key set in the environment of every command, which no output may show.
+const SECRET: &str = "sk-hostile-0123456789abcdef";
+
+/// A suite around one task, with `defaults` extra, the `base_url`, the
+/// prompt, the scorers and the cases as given.
+fn suite(defaults: &str, base_url: &str, prompt: &str, scorers: &str, cases: &str) -> String {
+    format!(
+        "name: hostile
+defaults: {{max_tokens: 8, timeout: 5s{defaults}}}
+models:
+  - {{id: m, provider: openai_compatible, model: x, base_url: \"{base_url}\",
+     api_key_env: HOSTILE_KEY, cost: {{hourly_usd: 0}}}}
+tasks:
+  - id: t
+    prompt: \"{prompt}\"
+    expected: a
+    scorers: [{scorers}]
+    cases: {cases}
+"
+    )
+}
+
+fn plain(defaults: &str) -> String {
+    suite(
+        defaults,
+        "http://127.0.0.1:9/v1",
+        "{{ q }}",
+        "{type: exact}",
+        "ok.jsonl",
+    )
+}
+
+/// A GGUF header (version 3, no tensors) whose only metadata is
+/// `general.alignment` = `alignment`.
+fn gguf(alignment: u32) -> Vec<u8> {
+    let mut b = b"GGUF".to_vec();
+    b.extend(3u32.to_le_bytes());
+    b.extend(0u64.to_le_bytes());
+    b.extend(1u64.to_le_bytes());
+    let key = b"general.alignment";
+    b.extend((key.len() as u64).to_le_bytes());
+    b.extend(key);
+    b.extend(4u32.to_le_bytes()); // uint32
+    b.extend(alignment.to_le_bytes());
+    b
+}
+
+/// Runs `sizeup ARGS` in `s` with the key set and a time limit; asserts
+/// exit 2, `expected` in its error, no panic and no key; returns stderr.
+fn refused(s: &Scratch, args: &[&str], expected: &str) -> String {
+    let out = s
+        .sizeup()
+        .env("HOSTILE_KEY", SECRET)
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("sizeup runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{args:?}:\n{stdout}\n{stderr}");
+    assert!(
+        stderr.contains(expected),
+        "{args:?}: wanted `{expected}` in:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{args:?}:\n{stderr}");
+    assert!(
+        !stdout.contains(SECRET) && !stderr.contains(SECRET),
+        "{args:?} shows the key"
+    );
+    stderr.to_string()
+}
+
+#[test]
+fn malformed_suites_and_case_files_are_clear_errors() {
+    let s = Scratch::new();
+    s.write("ok.jsonl", "{\"q\": \"x\", \"a\": \"x\"}\n");
+    s.write("dup.jsonl", "{\"q\": \"x\", \"a\": \"x\", \"q\": \"y\"}\n");
+    s.write("dup.csv", "q,a,q\n1,2,3\n");
+    let cases = |file: &str| {
+        suite(
+            "",
+            "http://127.0.0.1:9/v1",
+            "{{ q }}",
+            "{type: exact}",
+            file,
+        )
+    };
+    let nested = "{% for a in 'x'*10000 %}{% for b in 'x'*10000 %}{% for c in 'x'*10000 %}\
+                  {{ a }}{% endfor %}{% endfor %}{% endfor %}";
+    let corpus: Vec<(&str, String, &str)> = vec![
+        (
+            "concurrency beyond any semaphore",
+            plain(", concurrency: 10000000000000000000"),
+            "concurrency must be from 1 to 10000",
+        ),
+        (
+            "no tokens to generate",
+            suite(
+                "",
+                "http://127.0.0.1:9/v1",
+                "{{ q }}",
+                "{type: exact}",
+                "ok.jsonl",
+            )
+            .replace("max_tokens: 8", "max_tokens: 0"),
+            "max_tokens",
+        ),
+        (
+            "a zero timeout",
+            plain("").replace("timeout: 5s", "timeout: 0"),
+            "timeout",
+        ),
+        (
+            "a base URL that does not parse",
+            suite(
+                "",
+                "http://[::1:bad/v1",
+                "{{ q }}",
+                "{type: exact}",
+                "ok.jsonl",
+            ),
+            "is not a valid URL",
+        ),
+        (
+            "a template that never ends",
+            suite(
+                "",
+                "http://127.0.0.1:9/v1",
+                nested,
+                "{type: exact}",
+                "ok.jsonl",
+            ),
+            "ran out of fuel",
+        ),
+        (
+            "weights that overflow",
+            suite(
+                "",
+                "http://127.0.0.1:9/v1",
+                "{{ q }}",
+                "{type: exact, weight: 1e308}, {type: contains, weight: 1e308}",
+                "ok.jsonl",
+            ),
+            "weights add up to more than a number holds",
+        ),
+        (
+            "a key twice in a case",
+            cases("dup.jsonl"),
+            "the key `q` appears twice",
+        ),
+        (
+            "a CSV column twice",
+            cases("dup.csv"),
+            "names the column `q` twice",
+        ),
+        (
+            "the environment as cases",
+            cases("/proc/self/environ"),
+            "is not a text file",
+        ),
+        (
+            "an endless device as cases",
+            cases("/dev/zero"),
+            "is not a regular file",
+        ),
+        ("a directory as cases", cases("/tmp"), "is a directory"),
+    ];
+    for (what, yaml, expected) in &corpus {
+        s.write("s.yaml", yaml);
+        let err = refused(&s, &["validate", "s.yaml"], expected);
+        assert!(
+            err.contains("s.yaml")
+                || err.contains(".jsonl")
+                || err.contains(".csv")
+                || err.contains('/'),
+            "{what}: no file named in\n{err}"
+        );
+    }
+    // A suite that is not UTF-8 is located to its byte.
+    std::fs::write(s.path("s.yaml"), b"name: h\nx: \"\xff\xfe\"\n").unwrap();
+    refused(&s, &["validate", "s.yaml"], "line 2, column 5");
+    // A plan too large to hold is refused before any is built.
+    s.write("s.yaml", &plain(", repeats: 1000000000"));
+    refused(&s, &["run", "s.yaml", "-q"], "the plan has more than");
+}
+
+#[test]
+fn a_gguf_that_would_divide_by_zero_is_refused() {
+    let s = Scratch::new();
+    std::fs::write(s.path("zero.gguf"), gguf(0)).unwrap();
+    s.write(
+        "s.yaml",
+        "name: gguf
+models: [{id: m, provider: local, model: zero.gguf, cost: {hourly_usd: 0}}]
+tasks:
+  - {id: t, prompt: \"hi\", scorers: [{type: length, max_chars: 9}], cases: [{x: 1}]}
+",
+    );
+    refused(&s, &["run", "s.yaml", "-q"], "alignment");
+    // The estimate, which needs no weights, counts without the file's tokenizer.
+    let out = s
+        .sizeup()
+        .args(["estimate", "s.yaml"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains("≈ 4 characters a token"));
+}
+
+#[test]
+fn results_are_never_written_over() {
+    let server = common::server(common::echo);
+    let s = Scratch::new();
+    s.write("s.yaml", &common::suite(&server.base_url(), 2, ""));
+    s.run(&["s.yaml", "-q"]).success();
+    let db = s.db();
+    let before = std::fs::read(&db).unwrap();
+    let db_arg = db.to_str().unwrap();
+    refused(
+        &s,
+        &["run", "s.yaml", "-q", "--db", db_arg, "--json", db_arg],
+        "SQLite",
+    );
+    refused(
+        &s,
+        &["export", "latest", "-o", db_arg, "--db", db_arg],
+        "SQLite",
+    );
+    // The store kept every run (its size may grow by the refused run's rows).
+    assert!(std::fs::read(&db).unwrap().len() >= before.len());
+    assert_eq!(s.export("latest")["run"]["trials_done"], 2);
+    // A database of something else is not taken over.
+    let other = s.path("other.db");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE accounts (id INTEGER);")
+        .unwrap();
+    drop(conn);
+    let other_arg = other.to_str().unwrap();
+    refused(
+        &s,
+        &["run", "s.yaml", "-q", "--db", other_arg],
+        "not a sizeup",
+    );
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    let tables: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 1);
+}
