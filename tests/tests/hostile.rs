@@ -88,6 +88,8 @@ fn malformed_suites_and_case_files_are_clear_errors() {
     s.write("ok.jsonl", "{\"q\": \"x\", \"a\": \"x\"}\n");
     s.write("dup.jsonl", "{\"q\": \"x\", \"a\": \"x\", \"q\": \"y\"}\n");
     s.write("dup.csv", "q,a,q\n1,2,3\n");
+    // A broken line that holds the key: its excerpt must not show it.
+    s.write("leak.jsonl", &format!("{{\"q\": \"{SECRET}\" oops}}\n"));
     let cases = |file: &str| {
         suite(
             "",
@@ -176,6 +178,11 @@ fn malformed_suites_and_case_files_are_clear_errors() {
             "is not a regular file",
         ),
         ("a directory as cases", cases("/tmp"), "is a directory"),
+        (
+            "a broken line holding the key",
+            cases("leak.jsonl"),
+            "invalid JSON",
+        ),
     ];
     for (what, yaml, expected) in &corpus {
         s.write("s.yaml", yaml);
