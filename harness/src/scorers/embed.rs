@@ -1,9 +1,9 @@
 //! Sentence embeddings for the `similarity` scorer: an [`Embedder`] runs a
 //! BERT-family model (all-MiniLM-L6-v2 by default) in-process on candle's
 //! CPU backend and pools its last hidden state into one unit vector per
-//! text, as sentence-transformers does: the mean over the tokens the
-//! attention mask keeps, then L2 normalisation. So a cosine similarity is
-//! a dot product, and scores agree with the model's published use.
+//! text, as sentence-transformers does: the mean over the text's tokens,
+//! then L2 normalisation. So a cosine similarity is a dot product, and
+//! scores agree with the model's published use.
 //!
 //! The model is a folder holding `config.json` (the BERT configuration),
 //! `sentence_bert_config.json` (the sequence length sentence-transformers
@@ -16,7 +16,7 @@ use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
-use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
+use tokenizers::{Tokenizer, TruncationParams};
 
 /// The files a model folder must hold.
 pub const FILES: [&str; 4] = [
@@ -89,15 +89,11 @@ impl Embedder {
         };
         let mut tok =
             Tokenizer::from_file(&tokenizer).map_err(|e| invalid(&tokenizer, e.to_string()))?;
-        // The file pads every text to a fixed length for batch serving;
-        // sentence-transformers pads a batch to its longest text and cuts
-        // at its own max_seq_length, which is what the scores are
-        // calibrated on.
-        let padding = PaddingParams {
-            strategy: PaddingStrategy::BatchLongest,
-            ..tok.get_padding().cloned().unwrap_or_default()
-        };
-        tok.with_padding(Some(padding))
+        // The file pads and cuts every text at 128 tokens, for serving
+        // batches; a text embedded alone needs no padding, and
+        // sentence-transformers cuts at its own max_seq_length, which is
+        // what the model's scores are calibrated on.
+        tok.with_padding(None)
             .with_truncation(Some(TruncationParams {
                 max_length: sentence.max_seq_length,
                 ..TruncationParams::default()
@@ -115,36 +111,27 @@ impl Embedder {
         })
     }
 
-    /// One unit vector per text, in order.
-    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
-        let encodings = self
+    /// The unit vector of `text`. Texts are embedded one a pass: in a
+    /// batch, a short answer would be padded to a long expected text's
+    /// length and pay for it.
+    pub fn embed(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
+        let encoding = self
             .tokenizer
-            .encode_batch(texts.to_vec(), true)
+            .encode(text, true)
             .map_err(|e| EmbedError::Tokenize(e.to_string()))?;
-        let rows = |f: fn(&tokenizers::Encoding) -> &[u32]| -> Result<Tensor, EmbedError> {
-            let rows = encodings
-                .iter()
-                .map(|e| Tensor::new(f(e), &self.device))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(Tensor::stack(&rows, 0)?)
-        };
-        let ids = rows(tokenizers::Encoding::get_ids)?;
-        let types = rows(tokenizers::Encoding::get_type_ids)?;
-        let mask = rows(tokenizers::Encoding::get_attention_mask)?;
-        let hidden = self.model.forward(&ids, &types, Some(&mask))?;
-        // Mean over the tokens the mask keeps (padding contributes
-        // nothing), then unit length; the floors are torch's, so a text of
-        // zero tokens or a zero vector divides safely as it does there.
-        let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
-        let summed = hidden.broadcast_mul(&mask)?.sum(1)?;
-        let counts = mask.sum(1)?.clamp(1e-9, f32::MAX)?;
-        let mean = summed.broadcast_div(&counts)?;
-        let norms = mean
+        let ids = Tensor::new(encoding.get_ids(), &self.device)?.unsqueeze(0)?;
+        let types = Tensor::new(encoding.get_type_ids(), &self.device)?.unsqueeze(0)?;
+        // Without padding every token counts: no mask to pass.
+        let hidden = self.model.forward(&ids, &types, None)?;
+        // [CLS] and [SEP] are always there, so the mean has tokens to
+        // average; the norm's floor is torch's, for a zero vector.
+        let mean = hidden.mean(1)?;
+        let norm = mean
             .sqr()?
             .sum_keepdim(D::Minus1)?
             .sqrt()?
             .clamp(1e-12, f32::MAX)?;
-        Ok(mean.broadcast_div(&norms)?.to_vec2()?)
+        Ok(mean.broadcast_div(&norm)?.squeeze(0)?.to_vec1()?)
     }
 }
 
