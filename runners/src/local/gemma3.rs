@@ -13,6 +13,7 @@
 //!   a sliding layer keeps only its window of keys (a query at position i
 //!   sees positions i − window + 1 … i, as in the reference and llama.cpp).
 
+use super::linear::Linear;
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QMatMul, QTensor};
 use candle_core::{DType, Device, IndexOp, Module, Result, Tensor};
 use candle_nn::Embedding;
@@ -50,19 +51,19 @@ impl Rotary {
 }
 
 struct Layer {
-    wq: QMatMul,
-    wk: QMatMul,
-    wv: QMatMul,
-    wo: QMatMul,
+    wq: Linear,
+    wk: Linear,
+    wv: Linear,
+    wo: Linear,
     q_norm: RmsNorm,
     k_norm: RmsNorm,
     attn_norm: RmsNorm,
     post_attn_norm: RmsNorm,
     ffn_norm: RmsNorm,
     post_ffn_norm: RmsNorm,
-    gate: QMatMul,
-    up: QMatMul,
-    down: QMatMul,
+    gate: Linear,
+    up: Linear,
+    down: Linear,
     n_head: usize,
     n_kv_head: usize,
     head_dim: usize,
@@ -251,7 +252,7 @@ impl Gemma3 {
         let mut layers = Vec::with_capacity(blocks);
         for i in 0..blocks {
             let mut t = |name: &str| ct.tensor(reader, &format!("blk.{i}.{name}.weight"), device);
-            let mm = |q| QMatMul::from_qtensor(q);
+            let mm = Linear::new;
             let sliding = (i + 1) % pattern != 0;
             layers.push(Layer {
                 wq: mm(t("attn_q")?)?,

@@ -16,6 +16,8 @@
 
 mod gemma3;
 mod header;
+mod kernels;
+mod linear;
 mod model;
 mod spm;
 mod template;
