@@ -13,8 +13,8 @@
 use crate::analysis::cell::{histogram, quantiles};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand::{Rng, SeedableRng};
-use sizeup_reports::CapacityLevel;
-use sizeup_runners::{Completion, Request, Runner};
+use sizeup_reports::{CapacityLevel, ErrorCount};
+use sizeup_runners::{Completion, ErrorClass, Request, Runner};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -106,8 +106,13 @@ impl Objectives {
         };
         let errors_ok = level.measured > 0
             && level.errors as f64 <= self.max_error_rate * level.measured as f64;
+        // Offered a rate, a server that serves less is falling behind: its
+        // queue, and so its latency, grows however long the level runs.
+        let kept_up =
+            level.load == "concurrency" || level.throughput_rps >= KEPT_UP * level.offered_rps;
         Some(
             errors_ok
+                && kept_up
                 && within(self.p95_latency_ms, level.latency_ms)
                 && within(self.p95_ttft_ms, level.ttft_ms)
                 && within(self.p95_tpot_ms, level.tpot_ms),
@@ -115,11 +120,16 @@ impl Objectives {
     }
 }
 
+/// The share of an offered rate a level must serve to count as keeping up.
+const KEPT_UP: f64 = 0.9;
+
 /// One request's outcome, with when it started and ended.
 struct Sample {
     start: Instant,
     end: Instant,
     completion: Completion,
+    /// Sent a second time after its connection was closed under it.
+    resent: bool,
 }
 
 /// Measures one level of `load` against `runner`, the requests taken in
@@ -135,12 +145,27 @@ pub async fn measure(
     let deadline = began + limits.max_duration;
     let request = |i: usize| &requests[i % requests.len()];
     let one = |i: usize| async move {
-        let start = Instant::now();
-        let completion = runner.complete(request(i)).await;
-        Sample {
-            start,
-            end: Instant::now(),
-            completion,
+        let mut resent = false;
+        loop {
+            let start = Instant::now();
+            let completion = runner.complete(request(i)).await;
+            // A server may close a kept-alive connection as the client
+            // reuses it (llama.cpp's closes one every few requests): the
+            // request never reached it, so it is sent once more, and counted.
+            let closed = completion
+                .error
+                .as_ref()
+                .is_some_and(|f| f.class == ErrorClass::Connection);
+            if closed && !resent {
+                resent = true;
+                continue;
+            }
+            return Sample {
+                start,
+                end: Instant::now(),
+                completion,
+                resent,
+            };
         }
     };
     let mut samples = Vec::with_capacity(limits.requests);
@@ -214,10 +239,19 @@ fn summarise(
     };
     let (mut latency, mut ttft, mut tpot) = (histogram(), histogram(), histogram());
     let (mut errors, mut output_tokens) = (0u64, 0u64);
+    let mut error_classes = BTreeMap::new();
+    let resent = measured.iter().filter(|s| s.resent).count() as u64;
     for s in measured {
         let c = &s.completion;
-        if c.error.is_some() {
+        if let Some(failure) = &c.error {
             errors += 1;
+            error_classes
+                .entry(failure.class.as_str().to_string())
+                .or_insert_with(|| ErrorCount {
+                    count: 0,
+                    first: failure.message.clone(),
+                })
+                .count += 1;
             continue;
         }
         output_tokens += c.usage.output_tokens;
@@ -234,12 +268,27 @@ fn summarise(
         (Some(first), Some(last)) => last.duration_since(first.start).as_secs_f64(),
         _ => 0.0,
     };
-    let per_second = |n: f64| {
-        if duration_s > 0.0 {
-            n / duration_s
-        } else {
-            0.0
+    // Rates over the measured requests' own spacing: n − 1 gaps between
+    // the first and the last start (arrivals) or answer (completions), so a
+    // server that keeps up serves exactly what it is offered.
+    let rate = |times: &mut Vec<Instant>| -> f64 {
+        times.sort();
+        match (times.first(), times.last()) {
+            (Some(first), Some(last)) if last > first => {
+                (times.len() - 1) as f64 / last.duration_since(*first).as_secs_f64()
+            }
+            _ => 0.0,
         }
+    };
+    let offered_rps = rate(&mut measured.iter().map(|s| s.start).collect());
+    let answered: Vec<&Sample> = measured
+        .iter()
+        .filter(|s| s.completion.error.is_none())
+        .collect();
+    let throughput_rps = rate(&mut answered.iter().map(|s| s.end).collect());
+    let output_tokens_per_s = match duration_s > 0.0 {
+        true => output_tokens as f64 / duration_s,
+        false => 0.0,
     };
     let mut level = CapacityLevel {
         load: load.name().to_string(),
@@ -247,9 +296,12 @@ fn summarise(
         sent: sent as u64,
         measured: measured.len() as u64,
         errors,
+        error_classes,
+        resent,
         duration_s,
-        throughput_rps: per_second(measured.len() as f64 - errors as f64),
-        output_tokens_per_s: per_second(output_tokens as f64),
+        offered_rps,
+        throughput_rps,
+        output_tokens_per_s,
         ttft_ms: quantiles(&ttft),
         tpot_ms: quantiles(&tpot),
         latency_ms: quantiles(&latency),
@@ -300,9 +352,9 @@ impl Sweep<'_> {
     }
 
     /// Searches the highest request rate whose level meets the objectives:
-    /// first one request at a time (which must meet them), then rates
-    /// doubling from its throughput until a level fails, then bisection
-    /// between the last rate that met them and the first that did not;
+    /// first one request at a time (which must meet them), then rates from
+    /// its throughput, doubled or halved until one level meets them and
+    /// another does not, then bisection between the two;
     /// `poisson` makes each rate a [`Load::Poisson`] rather than a
     /// [`Load::Rate`].
     pub async fn search(&self, poisson: bool, observer: &mut dyn Observer) -> Vec<CapacityLevel> {
@@ -316,30 +368,37 @@ impl Sweep<'_> {
         let (met, go_on) = self
             .step(Load::Concurrency(1), single, observer, &mut levels)
             .await;
-        let mut low = levels[0].throughput_rps;
-        if !met || !go_on || low <= 0.0 {
+        let start = levels[0].throughput_rps;
+        if !met || !go_on || start <= 0.0 {
             return levels;
         }
         let at = |rate: f64| match poisson {
             true => Load::Poisson(rate),
             false => Load::Rate(rate),
         };
-        let mut high = None;
+        // Bracket the goodput between a rate that met the objectives and
+        // one that did not: from the one-at-a-time throughput, doubling
+        // while levels meet them, halving while they do not (a server whose
+        // parallel slots slow each other down sustains less than that).
+        let (mut low, mut high) = (None, None);
+        let mut rate = start;
         for _ in 0..DOUBLINGS {
-            let rate = low * 2.0;
             let (met, go_on) = self
                 .step(at(rate), self.limits, observer, &mut levels)
                 .await;
             if !go_on {
                 return levels;
             }
-            if !met {
-                high = Some(rate);
+            match met {
+                true => low = Some(rate),
+                false => high = Some(rate),
+            }
+            if low.is_some() && high.is_some() {
                 break;
             }
-            low = rate;
+            rate = if met { rate * 2.0 } else { rate / 2.0 };
         }
-        let Some(mut high) = high else {
+        let (Some(mut low), Some(mut high)) = (low, high) else {
             return levels;
         };
         for _ in 0..BISECTIONS {
@@ -375,15 +434,24 @@ impl Sweep<'_> {
     }
 }
 
-/// The goodput of `levels`: the highest load that met every objective — the
-/// offered rate of a rate or Poisson level (the rate the model sustained),
-/// the measured throughput of a concurrency level.
+/// The goodput of `levels`: the highest offered rate (of a rate or Poisson
+/// level) that met every objective; with no such level measured, the
+/// highest throughput of a concurrency level that did (its queue is then
+/// the client's).
 pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
-    levels
-        .iter()
-        .filter(|l| l.meets_slo == Some(true))
-        .map(sustained)
-        .max_by(f64::total_cmp)
+    let best = |load: &dyn Fn(&str) -> bool| {
+        levels
+            .iter()
+            .filter(|l| l.meets_slo == Some(true) && load(&l.load))
+            .map(sustained)
+            .max_by(f64::total_cmp)
+    };
+    let open = |l: &str| l != "concurrency";
+    if levels.iter().any(|l| open(&l.load)) {
+        best(&open)
+    } else {
+        best(&|l: &str| l == "concurrency")
+    }
 }
 
 /// What a level that met the objectives shows the model sustains, in

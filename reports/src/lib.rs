@@ -22,9 +22,9 @@ mod xy;
 
 pub use model::{
     Agreement, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs,
-    Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeMeasure, Metric, Miss, ModelInfo,
-    Outcome, Percentiles, Portfolio, Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord,
-    Shift, SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    ErrorCount, Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeMeasure, Metric, Miss,
+    ModelInfo, Outcome, Percentiles, Portfolio, Projection, QualityMeasure, ReportModel, RunInfo,
+    ScoreRecord, Shift, SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 
 /// A failure to render.

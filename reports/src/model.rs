@@ -682,9 +682,21 @@ pub struct CapacityLevel {
     pub measured: u64,
     /// Measured requests that ended in an error.
     pub errors: u64,
+    /// Those errors by class, with the first message of each.
+    #[serde(default)]
+    pub error_classes: BTreeMap<String, ErrorCount>,
+    /// Measured requests sent a second time because the server closed their
+    /// kept-alive connection as they were sent (they never reached it).
+    #[serde(default)]
+    pub resent: u64,
     /// Seconds from the first measured request's start to the last one's end.
     pub duration_s: f64,
-    /// Measured requests completed per second.
+    /// Measured requests sent per second: their arrival rate, over the gaps
+    /// between their starts.
+    #[serde(default)]
+    pub offered_rps: f64,
+    /// Measured requests answered per second, over the gaps between their
+    /// answers: a server that keeps up serves what it is offered.
     pub throughput_rps: f64,
     /// Output tokens of the measured requests per second.
     pub output_tokens_per_s: f64,
@@ -695,10 +707,20 @@ pub struct CapacityLevel {
     /// End-to-end latency, of the same.
     pub latency_ms: Option<Percentiles>,
     /// Whether the level meets every objective of the task (p95 latency,
-    /// TTFT and TPOT, and its error bound); `None` when it has none.
+    /// TTFT and TPOT, and its error bound) and, offered a rate, kept up
+    /// with it; `None` when it has no objective.
     pub meets_slo: Option<bool>,
     /// True when the level's time bound ended it before every request was sent.
     pub cut_short: bool,
+}
+
+/// How many errors of one class a level had, and what the first one said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorCount {
+    /// How many.
+    pub count: u64,
+    /// The first one's message.
+    pub first: String,
 }
 
 /// What the economics of self-hosting assume.

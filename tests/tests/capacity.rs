@@ -100,6 +100,8 @@ fn the_goodput_search_finds_a_known_capacity_and_the_verdict_prices_it() {
         .and_then(|l| l.split(' ').next())
         .and_then(|g| g.parse().ok())
         .unwrap_or_else(|| panic!("no goodput in:\n{out}"));
+    // The sweep's table, for a reader of the test's output.
+    eprintln!("{out}");
     let capacity = SLOTS as f64 * 1000.0 / SERVICE_MS;
     assert!(
         (goodput - capacity).abs() <= 0.1 * capacity,

@@ -199,12 +199,21 @@ impl Observer for Stored<'_> {
         self.count += 1;
         if !self.quiet {
             let p95 = level.latency_ms.map_or("–".into(), |p| duration_ms(p.p95));
+            let errors: Vec<String> = level
+                .error_classes
+                .iter()
+                .map(|(class, e)| format!("{} {class} (first: {})", e.count, e.first))
+                .collect();
             eprintln!(
-                "{} {}: {:.2} req/s, p95 {p95}, {} errors{}",
+                "{} {}: {:.2} req/s, p95 {p95}, {} errors{}{}",
                 level.load,
                 target(level),
                 level.throughput_rps,
                 level.errors,
+                match errors.is_empty() {
+                    true => String::new(),
+                    false => format!(": {}", errors.join("; ")),
+                },
                 match level.meets_slo {
                     Some(true) => ", meets the objectives",
                     Some(false) => ", misses the objectives",
@@ -241,6 +250,7 @@ fn table(
                 target(l),
                 group(l.measured),
                 group(l.errors),
+                group(l.resent),
                 format!("{:.2}", l.throughput_rps),
                 format!("{:.1}", l.output_tokens_per_s),
                 ms(l.ttft_ms),
@@ -259,6 +269,7 @@ fn table(
         "target",
         "measured",
         "errors",
+        "resent",
         "req/s",
         "tok/s",
         "ttft p95",
