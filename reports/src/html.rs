@@ -18,7 +18,7 @@ use crate::trend::{trend_chart, Scale, TrendChart, TrendInput};
 use crate::xy::{xy_chart, Extras, SeriesInput, XyChart};
 use crate::{
     Cell, HistoryPoint, Outcome, QualityMeasure, RenderError, ReportModel, SinceBaseline, TaskInfo,
-    TrialRecord,
+    TrialRecord, HOURS_PER_MONTH,
 };
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -141,6 +141,7 @@ struct EconomicsView {
     replicas: Option<String>,
     rows: Vec<ProjectionRow>,
     chart: Option<XyChart>,
+    break_even_chart: Option<XyChart>,
     inputs: String,
 }
 
@@ -639,6 +640,86 @@ fn capacity_views(report: &ReportModel, task: &str) -> Vec<CapacityView> {
         .collect()
 }
 
+/// Monthly cost against monthly volume: the API's line through zero, the
+/// replicas' steps (one more each time a replica fills at the peak), and
+/// the break-even where they cross.
+fn break_even_chart(e: &crate::Economics) -> Option<XyChart> {
+    let replica = e.hourly_usd * HOURS_PER_MONTH;
+    let per_replica = e.replica_requests_per_month;
+    // Wide enough for the break-even (or a first full replica) and the
+    // task's own volume.
+    let volume = e.api_monthly_usd.map_or(0.0, |m| m / e.api_usd_per_request);
+    let reach = e
+        .break_even_requests_per_month
+        .unwrap_or(per_replica)
+        .max(volume);
+    let x_max = 2.0 * reach;
+    let requests = |v: f64| format!("{} a month", group(v.round() as u64));
+    let mut steps = vec![(0.0, replica, format!("1 replica: {}", dollars(replica)))];
+    // At most 60 steps: past that the staircase reads as a line anyway.
+    for k in 1..=60u32 {
+        let edge = f64::from(k) * per_replica;
+        let cost = f64::from(k) * replica;
+        let label = format!("{k} replica(s) up to {}: {}", requests(edge), dollars(cost));
+        if edge >= x_max {
+            steps.push((x_max, cost, label));
+            break;
+        }
+        steps.push((edge, cost, label.clone()));
+        steps.push((edge, cost + replica, label));
+    }
+    let api = (0..=10)
+        .map(|i| {
+            let v = x_max * f64::from(i) / 10.0;
+            (
+                v,
+                v * e.api_usd_per_request,
+                format!("{}: {}", requests(v), dollars(v * e.api_usd_per_request)),
+            )
+        })
+        .collect();
+    xy_chart(
+        vec![
+            SeriesInput {
+                label: format!("{} (API)", e.replaces),
+                class: "a",
+                points: api,
+            },
+            SeriesInput {
+                label: format!("{} (self-hosted)", e.model),
+                class: "b",
+                points: steps,
+            },
+        ],
+        ("requests per month", &|v| compact(v)),
+        ("cost per month", &dollars),
+        Extras {
+            rule: None,
+            mark: e.break_even_requests_per_month.map(|v| {
+                (
+                    v,
+                    v * e.api_usd_per_request,
+                    format!("break-even {}", compact(v)),
+                )
+            }),
+        },
+    )
+}
+
+/// A large count in few characters: `950`, `12k`, `3.4M`.
+fn compact(v: f64) -> String {
+    match v {
+        v if v >= 1e6 => format!("{}M", trim(v / 1e6)),
+        v if v >= 1e3 => format!("{}k", trim(v / 1e3)),
+        v => format!("{v:.0}"),
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.trim_end_matches(".0").to_string()
+}
+
 fn economics_views(report: &ReportModel, task: &str) -> Vec<EconomicsView> {
     report
         .economics
@@ -668,6 +749,7 @@ fn economics_views(report: &ReportModel, task: &str) -> Vec<EconomicsView> {
                 })
                 .flatten();
             EconomicsView {
+                break_even_chart: break_even_chart(e),
                 model: e.model.clone(),
                 replaces: e.replaces.clone(),
                 sentence: e.sentence.clone(),
@@ -1653,6 +1735,9 @@ mod tests {
         );
         assert!(economics.contains("Break-even: <strong>187,715 requests a month</strong>"));
         assert_eq!(economics.matches("months</th>").count(), 3);
+        // The cost by volume, the break-even circled, and the cumulative cost.
+        assert_eq!(economics.matches("<svg class=\"chart xy\"").count(), 2);
+        assert!(economics.contains(">break-even 187.7k</text>"), "{economics}");
         assert!(economics.contains("gpt-4o (API)"));
         // Tasks without a sweep have neither.
         let other = between(&html, "id=\"task-2\"", "id=\"task-3\"");

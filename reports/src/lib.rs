@@ -25,6 +25,7 @@ pub use model::{
     ErrorCount, Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeMeasure, Metric, Miss,
     ModelInfo, Outcome, Percentiles, Portfolio, Projection, QualityMeasure, ReportModel, RunInfo,
     ScoreRecord, Shift, SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    HOURS_PER_MONTH,
 };
 
 /// A failure to render.

@@ -780,6 +780,10 @@ pub struct Capacity {
     pub usd_per_mtok_output: Option<f64>,
 }
 
+/// Hours in an average month (8,760 / 12): a replica's monthly price is its
+/// hourly one times this.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
 /// Self-hosting one model for one task against the API it would replace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Economics {

@@ -9,10 +9,7 @@
 //! projected with both, not with the price alone.
 
 use sizeup_reports::format::{dollars, group};
-use sizeup_reports::{Capacity, Economics, Projection, TaskInfo};
-
-/// Hours in an average month (8,760 / 12).
-pub const HOURS_PER_MONTH: f64 = 730.0;
+use sizeup_reports::{Capacity, Economics, Projection, TaskInfo, HOURS_PER_MONTH};
 
 /// How far the projection looks, in months.
 const HORIZON: u32 = 36;
