@@ -1737,7 +1737,10 @@ mod tests {
         assert_eq!(economics.matches("months</th>").count(), 3);
         // The cost by volume, the break-even circled, and the cumulative cost.
         assert_eq!(economics.matches("<svg class=\"chart xy\"").count(), 2);
-        assert!(economics.contains(">break-even 187.7k</text>"), "{economics}");
+        assert!(
+            economics.contains(">break-even 187.7k</text>"),
+            "{economics}"
+        );
         assert!(economics.contains("gpt-4o (API)"));
         // Tasks without a sweep have neither.
         let other = between(&html, "id=\"task-2\"", "id=\"task-3\"");
