@@ -73,27 +73,10 @@ tasks:
 /// `sizeup capacity` drives the in-process runner like a server.
 #[test]
 fn a_capacity_sweep_of_the_local_model_completes() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let model = root.join("models/SmolLM2-135M-Instruct.Q4_1.gguf");
-    assert!(model.is_file(), "run `sizeup models fetch` first");
-    let s = Scratch::new();
-    s.write(
-        "s.yaml",
-        &format!(
-            "name: local
-defaults: {{temperature: 0, max_tokens: 4}}
-models:
-  - {{id: smol, provider: local, model: \"{}\", cost: {{hourly_usd: 0.1}}}}
-tasks:
-  - id: capital
-    prompt: \"The capital of {{{{ country }}}} is\"
-    expected: city
-    scorers: [{{type: contains}}]
-    slo: {{p95_latency_ms: 60000}}
-    cases: [{{country: France, city: Paris}}, {{country: Italy, city: Rome}}]
-",
-            model.display()
-        ),
+    let s = capitals(
+        4,
+        "\n    slo: {p95_latency_ms: 60000}",
+        &["France", "Italy"],
     );
     let out = s
         .sizeup()
@@ -130,28 +113,7 @@ tasks:
 /// comparison finds nothing that fails the night, whatever its latency did.
 #[test]
 fn an_unchanged_local_rerun_is_no_regression() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let model = root.join("models/SmolLM2-135M-Instruct.Q4_1.gguf");
-    assert!(model.is_file(), "run `sizeup models fetch` first");
-    let s = Scratch::new();
-    s.write(
-        "s.yaml",
-        &format!(
-            "name: local
-defaults: {{temperature: 0, max_tokens: 8}}
-models:
-  - {{id: smol, provider: local, model: \"{}\", cost: {{hourly_usd: 0.1}}}}
-tasks:
-  - id: capital
-    prompt: \"The capital of {{{{ country }}}} is\"
-    expected: city
-    scorers: [{{type: contains}}]
-    cases: [{{country: France, city: Paris}}, {{country: Italy, city: Rome}},
-            {{country: Spain, city: Madrid}}]
-",
-            model.display()
-        ),
-    );
+    let s = capitals(8, "", &["France", "Italy", "Spain"]);
     s.run(&["s.yaml", "-q", "--threads", "2"]).success();
     let out = s
         .run(&["s.yaml", "-q", "--threads", "2", "--baseline", "latest"])
@@ -175,4 +137,45 @@ tasks:
             .collect()
     };
     assert_eq!(outputs(&r), outputs(&before));
+}
+
+/// A scratch directory with `s.yaml`: SmolLM2 at temperature 0 naming the
+/// capital of each of `countries` in at most `max_tokens`, the task with
+/// `extra` (YAML lines) added.
+fn capitals(max_tokens: u32, extra: &str, countries: &[&str]) -> Scratch {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let model = root.join("models/SmolLM2-135M-Instruct.Q4_1.gguf");
+    assert!(model.is_file(), "run `sizeup models fetch` first");
+    let cities = [("France", "Paris"), ("Italy", "Rome"), ("Spain", "Madrid")];
+    let cases: Vec<String> = countries
+        .iter()
+        .map(|c| {
+            let city = cities
+                .iter()
+                .find(|(k, _)| k == c)
+                .expect("a known country")
+                .1;
+            format!("{{country: {c}, city: {city}}}")
+        })
+        .collect();
+    let s = Scratch::new();
+    s.write(
+        "s.yaml",
+        &format!(
+            "name: local
+defaults: {{temperature: 0, max_tokens: {max_tokens}}}
+models:
+  - {{id: smol, provider: local, model: \"{}\", cost: {{hourly_usd: 0.1}}}}
+tasks:
+  - id: capital
+    prompt: \"The capital of {{{{ country }}}} is\"
+    expected: city
+    scorers: [{{type: contains}}]{extra}
+    cases: [{}]
+",
+            model.display(),
+            cases.join(", ")
+        ),
+    );
+    s
 }
