@@ -65,6 +65,19 @@ pub fn time(rfc3339: &str) -> String {
     }
 }
 
+/// A large count in few characters: `950`, `12k`, `187.7k`, `3.4M`.
+pub fn compact(v: f64) -> String {
+    let short = |x: f64| {
+        let s = format!("{x:.1}");
+        s.trim_end_matches(".0").to_string()
+    };
+    match v {
+        v if v >= 1e6 => format!("{}M", short(v / 1e6)),
+        v if v >= 1e3 => format!("{}k", short(v / 1e3)),
+        v => format!("{v:.0}"),
+    }
+}
+
 /// A share in [0, 1] as a percentage with one decimal: `93.1%`.
 pub fn percent(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
@@ -155,6 +168,14 @@ mod tests {
         assert_eq!(dollars(2310.4), "$2,310");
         assert_eq!(dollars(-27_230.0), "−$27,230");
         assert_eq!(dollars(1_234_567.0), "$1,234,567");
+    }
+
+    #[test]
+    fn large_counts_are_compact() {
+        assert_eq!(compact(950.0), "950");
+        assert_eq!(compact(12_000.0), "12k");
+        assert_eq!(compact(187_715.0), "187.7k");
+        assert_eq!(compact(3_400_000.0), "3.4M");
     }
 
     #[test]

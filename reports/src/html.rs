@@ -11,8 +11,8 @@
 use crate::baseline::{self, Kind};
 use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
 use crate::format::{
-    dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points, points_ci_of,
-    truncate,
+    compact, dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points,
+    points_ci_of, truncate,
 };
 use crate::trend::{trend_chart, Scale, TrendChart, TrendInput};
 use crate::xy::{xy_chart, Extras, SeriesInput, XyChart};
@@ -691,7 +691,7 @@ fn break_even_chart(e: &crate::Economics) -> Option<XyChart> {
                 points: steps,
             },
         ],
-        ("requests per month", &|v| compact(v)),
+        ("requests per month", &compact),
         ("cost per month", &dollars),
         Extras {
             rule: None,
@@ -704,20 +704,6 @@ fn break_even_chart(e: &crate::Economics) -> Option<XyChart> {
             }),
         },
     )
-}
-
-/// A large count in few characters: `950`, `12k`, `3.4M`.
-fn compact(v: f64) -> String {
-    match v {
-        v if v >= 1e6 => format!("{}M", trim(v / 1e6)),
-        v if v >= 1e3 => format!("{}k", trim(v / 1e3)),
-        v => format!("{v:.0}"),
-    }
-}
-
-fn trim(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.trim_end_matches(".0").to_string()
 }
 
 fn economics_views(report: &ReportModel, task: &str) -> Vec<EconomicsView> {

@@ -75,25 +75,15 @@ fn the_goodput_search_finds_a_known_capacity_and_the_verdict_prices_it() {
     // One request at a time, as a run of a local model goes: the whole
     // machine is charged to each request.
     s.run(&["s.yaml", "-q", "--concurrency", "1"]).success();
-    let out = s
-        .sizeup()
-        .args([
-            "capacity",
-            "s.yaml",
-            "--model",
-            "engine",
-            "--requests",
-            "120",
-            "-q",
-            "--db",
-        ])
-        .arg(s.db())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8_lossy(&out);
+    let out = s.ok(&[
+        "capacity",
+        "s.yaml",
+        "--model",
+        "engine",
+        "--requests",
+        "120",
+        "-q",
+    ]);
     let goodput: f64 = out
         .lines()
         .find_map(|l| l.strip_prefix("goodput: "))
@@ -151,29 +141,19 @@ fn fixed_levels_are_measured_and_stored() {
     let server = engine();
     let s = Scratch::new();
     s.write("s.yaml", &suite(&server.base_url()));
-    let out = s
-        .sizeup()
-        .args([
-            "capacity",
-            "s.yaml",
-            "--model",
-            "engine",
-            "--concurrency",
-            "1,8",
-            "--rate",
-            "20",
-            "--requests",
-            "24",
-            "-q",
-            "--db",
-        ])
-        .arg(s.db())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8_lossy(&out);
+    let out = s.ok(&[
+        "capacity",
+        "s.yaml",
+        "--model",
+        "engine",
+        "--concurrency",
+        "1,8",
+        "--rate",
+        "20",
+        "--requests",
+        "24",
+        "-q",
+    ]);
     let rows: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("concurrency") || l.starts_with("rate"))

@@ -78,29 +78,19 @@ fn a_capacity_sweep_of_the_local_model_completes() {
         "\n    slo: {p95_latency_ms: 60000}",
         &["France", "Italy"],
     );
-    let out = s
-        .sizeup()
-        .args([
-            "capacity",
-            "s.yaml",
-            "--model",
-            "smol",
-            "--concurrency",
-            "1,2",
-            "--requests",
-            "4",
-            "--threads",
-            "2",
-            "-q",
-            "--db",
-        ])
-        .arg(s.db())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8_lossy(&out);
+    let out = s.ok(&[
+        "capacity",
+        "s.yaml",
+        "--model",
+        "smol",
+        "--concurrency",
+        "1,2",
+        "--requests",
+        "4",
+        "--threads",
+        "2",
+        "-q",
+    ]);
     assert!(out.contains("goodput: "), "{out}");
     assert_eq!(
         out.lines().filter(|l| l.starts_with("concurrency")).count(),
@@ -115,13 +105,15 @@ fn a_capacity_sweep_of_the_local_model_completes() {
 fn an_unchanged_local_rerun_is_no_regression() {
     let s = capitals(8, "", &["France", "Italy", "Spain"]);
     s.run(&["s.yaml", "-q", "--threads", "2"]).success();
-    let out = s
-        .run(&["s.yaml", "-q", "--threads", "2", "--baseline", "latest"])
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8_lossy(&out);
+    let out = s.ok(&[
+        "run",
+        "s.yaml",
+        "-q",
+        "--threads",
+        "2",
+        "--baseline",
+        "latest",
+    ]);
     assert!(out.contains("0 failing regression(s)"), "{out}");
     let r = s.export("latest");
     // The first run is the oldest of the suite's history.

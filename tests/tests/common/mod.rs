@@ -89,6 +89,21 @@ impl Scratch {
         c
     }
 
+    /// `sizeup ARGS… --db DB`, which must succeed; its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self
+            .sizeup()
+            .args(args)
+            .arg("--db")
+            .arg(self.db())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8_lossy(&out).to_string()
+    }
+
     /// `sizeup export RUN` parsed as JSON.
     pub fn export(&self, run: &str) -> serde_json::Value {
         let out = self
