@@ -508,6 +508,7 @@ tasks:
             match event {
                 Event::TrialFinished(r) | Event::TrialFailed(r) => results.push(r),
                 Event::RunFinished { interrupted } => assert!(!interrupted),
+                Event::Waiting { .. } => unreachable!("nothing makes Fragile wait"),
             }
         }
         results.sort_by_key(|r| r.index);

@@ -2,6 +2,7 @@
 
 use crate::scorers::judge::{Order, Verdict};
 use crate::scorers::Assessment;
+use sizeup_runners::wait::Wait;
 use sizeup_runners::Completion;
 
 /// One question put to a judge about a trial, and its reply.
@@ -63,6 +64,14 @@ pub enum Event {
     TrialFinished(Box<TrialResult>),
     /// A trial ended in a runner failure (stored and counted like any result).
     TrialFailed(Box<TrialResult>),
+    /// A model's runner holds a request back (a rate limit, a retry's
+    /// wait); told by the runner as the wait starts.
+    Waiting {
+        /// Index of the model in the suite.
+        model: usize,
+        /// How long, and why.
+        wait: Wait,
+    },
     /// No more events will come.
     RunFinished {
         /// True when the run was stopped before every trial ran.

@@ -1,6 +1,6 @@
 //! From a suite [`Model`] to a [`Runner`]: picks the provider, reads the key
 //! from the environment variable the model names, and adds the model's rate
-//! limits and retry policy.
+//! limits and retry policy, both telling their waits to the hook given.
 
 use crate::suite::{Model, Provider};
 use sizeup_runners::anthropic::{AnthropicConfig, AnthropicRunner};
@@ -9,6 +9,7 @@ use sizeup_runners::limit::{Limited, RateLimits};
 use sizeup_runners::local::{LocalConfig, LocalError, LocalRunner};
 use sizeup_runners::openai::{Flavor, OpenAiConfig, OpenAiRunner};
 use sizeup_runners::retry::{RetryPolicy, Retrying};
+use sizeup_runners::wait::OnWait;
 use sizeup_runners::{ApiKey, Runner};
 use std::sync::Arc;
 
@@ -34,8 +35,13 @@ pub enum ProviderError {
     },
 }
 
-/// Builds the runner of `model`, sharing `client`'s connections.
-pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>, ProviderError> {
+/// Builds the runner of `model`, sharing `client`'s connections; its rate
+/// limits and retries tell `on_wait` of each request they hold back.
+pub fn runner(
+    model: &Model,
+    client: &reqwest::Client,
+    on_wait: Option<OnWait>,
+) -> Result<Arc<dyn Runner>, ProviderError> {
     let api_key = match &model.api_key_env {
         None => None,
         Some(var) => match std::env::var(var) {
@@ -65,14 +71,15 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
         )
     };
     Ok(match model.provider {
-        Provider::OpenAi => over_http(openai(Flavor::OpenAi), model),
+        Provider::OpenAi => over_http(openai(Flavor::OpenAi), model, on_wait.clone()),
         Provider::AzureOpenAi => over_http(
             openai(Flavor::Azure {
                 api_version: model.api_version.clone(),
             }),
             model,
+            on_wait.clone(),
         ),
-        Provider::OpenAiCompatible => over_http(openai(Flavor::Compatible), model),
+        Provider::OpenAiCompatible => over_http(openai(Flavor::Compatible), model, on_wait.clone()),
         Provider::Anthropic => over_http(
             AnthropicRunner::new(
                 client,
@@ -84,6 +91,7 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
                 },
             ),
             model,
+            on_wait.clone(),
         ),
         Provider::Gemini => over_http(
             GeminiRunner::new(
@@ -96,6 +104,7 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
                 },
             ),
             model,
+            on_wait.clone(),
         ),
         Provider::Local => {
             let runner = LocalRunner::new(LocalConfig {
@@ -113,7 +122,11 @@ pub fn runner(model: &Model, client: &reqwest::Client) -> Result<Arc<dyn Runner>
 }
 
 /// Every attempt is paced by the rate limits; transient failures are retried.
-fn over_http<R: Runner + 'static>(inner: R, model: &Model) -> Arc<dyn Runner> {
+fn over_http<R: Runner + 'static>(
+    inner: R,
+    model: &Model,
+    on_wait: Option<OnWait>,
+) -> Arc<dyn Runner> {
     let limits = RateLimits {
         requests_per_minute: model.requests_per_minute,
         tokens_per_minute: model.tokens_per_minute,
@@ -124,5 +137,9 @@ fn over_http<R: Runner + 'static>(inner: R, model: &Model) -> Arc<dyn Runner> {
         max_total: model.max_retry_time,
         ..RetryPolicy::default()
     };
-    Arc::new(Retrying::new(Limited::new(inner, limits), policy))
+    let limited = Limited::new(inner, limits);
+    Arc::new(match on_wait {
+        Some(hook) => Retrying::new(limited.on_wait(hook.clone()), policy).on_wait(hook),
+        None => Retrying::new(limited, policy),
+    })
 }

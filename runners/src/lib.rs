@@ -15,6 +15,7 @@ pub mod openai;
 pub mod retry;
 mod secret;
 pub mod sse;
+pub mod wait;
 
 pub use completion::{
     Completion, ErrorClass, Failure, FinishReason, Message, Request, Role, Timing, Usage,

@@ -15,8 +15,12 @@
 //! for the limits) fails at once as `rate_limited` instead of sleeping, and
 //! one that could never fit its bucket fails at once as `bad_request`.
 //! Neither takes anything from the buckets.
+//!
+//! Every wait, and why (which limit, or the provider's pause), is told to the
+//! [`OnWait`] hook given with [`Limited::on_wait`], so a long one is seen.
 
 use crate::http::estimate_prompt_tokens;
+use crate::wait::{tell, OnWait, WaitReason};
 use crate::{BoxFuture, Completion, ErrorClass, Failure, Request, Runner, Timing};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -96,6 +100,7 @@ pub struct Limited<R> {
     inner: R,
     max_wait: Option<Duration>,
     state: Mutex<State>,
+    on_wait: Option<OnWait>,
 }
 
 impl<R: Runner> Limited<R> {
@@ -114,7 +119,14 @@ impl<R: Runner> Limited<R> {
                     .map(|n| Bucket::per_minute(n as f64, now)),
                 paused_until: now,
             }),
+            on_wait: None,
         }
+    }
+
+    /// Tells `hook` of every wait before it starts.
+    pub fn on_wait(mut self, hook: OnWait) -> Self {
+        self.on_wait = Some(hook);
+        self
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
@@ -122,15 +134,16 @@ impl<R: Runner> Limited<R> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Takes a request's share and says how long it must wait; or, taking
-    /// nothing, fails a request that could never fit its bucket or that
-    /// would wait longer than the maximum.
-    fn admit(&self, charged: u64) -> Result<Duration, Failure> {
+    /// Takes a request's share and says how long it must wait, and for
+    /// what; or, taking nothing, fails a request that could never fit its
+    /// bucket or that would wait longer than the maximum.
+    fn admit(&self, charged: u64) -> Result<(Duration, WaitReason), Failure> {
         let mut guard = self.state();
         let s = &mut *guard;
         let now = Instant::now();
         let paused = s.paused_until.saturating_duration_since(now);
         let mut wait = paused;
+        let mut reason = WaitReason::Paused;
         let buckets = [
             (&mut s.requests, 1, "request", "requests_per_minute"),
             (
@@ -153,10 +166,14 @@ impl<R: Runner> Limited<R> {
                 ));
             }
             b.refill(now);
-            wait = wait.max(b.wait(amount as f64));
+            let own = b.wait(amount as f64);
+            if own > wait {
+                wait = own;
+                reason = WaitReason::RateLimit(name);
+            }
         }
         if let Some(max) = self.max_wait.filter(|max| wait > *max) {
-            let why = if wait == paused {
+            let why = if reason == WaitReason::Paused {
                 format!("the provider asked to wait {} s", seconds(wait))
             } else {
                 format!("the rate limits would hold the request {} s", seconds(wait))
@@ -178,7 +195,7 @@ impl<R: Runner> Limited<R> {
         if let Some(b) = &mut s.tokens {
             b.balance -= charged as f64;
         }
-        Ok(wait)
+        Ok((wait, reason))
     }
 }
 
@@ -197,7 +214,10 @@ impl<R: Runner> Runner for Limited<R> {
         Box::pin(async move {
             let charged = charge(request);
             let wait = match self.admit(charged) {
-                Ok(wait) => wait,
+                Ok((wait, reason)) => {
+                    tell(self.on_wait.as_ref(), wait, reason);
+                    wait
+                }
                 Err(failure) => return Completion::failed(failure, Timing::default()),
             };
             if !wait.is_zero() {
@@ -226,6 +246,7 @@ impl<R: Runner> Runner for Limited<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wait::Wait;
     use crate::{Failure, Message, Role, Timing, Usage};
     use std::sync::atomic::{AtomicU32, Ordering};
     use std::sync::Arc;
@@ -326,6 +347,46 @@ mod tests {
         // A minute's worth at once, then one a second.
         assert_eq!(seen.iter().filter(|t| t.is_zero()).count(), 60);
         assert_eq!(seen.iter().max().unwrap().as_secs(), 10);
+    }
+
+    /// A hook that keeps every wait it is told of.
+    fn recorder() -> (OnWait, Arc<Mutex<Vec<Wait>>>) {
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let keep = told.clone();
+        (
+            Arc::new(move |w: &Wait| keep.lock().unwrap().push(*w)),
+            told,
+        )
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn every_wait_is_told_with_the_limit_that_holds_it() {
+        let (hook, told) = recorder();
+        let limits = RateLimits {
+            tokens_per_minute: Some(600),
+            ..RateLimits::default()
+        };
+        let limited =
+            Arc::new(Limited::new(clock(0, Duration::from_secs(1)), limits).on_wait(hook));
+        // 100 tokens each: six go at once, untold; the seventh waits 10 s.
+        run_all(&limited, 7, 98).await;
+        let wait = Wait {
+            duration: Duration::from_secs(10),
+            reason: WaitReason::RateLimit("tokens_per_minute"),
+        };
+        assert_eq!(*told.lock().unwrap(), [wait]);
+
+        // A 429 that asks for 5 s holds the next request for as long.
+        let (hook, told) = recorder();
+        let c = clock(1, Duration::ZERO);
+        let limited = Arc::new(Limited::new(c, RateLimits::default()).on_wait(hook));
+        run_all(&limited, 1, 1).await;
+        run_all(&limited, 1, 1).await;
+        let wait = Wait {
+            duration: Duration::from_secs(5),
+            reason: WaitReason::Paused,
+        };
+        assert_eq!(*told.lock().unwrap(), [wait]);
     }
 
     #[tokio::test(start_paused = true)]

@@ -5,8 +5,10 @@
 //! (`Retry-After`), which is honoured as given. Retries stop at the attempt
 //! limit or when the next wait would pass the total time allowed. The tokens
 //! that failed attempts used are added up in the final completion's
-//! `retried_usage`: they were paid for and bought no answer.
+//! `retried_usage`: they were paid for and bought no answer. Each wait is
+//! told to the [`OnWait`] hook given with [`Retrying::on_wait`].
 
+use crate::wait::{tell, OnWait, WaitReason};
 use crate::{BoxFuture, Completion, Request, Runner, Usage};
 use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, Instant};
@@ -64,12 +66,23 @@ fn jitter() -> f64 {
 pub struct Retrying<R> {
     inner: R,
     policy: RetryPolicy,
+    on_wait: Option<OnWait>,
 }
 
 impl<R: Runner> Retrying<R> {
     /// Wraps `inner` with `policy`.
     pub fn new(inner: R, policy: RetryPolicy) -> Self {
-        Self { inner, policy }
+        Self {
+            inner,
+            policy,
+            on_wait: None,
+        }
+    }
+
+    /// Tells `hook` of every wait before another attempt.
+    pub fn on_wait(mut self, hook: OnWait) -> Self {
+        self.on_wait = Some(hook);
+        self
     }
 }
 
@@ -90,6 +103,11 @@ impl<R: Runner> Runner for Retrying<R> {
                     return completion;
                 }
                 let wait = self.policy.delay(attempt, failure.retry_after);
+                let reason = WaitReason::Retry {
+                    status: failure.status,
+                    class: failure.class,
+                    asked: failure.retry_after.is_some(),
+                };
                 // A provider's wait may be as long as `Duration::MAX`.
                 if start.elapsed().saturating_add(wait) > self.policy.max_total {
                     // Say why no retry came when the provider's own answer
@@ -108,6 +126,7 @@ impl<R: Runner> Runner for Retrying<R> {
                 }
                 retried = completion.retried_usage;
                 retried += completion.usage;
+                tell(self.on_wait.as_ref(), wait, reason);
                 tokio::time::sleep(wait).await;
                 attempt += 1;
             }
@@ -118,8 +137,10 @@ impl<R: Runner> Runner for Retrying<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wait::Wait;
     use crate::{ErrorClass, Failure, Timing};
     use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::{Arc, Mutex};
 
     /// Fails the first `fail_first` calls, each failure having used
     /// `(10 + n, n)` tokens for call number `n` (none for the first), then
@@ -263,6 +284,34 @@ mod tests {
             c.error.unwrap().message,
             "HTTP 429: daily quota; the provider asked to wait 86400 s, more than max_retry_time 120 s allows"
         );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn each_wait_before_a_retry_is_told_with_its_cause() {
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let keep = told.clone();
+        let hook: OnWait = Arc::new(move |w: &Wait| keep.lock().unwrap().push(*w));
+        let r = Retrying::new(
+            Flaky {
+                calls: AtomicU32::new(0),
+                fail_first: 2,
+                class: ErrorClass::Overloaded,
+            },
+            RetryPolicy::default(),
+        )
+        .on_wait(hook);
+        let c = r.complete(&request()).await;
+        assert_eq!(c.attempts, 3);
+        // Flaky asks for a millisecond each time, without an HTTP status.
+        let wait = Wait {
+            duration: Duration::from_millis(1),
+            reason: WaitReason::Retry {
+                status: None,
+                class: ErrorClass::Overloaded,
+                asked: true,
+            },
+        };
+        assert_eq!(*told.lock().unwrap(), [wait, wait]);
     }
 
     #[tokio::test]

@@ -6,6 +6,7 @@
 mod common;
 
 use common::Scratch;
+use sizeup_tests::server::Behavior;
 use std::time::Duration;
 
 /// A key set in the environment of every command, which no output may show.
@@ -272,4 +273,130 @@ fn results_are_never_written_over() {
         )
         .unwrap();
     assert_eq!(tables, 1);
+}
+
+/// Every command that takes `--db` answers a bad database alike: exit 2
+/// for a file that is not a sizeup store (a database of something else,
+/// not a database at all, a directory, a newer schema), exit 3 for a real
+/// store that fails (here, damaged past its first page).
+#[test]
+fn every_command_answers_a_bad_db_alike() {
+    let server = common::server(common::echo);
+    let s = Scratch::new();
+    s.write("s.yaml", &common::suite(&server.base_url(), 1, ""));
+    s.run(&["s.yaml", "-q"]).success();
+    let mut damaged = std::fs::read(s.db()).unwrap();
+    // SQLite's page size is the big-endian u16 at byte 16 of its header.
+    let page = usize::from(u16::from_be_bytes([damaged[16], damaged[17]]));
+    assert!(damaged.len() > page, "the store has more than one page");
+    damaged[page..].fill(0xa5);
+
+    let foreign = s.path("foreign.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE accounts (id INTEGER);")
+        .unwrap();
+    let newer = s.path("newer.db");
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 999;")
+        .unwrap();
+    s.write(
+        "text.db",
+        "a text file given as --db, which no SQLite reads\n",
+    );
+    std::fs::create_dir(s.path("dir.db")).unwrap();
+
+    let files: [(&str, i32, &str); 5] = [
+        ("foreign.db", 2, "not a sizeup results database"),
+        ("text.db", 2, "not a"),
+        ("dir.db", 2, "dir.db"),
+        ("newer.db", 2, "schema version 999"),
+        ("damaged.db", 3, "malformed"),
+    ];
+    let commands: [&[&str]; 7] = [
+        &["run", "s.yaml", "-q"],
+        &["runs"],
+        &["show", "latest"],
+        &["export", "latest"],
+        &["compare", "latest", "latest"],
+        &[
+            "capacity",
+            "s.yaml",
+            "--model",
+            "loop",
+            "--concurrency",
+            "1",
+        ],
+        &["merge", "DB", "-q"],
+    ];
+    for (file, code, expected) in files {
+        for command in commands {
+            if file == "damaged.db" {
+                // Each command gets the damage afresh: a write may move it.
+                std::fs::write(s.path(file), &damaged).unwrap();
+            }
+            let mut args: Vec<&str> = command
+                .iter()
+                .map(|a| if *a == "DB" { file } else { a })
+                .collect();
+            args.extend(["--db", file]);
+            let out = s
+                .sizeup()
+                .args(&args)
+                .timeout(Duration::from_secs(60))
+                .output()
+                .expect("sizeup runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(code), "{args:?}:\n{stderr}");
+            assert!(
+                stderr.contains(expected),
+                "{args:?}: wanted `{expected}` in:\n{stderr}"
+            );
+            assert!(!stderr.contains("panicked"), "{args:?}:\n{stderr}");
+        }
+    }
+    // None of them touched the database of something else.
+    let tables: i64 = rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 1);
+    assert_eq!(server.requests(), 1, "no command reached the model");
+}
+
+/// A wait of seconds is shown on the progress output with its model,
+/// length and reason, never silent: a 429 that asks for 3 s, and a rate
+/// limit that holds the 21st request of a minute allowing 20.
+#[test]
+fn long_waits_are_shown_with_their_model_and_reason() {
+    let server = common::server(|seen| match (seen.prompt.as_str(), seen.attempt) {
+        ("question 1", 1) => Behavior::Status {
+            code: 429,
+            retry_after: Some("3".into()),
+        },
+        _ => common::echo(seen),
+    });
+    let s = Scratch::new();
+    s.write("s.yaml", &common::suite(&server.base_url(), 1, ""));
+    let out = s.run(&["s.yaml"]).success().get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("loop: waiting 3 s: retry after HTTP 429 (Retry-After)"),
+        "{stderr}"
+    );
+    assert_eq!(s.export("latest")["trials"][0]["attempts"], 2);
+
+    s.write(
+        "s.yaml",
+        &common::suite(&server.base_url(), 21, "    requests_per_minute: 20"),
+    );
+    let out = s.run(&["s.yaml"]).success().get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let shown: Vec<&str> = stderr.lines().filter(|l| l.contains("waiting")).collect();
+    assert_eq!(
+        shown,
+        ["loop: waiting 3 s: rate limit (requests_per_minute)"],
+        "{stderr}"
+    );
 }

@@ -73,7 +73,7 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
         ))));
     }
 
-    let store = Store::open(&args.db.db).map_err(|e| CliError::input(message(chain(&e))))?;
+    let store = Store::open(&args.db.db).map_err(store_error)?;
     let selection = Selection {
         tasks: vec![task.id.clone()],
         models: vec![model.id.clone()],
@@ -96,7 +96,7 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
         .build()
         .map_err(|e| CliError::incomplete(message(chain(&e))))?;
     let runner =
-        providers::runner(&bare, &client).map_err(|e| CliError::input(message(chain(&e))))?;
+        providers::runner(&bare, &client, None).map_err(|e| CliError::input(message(chain(&e))))?;
 
     let requests_per_level = args.requests as usize;
     let limits = Limits {

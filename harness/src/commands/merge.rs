@@ -13,7 +13,7 @@ use super::run::options::{identity_diff, RunOptions};
 use super::{message, print, CliError};
 use crate::cli::MergeArgs;
 use crate::plan::Shard;
-use crate::store::{RunModel, RunRow, RunStatus, RunTask, Store};
+use crate::store::{RunModel, RunRow, RunStatus, RunTask, Store, StoreError};
 use crate::{analysis, time};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -35,8 +35,11 @@ impl Part {
     fn read(path: &Path) -> Result<Self, CliError> {
         check_database(path)?;
         let store = open(path)?;
-        let run = store.run("latest").map_err(|e| {
-            CliError::input(message(format!("{}: {}", path.display(), super::chain(&e))))
+        let run = store.run("latest").map_err(|e| match e {
+            e @ StoreError::UnknownRun(_) => {
+                CliError::input(message(format!("{}: {}", path.display(), super::chain(&e))))
+            }
+            other => store_error(other),
         })?;
         let options = RunOptions::stored(&run)?;
         Ok(Self {
@@ -98,8 +101,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode, CliError> {
 
     let ordered: Vec<&Part> = by_index.into_values().collect();
     let row = merged_row(&ordered, status)?;
-    let mut out =
-        Store::open(&args.db.db).map_err(|e| CliError::input(message(super::chain(&e))))?;
+    let mut out = Store::open(&args.db.db).map_err(store_error)?;
     let sources: Vec<(&Store, &str)> = ordered
         .iter()
         .map(|p| (&p.store, p.run.id.as_str()))

@@ -21,12 +21,17 @@ pub fn open(db: &Path) -> Result<Store, CliError> {
     Store::open(db).map_err(store_error)
 }
 
-/// A store failure while reading: unknown runs and files that are not a
-/// store this sizeup reads are bad input (exit 2), the rest faults (exit 3).
+/// A store failure: unknown runs, a `--db` path that cannot hold a store,
+/// and files that are not a store this sizeup reads are bad input (exit
+/// 2); a real store that fails (I/O, corruption, a lock) is a fault (exit 3).
+/// Every command that takes `--db` maps its failures here, so the same
+/// file gets the same exit code from each.
 pub fn store_error(e: StoreError) -> CliError {
     match e {
         StoreError::UnknownRun(_)
+        | StoreError::CreateDir { .. }
         | StoreError::NotAStore { .. }
+        | StoreError::NotADatabase { .. }
         | StoreError::NewerSchema { .. } => CliError::input(message(chain(&e))),
         other => CliError::incomplete(message(chain(&other))),
     }

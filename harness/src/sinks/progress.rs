@@ -1,11 +1,21 @@
 //! [`Progress`]: one bar per model on a terminal, plain lines otherwise.
+//!
+//! A request held back for [`SHOWN_WAIT`] or longer (a rate limit, a
+//! provider's `Retry-After`) is shown with its model, length and reason, so
+//! that a run that waits never looks hung.
 
 use super::{Sink, SinkError};
 use crate::events::Event;
 use crate::plan::Plan;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sizeup_runners::wait::Wait;
 use std::io::Write;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Waits at least this long are shown; shorter ones are the ordinary
+/// pacing of a rate limit.
+const SHOWN_WAIT: Duration = Duration::from_secs(2);
 
 struct Tally {
     id: String,
@@ -16,6 +26,38 @@ struct Tally {
     bar: Option<ProgressBar>,
     /// Last tenth reported in plain mode.
     reported: u64,
+    /// When the last wait shown ends.
+    waiting_until: Option<Instant>,
+}
+
+impl Tally {
+    /// Shows `wait` unless a wait already shown covers most of it: a queue
+    /// behind a rate limit, each request a little later than the one
+    /// before, is shown once, not once per request.
+    fn wait(&mut self, wait: &Wait) {
+        if wait.duration < SHOWN_WAIT {
+            return;
+        }
+        let until = Instant::now() + wait.duration;
+        if self
+            .waiting_until
+            .is_some_and(|shown| until < shown + SHOWN_WAIT)
+        {
+            return;
+        }
+        self.waiting_until = Some(until);
+        match &self.bar {
+            Some(bar) => bar.set_message(format!("{} · {wait}", self.message())),
+            // A closed stderr must not stop the run.
+            None => {
+                let _ = writeln!(std::io::stderr(), "{}: {wait}", self.id);
+            }
+        }
+    }
+
+    fn message(&self) -> String {
+        format!("errors {} · ${:.4}", self.errors, self.cost)
+    }
 }
 
 /// Shows done/total, errors and spend per model on standard error.
@@ -54,6 +96,7 @@ impl Progress {
                     cost: 0.0,
                     bar,
                     reported: 0,
+                    waiting_until: None,
                 }
             })
             .collect();
@@ -70,6 +113,10 @@ impl Sink for Progress {
         let (r, failed) = match event {
             Event::TrialFinished(r) => (r, false),
             Event::TrialFailed(r) => (r, true),
+            Event::Waiting { model, wait } => {
+                self.models[*model].wait(wait);
+                return Ok(());
+            }
             Event::RunFinished { .. } => {
                 for t in &self.models {
                     if let Some(bar) = &t.bar {
@@ -83,7 +130,7 @@ impl Sink for Progress {
         t.done += 1;
         t.errors += u64::from(failed);
         t.cost += r.cost_usd + r.failure_cost_usd + r.judge_cost_usd();
-        let msg = format!("errors {} · ${:.4}", t.errors, t.cost);
+        let msg = t.message();
         match &t.bar {
             Some(bar) => {
                 bar.set_message(msg);

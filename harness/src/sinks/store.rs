@@ -95,7 +95,7 @@ impl Sink for StoreSink {
     fn event(&mut self, event: &Event) -> Result<(), SinkError> {
         match event {
             Event::TrialFinished(r) | Event::TrialFailed(r) => self.pending.push((**r).clone()),
-            Event::RunFinished { .. } => {}
+            Event::RunFinished { .. } | Event::Waiting { .. } => {}
         }
         Ok(())
     }

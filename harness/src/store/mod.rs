@@ -51,6 +51,13 @@ pub enum StoreError {
         /// The database file.
         path: PathBuf,
     },
+    /// The file is not an SQLite database at all (text, an image, a
+    /// directory), so not a store either.
+    #[error("{} is not an SQLite database, so not a sizeup results database", path.display())]
+    NotADatabase {
+        /// The path given.
+        path: PathBuf,
+    },
     /// The file was written by a newer sizeup.
     #[error("{} has schema version {found}; this sizeup reads version {SCHEMA_VERSION}", path.display())]
     NewerSchema {
@@ -113,6 +120,13 @@ impl Store {
                 source,
             })?;
         }
+        // SQLite would fail on a directory or a FIFO with a bare "unable to
+        // open": say what the path is instead.
+        if path.exists() && !path.is_file() {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
         let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
             path: path.to_path_buf(),
             source,
@@ -138,9 +152,16 @@ impl Store {
             path: path.clone(),
             source,
         };
+        // The first statement reads the file's header: this is where a file
+        // that is not a database shows itself.
         self.conn
             .pragma_update(None, "journal_mode", "WAL")
-            .map_err(e)?;
+            .map_err(|source| match source.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => {
+                    StoreError::NotADatabase { path: path.clone() }
+                }
+                _ => e(source),
+            })?;
         // NORMAL is durable across a process crash in WAL mode; only a power
         // loss may drop the last transactions.
         self.conn

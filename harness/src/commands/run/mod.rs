@@ -38,7 +38,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         std::env::set_var("CANDLE_NUM_THREADS", n.to_string());
     }
     let db = args.db.db.clone();
-    let mut store = Store::open(&db).map_err(|e| CliError::input(message(chain(&e))))?;
+    let mut store = Store::open(&db).map_err(store_error)?;
     let resumed = match &args.resume {
         Some(id) => Some(store.run(id).map_err(store_error)?),
         None => None,
@@ -75,7 +75,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
             &models,
         )?;
     }
-    let runners = setup::runners(&suite, &plan)?;
+    // Runners tell of their waits as they happen, so the channel comes first.
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    let runners = setup::runners(&suite, &plan, &tx)?;
 
     let owner = owner();
     let run_id = match resumed {
@@ -157,7 +159,6 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     }
 
     let control = Control::default();
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
     let collector = {
         let abort = control.abort.clone();
         std::thread::spawn(move || sinks::collect(rx, sinks, abort))

@@ -5,14 +5,17 @@
 use super::super::report::store_error;
 use super::super::{chain, message, CliError};
 use crate::digest::remembered_sha256;
+use crate::events::Event;
 use crate::plan::{identity, Plan, Selection};
 use crate::providers;
 use crate::store::{RunModel, RunTask, Store};
 use crate::suite::{Provider, Suite};
+use sizeup_runners::wait::{OnWait, Wait};
 use sizeup_runners::{Completion, Runner};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
+use tokio::sync::mpsc::UnboundedSender;
 
 /// The SHA-256 of each selected local model's weights, by model index.
 pub fn weights(
@@ -35,8 +38,13 @@ pub fn weights(
         .collect()
 }
 
-/// The runner of each model the plan uses, by index; a local model is loaded here.
-pub fn runners(suite: &Suite, plan: &Plan) -> Result<Vec<Option<Arc<dyn Runner>>>, CliError> {
+/// The runner of each model the plan uses, by index; a local model is loaded
+/// here. Each tells `events` of the requests its limits and retries hold back.
+pub fn runners(
+    suite: &Suite,
+    plan: &Plan,
+    events: &UnboundedSender<Event>,
+) -> Result<Vec<Option<Arc<dyn Runner>>>, CliError> {
     let client = reqwest::Client::builder()
         .build()
         .map_err(|e| CliError::incomplete(message(chain(&e))))?;
@@ -46,8 +54,16 @@ pub fn runners(suite: &Suite, plan: &Plan) -> Result<Vec<Option<Arc<dyn Runner>>
         .iter()
         .enumerate()
         .map(|(i, model)| {
+            let events = events.clone();
+            let on_wait: OnWait = Arc::new(move |wait: &Wait| {
+                // The run is over when no one listens: nothing to tell.
+                let _ = events.send(Event::Waiting {
+                    model: i,
+                    wait: *wait,
+                });
+            });
             used.contains(&i)
-                .then(|| providers::runner(model, &client))
+                .then(|| providers::runner(model, &client, Some(on_wait)))
                 .transpose()
                 .map_err(|e| CliError::input(message(chain(&e))))
         })
