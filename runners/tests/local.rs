@@ -137,12 +137,27 @@ fn stop_sequences_and_max_tokens_end_generation() {
 }
 
 #[test]
-fn qwen2_loads_and_answers() {
+fn qwen2_answers_as_llama_cpp_does() {
     let runner = LocalRunner::new(config("qwen2.5-coder-0.5b-instruct-q4_k_m.gguf")).unwrap();
+    // llama.cpp's server (`--jinja`, temperature 0) gives the same texts
+    // from the same 41 prompt tokens each.
     let c = complete(&runner, &ask(FRANCE));
     assert_eq!(c.error, None);
-    assert!(c.text.contains("Paris"), "{:?}", c.text);
+    assert_eq!(c.text, "Paris");
+    assert_eq!(c.usage.input_tokens, 41);
     assert_eq!(c.finish, FinishReason::Stop);
+    let c = complete(
+        &runner,
+        &ask("Write a Python function that returns the square of a number."),
+    );
+    assert_eq!(c.error, None);
+    assert_eq!(
+        c.text,
+        "Here's a simple Python function to calculate the square of a number:\n\n```python\n\
+         def square(number):\n    \"\"\"\n    Calculate the square of a given number.\n\n"
+    );
+    assert_eq!(c.usage.input_tokens, 41);
+    assert_eq!(c.finish, FinishReason::Length);
 }
 
 #[test]
@@ -167,19 +182,19 @@ fn gemma3_continues_text_as_llama_cpp_does() {
 
 #[test]
 fn requests_longer_than_the_context_are_refused_before_generating() {
-    // candle's llama code holds 4,096 positions, fewer than SmolLM2's 8,192.
+    // SmolLM2 declares 8,192 positions.
     let mut r = ask(FRANCE);
-    r.max_tokens = 4096 - 41;
+    r.max_tokens = 8192 - 41;
     let c = complete(smollm2(), &r);
     let failure = c.error.expect("a request past the context ran");
     assert_eq!(failure.class, ErrorClass::BadRequest);
     assert_eq!(
         failure.message,
-        "the prompt's 42 tokens plus max_tokens 4055 make 4097, more than the model's \
-         context of 4096 tokens"
+        "the prompt's 42 tokens plus max_tokens 8151 make 8193, more than the model's \
+         context of 8192 tokens"
     );
     assert_eq!(c.usage.output_tokens, 0);
-    r.max_tokens = 4096 - 42;
+    r.max_tokens = 8192 - 42;
     assert_eq!(complete(smollm2(), &r).error, None);
 
     let qwen2 = LocalRunner::new(config("qwen2.5-coder-0.5b-instruct-q4_k_m.gguf")).unwrap();

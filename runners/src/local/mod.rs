@@ -18,10 +18,12 @@ mod gemma3;
 mod header;
 mod kernels;
 mod linear;
+mod llama;
 mod model;
 mod spm;
 mod template;
 mod tokenizer;
+mod transformer;
 
 pub use model::SUPPORTED;
 pub use tokenizer::GgufTokenizer;
@@ -256,7 +258,7 @@ fn load(config: &LocalConfig) -> Result<Loaded, LocalError> {
     let prompter = Prompter::from_content(path, &content, config.chat_template.as_deref())?;
     let context = model::context_length(&arch, &content).map_err(gguf)?;
     // A truncated file fails here, while its tensors are read.
-    let weights = Weights::load(&arch, content, &mut reader, &device).map_err(gguf)?;
+    let weights = Weights::load(&arch, context, content, &mut reader, &device).map_err(gguf)?;
     Ok(Loaded {
         weights,
         prompter,
@@ -464,7 +466,7 @@ impl Loaded {
                 Ok(())
             }
         };
-        self.weights.clear();
+        self.weights.clear(needed);
         let mut logits = self.prefill(&ids, PREFILL_CHUNK, go_on)?;
         let tok = &self.prompter.tokenizer;
         let mut pos = ids.len();
@@ -779,7 +781,7 @@ mod tests {
             .unwrap();
         assert!(ids.len() > 2 * PREFILL_CHUNK, "{}", ids.len());
         let mut logits = |chunk| -> Vec<f32> {
-            model.weights.clear();
+            model.weights.clear(ids.len());
             let last = model.prefill(&ids, chunk, || Ok(())).unwrap();
             last.flatten_all().unwrap().to_vec1().unwrap()
         };

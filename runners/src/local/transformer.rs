@@ -1,0 +1,377 @@
+//! [`Transformer`]: the decoder-only model the `llama`, `qwen2` and
+//! `gemma3` families share, written once with the families' differences as
+//! settings of each [`Block`]: RMSNorm, rotary positions (interleaved pairs
+//! for llama, halves for the others), grouped-query attention over a KV
+//! cache, and a gated feed-forward. Qwen 2 adds biases to the query, key
+//! and value projections; Gemma 3 normalises queries and keys, normalises
+//! each sub-block's output before the residual, gates with GELU, scales the
+//! embedding and slides a window over the keys in most layers.
+//!
+//! The weights stay quantized: matrix products go through [`Linear`], the
+//! embedding dequantizes only the rows looked up, and a tied output head
+//! multiplies by the quantized table itself. Each block's KV cache is
+//! allocated for the positions a request can use (its prompt plus its
+//! `max_tokens`), and grows only if a caller goes past that.
+//!
+//! The arithmetic follows candle-transformers' model code operation by
+//! operation, so the logits are the ones it computes bit for bit wherever
+//! the matrix kernels are (see `kernels`).
+
+use super::linear::Linear;
+use candle_core::quantized::{ggml_file::qtensor_from_ggml, QTensor};
+use candle_core::{DType, Device, IndexOp, Module, Result, Tensor};
+use candle_nn::kv_cache::KvCache;
+use candle_nn::Embedding;
+use candle_transformers::quantized_nn::RmsNorm;
+use std::sync::Arc;
+
+/// Rotary position tables for `positions` positions of heads of `head_dim`.
+pub struct Rotary {
+    sin: Tensor,
+    cos: Tensor,
+    /// Rotates pairs of neighbours (llama's GGUF layout) instead of the
+    /// two halves of each head (the others).
+    interleaved: bool,
+}
+
+impl Rotary {
+    /// Tables for frequency `base`.
+    pub fn new(
+        head_dim: usize,
+        base: f32,
+        positions: usize,
+        interleaved: bool,
+        device: &Device,
+    ) -> Result<Self> {
+        let inv: Vec<f32> = (0..head_dim)
+            .step_by(2)
+            .map(|i| 1f32 / base.powf(i as f32 / head_dim as f32))
+            .collect();
+        let inv = Tensor::new(inv.as_slice(), device)?.reshape((1, head_dim / 2))?;
+        let angles = Tensor::arange(0, positions as u32, device)?
+            .to_dtype(DType::F32)?
+            .reshape((positions, 1))?
+            .matmul(&inv)?;
+        Ok(Self {
+            sin: angles.sin()?,
+            cos: angles.cos()?,
+            interleaved,
+        })
+    }
+
+    fn apply(&self, x: &Tensor, pos: usize) -> Result<Tensor> {
+        let len = x.dim(2)?;
+        let cos = self.cos.narrow(0, pos, len)?;
+        let sin = self.sin.narrow(0, pos, len)?;
+        let x = x.contiguous()?;
+        if self.interleaved {
+            candle_nn::rotary_emb::rope_i(&x, &cos, &sin)
+        } else {
+            candle_nn::rotary_emb::rope(&x, &cos, &sin)
+        }
+    }
+}
+
+/// The gate's activation in the feed-forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activation {
+    /// SiLU (llama, Qwen).
+    Silu,
+    /// GELU, tanh approximation (Gemma).
+    GeluTanh,
+}
+
+/// The weights of one block, as a family's loader reads them.
+pub struct BlockWeights {
+    /// Query projection.
+    pub wq: Linear,
+    /// Key projection.
+    pub wk: Linear,
+    /// Value projection.
+    pub wv: Linear,
+    /// Output projection of the attention.
+    pub wo: Linear,
+    /// Biases of the query, key and value projections (Qwen 2).
+    pub qkv_bias: Option<[Tensor; 3]>,
+    /// Norms of each query and key head (Gemma 3).
+    pub qk_norm: Option<[RmsNorm; 2]>,
+    /// Norm before the attention.
+    pub attn_norm: RmsNorm,
+    /// Norm of the attention's output, before the residual (Gemma 3).
+    pub post_attn_norm: Option<RmsNorm>,
+    /// Norm before the feed-forward.
+    pub ffn_norm: RmsNorm,
+    /// Norm of the feed-forward's output, before the residual (Gemma 3).
+    pub post_ffn_norm: Option<RmsNorm>,
+    /// The feed-forward's gate, up and down projections.
+    pub gate: Linear,
+    /// Up projection.
+    pub up: Linear,
+    /// Down projection.
+    pub down: Linear,
+}
+
+/// The shape and settings of one block.
+#[derive(Clone)]
+pub struct BlockShape {
+    /// Query heads.
+    pub n_head: usize,
+    /// Key and value heads (each shared by `n_head / n_kv_head` query heads).
+    pub n_kv_head: usize,
+    /// Values per head.
+    pub head_dim: usize,
+    /// `Some(window)` for a layer that sees only the last `window` positions.
+    pub window: Option<usize>,
+    /// The gate's activation.
+    pub activation: Activation,
+    /// The rotary tables this layer uses.
+    pub rotary: Arc<Rotary>,
+}
+
+/// One transformer block and its KV cache.
+pub struct Block {
+    w: BlockWeights,
+    shape: BlockShape,
+    cache: KvCache,
+}
+
+impl Block {
+    /// A block with an empty cache.
+    pub fn new(w: BlockWeights, shape: BlockShape) -> Self {
+        Self {
+            w,
+            shape,
+            cache: KvCache::new(2, 1),
+        }
+    }
+
+    fn project(&self, w: &Linear, bias: Option<&Tensor>, x: &Tensor) -> Result<Tensor> {
+        let y = w.forward(x)?;
+        match bias {
+            Some(b) => y.broadcast_add(b),
+            None => Ok(y),
+        }
+    }
+
+    fn attention(&mut self, x: &Tensor, pos: usize) -> Result<Tensor> {
+        let (b, len, _) = x.dims3()?;
+        let s = &self.shape;
+        let heads = |t: Tensor, n: usize| {
+            t.reshape((b, len, n, s.head_dim))?
+                .transpose(1, 2)?
+                .contiguous()
+        };
+        let bias = |i: usize| self.w.qkv_bias.as_ref().map(|b| &b[i]);
+        let mut q = heads(self.project(&self.w.wq, bias(0), x)?, s.n_head)?;
+        let mut k = heads(self.project(&self.w.wk, bias(1), x)?, s.n_kv_head)?;
+        let v = heads(self.project(&self.w.wv, bias(2), x)?, s.n_kv_head)?;
+        if let Some([q_norm, k_norm]) = &self.w.qk_norm {
+            q = q_norm.forward(&q)?;
+            k = k_norm.forward(&k)?;
+        }
+        let q = s.rotary.apply(&q, pos)?;
+        let k = s.rotary.apply(&k, pos)?;
+        if pos == 0 {
+            self.cache.reset();
+        }
+        let (k, v) = self.cache.append(&k, &v)?;
+        // A sliding layer reads only the keys its queries can still see:
+        // for the last of them, the window; for the first, `len − 1` fewer.
+        let keys = k.dim(2)?;
+        let seen = s.window.map_or(keys, |w| keys.min(w + len));
+        let (k, v) = (
+            k.narrow(2, keys - seen, seen)?.contiguous()?,
+            v.narrow(2, keys - seen, seen)?.contiguous()?,
+        );
+        let groups = s.n_head / s.n_kv_head;
+        let k = candle_transformers::utils::repeat_kv(k, groups)?;
+        let v = candle_transformers::utils::repeat_kv(v, groups)?;
+        let scale = 1.0 / (s.head_dim as f64).sqrt();
+        let mut scores = (q.matmul(&k.t()?)? * scale)?;
+        if len > 1 || s.window.is_some_and(|w| seen > w) {
+            scores = scores.broadcast_add(&mask(s.window, len, seen, x.device())?)?;
+        }
+        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+        let o = probs
+            .matmul(&v)?
+            .transpose(1, 2)?
+            .reshape((b, len, s.n_head * s.head_dim))?;
+        self.w.wo.forward(&o)
+    }
+
+    fn forward(&mut self, x: &Tensor, pos: usize) -> Result<Tensor> {
+        let h = self.attention(&self.w.attn_norm.forward(x)?, pos)?;
+        let h = match &self.w.post_attn_norm {
+            Some(n) => n.forward(&h)?,
+            None => h,
+        };
+        let x = (h + x)?;
+        let n = self.w.ffn_norm.forward(&x)?;
+        let gate = self.w.gate.forward(&n)?;
+        let gate = match self.shape.activation {
+            Activation::Silu => candle_nn::ops::silu(&gate)?,
+            Activation::GeluTanh => gate.gelu()?,
+        };
+        let ff = self.w.down.forward(&(gate * self.w.up.forward(&n)?)?)?;
+        let ff = match &self.w.post_ffn_norm {
+            Some(n) => n.forward(&ff)?,
+            None => ff,
+        };
+        ff + x
+    }
+
+    /// Empties the cache and makes room in it for `positions` positions.
+    fn clear(&mut self, positions: usize) {
+        self.cache = KvCache::new(2, positions.max(1));
+    }
+}
+
+/// 0 where query `i` (the last `len` of `keys` positions) may see key
+/// `j`, −∞ elsewhere: causal, and within the window for sliding layers.
+fn mask(window: Option<usize>, len: usize, keys: usize, device: &Device) -> Result<Tensor> {
+    let offset = keys - len;
+    let window = window.unwrap_or(usize::MAX);
+    let values: Vec<f32> = (0..len)
+        .flat_map(|i| {
+            let qi = offset + i;
+            (0..keys).map(move |j| {
+                if j > qi || qi - j >= window {
+                    f32::NEG_INFINITY
+                } else {
+                    0.0
+                }
+            })
+        })
+        .collect();
+    Tensor::from_vec(values, (1, 1, len, keys), device)
+}
+
+/// The token embedding: quantized rows dequantized on lookup (CPU), or a
+/// dequantized table (other devices, where reading the rows back is dear).
+/// Each row comes out as candle's dequantization of the whole table gives it.
+pub enum Embed {
+    /// Rows dequantized as they are looked up.
+    Rows {
+        /// The quantized table, one row per token.
+        table: Arc<QTensor>,
+        /// Values per row.
+        width: usize,
+        /// Bytes per quantized row.
+        row_bytes: usize,
+    },
+    /// The whole table in f32.
+    Full(Embedding),
+}
+
+impl Embed {
+    /// The embedding of `table`, rows of `width` values.
+    pub fn new(table: Arc<QTensor>, width: usize, device: &Device) -> Result<Self> {
+        let dtype = table.dtype();
+        if device.is_cpu() && width % dtype.block_size() == 0 {
+            let row_bytes = width / dtype.block_size() * dtype.type_size();
+            return Ok(Self::Rows {
+                table,
+                width,
+                row_bytes,
+            });
+        }
+        Ok(Self::Full(Embedding::new(table.dequantize(device)?, width)))
+    }
+
+    fn forward(&self, ids: &Tensor) -> Result<Tensor> {
+        let (table, width, row_bytes) = match self {
+            Self::Full(e) => return e.forward(ids),
+            Self::Rows {
+                table,
+                width,
+                row_bytes,
+            } => (table, *width, *row_bytes),
+        };
+        let (b, len) = ids.dims2()?;
+        let data = table.data()?;
+        let mut rows = Vec::with_capacity(b * len);
+        for id in ids.flatten_all()?.to_vec1::<u32>()? {
+            let start = id as usize * row_bytes;
+            let bytes = data.get(start..start + row_bytes).ok_or_else(|| {
+                candle_core::Error::Msg(format!("token id {id} is out of the vocabulary"))
+            })?;
+            let row = qtensor_from_ggml(table.dtype(), bytes, vec![1, width], &Device::Cpu)?;
+            rows.push(row.dequantize(&Device::Cpu)?);
+        }
+        Tensor::cat(&rows, 0)?.reshape((b, len, width))
+    }
+}
+
+/// A loaded model of one of the families above.
+pub struct Transformer {
+    /// The token embedding.
+    pub embed: Embed,
+    /// What the embedding is multiplied by (Gemma: √width).
+    pub embed_scale: Option<f64>,
+    /// The blocks, first to last.
+    pub blocks: Vec<Block>,
+    /// The final norm.
+    pub norm: RmsNorm,
+    /// The output projection to the vocabulary.
+    pub output: Linear,
+}
+
+impl Transformer {
+    /// Logits of the last position of `input`, which starts at `pos`.
+    pub fn forward(&mut self, input: &Tensor, pos: usize) -> Result<Tensor> {
+        let len = input.dim(1)?;
+        let mut x = self.embed.forward(input)?;
+        if let Some(scale) = self.embed_scale {
+            x = (x * scale)?;
+        }
+        for block in &mut self.blocks {
+            x = block.forward(&x, pos)?;
+        }
+        let last = x.i((.., len - 1, ..))?;
+        self.output.forward(&self.norm.forward(&last)?)
+    }
+
+    /// Forgets the previous conversation and makes room for `positions`
+    /// positions in the next.
+    pub fn clear(&mut self, positions: usize) {
+        for block in &mut self.blocks {
+            block.clear(positions);
+        }
+    }
+}
+
+/// The output projection: the file's own, or the embedding table (tied),
+/// multiplied in its quantized form without a second copy.
+pub fn output(own: Option<QTensor>, table: Arc<QTensor>) -> Result<Linear> {
+    match own {
+        Some(t) => Linear::new(t),
+        None => Ok(Linear::Candle(candle_core::quantized::QMatMul::from_arc(
+            table,
+        )?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sliding_masks_keep_a_window_of_keys() {
+        let layer_mask = |window: Option<usize>, len, keys| {
+            let m = mask(window, len, keys, &Device::Cpu).unwrap();
+            m.flatten_all()
+                .unwrap()
+                .to_vec1::<f32>()
+                .unwrap()
+                .iter()
+                .map(|v| u8::from(v.is_finite()))
+                .collect::<Vec<_>>()
+        };
+        // Causal over three positions.
+        assert_eq!(layer_mask(None, 3, 3), [1, 0, 0, 1, 1, 0, 1, 1, 1]);
+        // A window of two: each query sees itself and the one before.
+        assert_eq!(layer_mask(Some(2), 3, 3), [1, 0, 0, 1, 1, 0, 0, 1, 1]);
+        // One new query after three cached keys, window two: the last two keys.
+        assert_eq!(layer_mask(Some(2), 1, 4), [0, 0, 1, 1]);
+    }
+}
