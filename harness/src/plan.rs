@@ -382,9 +382,40 @@ mod tests {
         assert_ne!(trial_id("ab", "c", "m", 0), trial_id("a", "bc", "m", 0));
     }
 
+    /// A GGUF file without weights whose header a suite accepts: a llama
+    /// with a four-token SentencePiece vocabulary and a chat template.
+    fn tiny_gguf(path: &std::path::Path) {
+        use candle_core::quantized::gguf_file::{write, Value};
+        let text = |s: &str| Value::String(s.into());
+        let tokens = ["<unk>", "<s>", "</s>", "\u{2581}hi"].map(text).to_vec();
+        let metadata = [
+            ("general.architecture", text("llama")),
+            ("llama.context_length", Value::U32(64)),
+            ("tokenizer.ggml.model", text("llama")),
+            ("tokenizer.ggml.tokens", Value::Array(tokens)),
+            (
+                "tokenizer.ggml.scores",
+                Value::Array(vec![Value::F32(0.0); 4]),
+            ),
+            (
+                "tokenizer.ggml.token_type",
+                Value::Array([2, 3, 3, 1].map(Value::I32).to_vec()),
+            ),
+            ("tokenizer.ggml.bos_token_id", Value::U32(1)),
+            ("tokenizer.ggml.eos_token_id", Value::U32(2)),
+            (
+                "tokenizer.chat_template",
+                text("{% for m in messages %}{{ m.content }}{% endfor %}"),
+            ),
+        ];
+        let metadata: Vec<(&str, &Value)> = metadata.iter().map(|(k, v)| (*k, v)).collect();
+        let mut file = std::fs::File::create(path).unwrap();
+        write(&mut file, &metadata, &[]).unwrap();
+    }
+
     /// The models of a suite with an Azure and a local model, as `models` sets them.
     fn models(dir: &std::path::Path, models: &str) -> Vec<Model> {
-        std::fs::write(dir.join("w.gguf"), b"weights").unwrap();
+        tiny_gguf(&dir.join("w.gguf"));
         let path = dir.join("s.yaml");
         let text = format!(
             "name: t

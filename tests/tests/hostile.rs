@@ -41,18 +41,43 @@ fn plain(defaults: &str) -> String {
     )
 }
 
-/// A GGUF header (version 3, no tensors) whose only metadata is
-/// `general.alignment` = `alignment`.
-fn gguf(alignment: u32) -> Vec<u8> {
+/// A metadata value of a GGUF header.
+enum Meta {
+    U32(u32),
+    Str(&'static str),
+}
+
+/// A GGUF header (version 3) holding `metadata` and, when `tensor` is
+/// given, one f32 tensor of that many elements whose data the file lacks.
+fn gguf(metadata: &[(&str, Meta)], tensor: Option<u64>) -> Vec<u8> {
+    fn string(b: &mut Vec<u8>, s: &str) {
+        b.extend((s.len() as u64).to_le_bytes());
+        b.extend(s.as_bytes());
+    }
     let mut b = b"GGUF".to_vec();
     b.extend(3u32.to_le_bytes());
-    b.extend(0u64.to_le_bytes());
-    b.extend(1u64.to_le_bytes());
-    let key = b"general.alignment";
-    b.extend((key.len() as u64).to_le_bytes());
-    b.extend(key);
-    b.extend(4u32.to_le_bytes()); // uint32
-    b.extend(alignment.to_le_bytes());
+    b.extend(u64::from(tensor.is_some()).to_le_bytes());
+    b.extend((metadata.len() as u64).to_le_bytes());
+    for (key, value) in metadata {
+        string(&mut b, key);
+        match value {
+            Meta::U32(n) => {
+                b.extend(4u32.to_le_bytes());
+                b.extend(n.to_le_bytes());
+            }
+            Meta::Str(text) => {
+                b.extend(8u32.to_le_bytes());
+                string(&mut b, text);
+            }
+        }
+    }
+    if let Some(elements) = tensor {
+        string(&mut b, "w");
+        b.extend(1u32.to_le_bytes()); // dimensions
+        b.extend(elements.to_le_bytes());
+        b.extend(0u32.to_le_bytes()); // f32
+        b.extend(0u64.to_le_bytes()); // offset in the data
+    }
     b
 }
 
@@ -204,30 +229,81 @@ fn malformed_suites_and_case_files_are_clear_errors() {
     refused(&s, &["run", "s.yaml", "-q"], "the plan has more than");
 }
 
+/// A local model file that cannot run is refused at `validate`, at the
+/// line and column of its path, not first in the middle of a run.
 #[test]
-fn a_gguf_that_would_divide_by_zero_is_refused() {
+fn broken_model_files_are_refused_at_validate() {
     let s = Scratch::new();
-    std::fs::write(s.path("zero.gguf"), gguf(0)).unwrap();
-    s.write(
-        "s.yaml",
-        "name: gguf
-models: [{id: m, provider: local, model: zero.gguf, cost: {hourly_usd: 0}}]
+    let llama = ("general.architecture", Meta::Str("llama"));
+    let whole = gguf(&[("general.architecture", Meta::Str("llama"))], None);
+    let files: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.gguf", Vec::new(), "the file is empty"),
+        (
+            "text.gguf",
+            b"not a model\n".to_vec(),
+            "is not a valid GGUF file",
+        ),
+        (
+            "cut-header.gguf",
+            // Cut inside the count of metadata entries.
+            whole[..20].to_vec(),
+            "the file ends inside its header",
+        ),
+        (
+            "cut-weights.gguf",
+            gguf(&[llama], Some(1_000_000)),
+            "its tensors end at byte",
+        ),
+        (
+            "mamba.gguf",
+            gguf(&[("general.architecture", Meta::Str("mamba"))], None),
+            "architecture `mamba` is not supported",
+        ),
+        (
+            "no-tokenizer.gguf",
+            gguf(
+                &[
+                    ("general.architecture", Meta::Str("llama")),
+                    ("llama.context_length", Meta::U32(64)),
+                ],
+                None,
+            ),
+            "no `tokenizer.ggml.model` metadata",
+        ),
+        (
+            "zero.gguf",
+            gguf(&[("general.alignment", Meta::U32(0))], None),
+            "alignment",
+        ),
+    ];
+    std::fs::create_dir(s.path("dir.gguf")).unwrap();
+    let names = files
+        .iter()
+        .map(|(name, bytes, expected)| {
+            std::fs::write(s.path(name), bytes).unwrap();
+            (*name, *expected)
+        })
+        .chain([("dir.gguf", "it is a directory")]);
+    for (name, expected) in names {
+        s.write(
+            "s.yaml",
+            &format!(
+                "name: gguf
+models: [{{id: m, provider: local, model: {name}, cost: {{hourly_usd: 0}}}}]
 tasks:
-  - {id: t, prompt: \"hi\", scorers: [{type: length, max_chars: 9}], cases: [{x: 1}]}
-",
-    );
-    refused(&s, &["run", "s.yaml", "-q"], "alignment");
-    // The estimate, which needs no weights, counts without the file's tokenizer.
-    let out = s
-        .sizeup()
-        .args(["estimate", "s.yaml"])
-        .timeout(Duration::from_secs(60))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(String::from_utf8_lossy(&out).contains("≈ 4 characters a token"));
+  - {{id: t, prompt: \"hi\", scorers: [{{type: length, max_chars: 9}}], cases: [{{x: 1}}]}}
+"
+            ),
+        );
+        let err = refused(&s, &["validate", "s.yaml"], expected);
+        assert!(err.contains("s.yaml:2:42"), "{name}: not located in\n{err}");
+        assert!(err.contains(name), "{name}: not named in\n{err}");
+        // The run and the estimate read the same header first.
+        if name == "zero.gguf" {
+            refused(&s, &["run", "s.yaml", "-q"], expected);
+            refused(&s, &["estimate", "s.yaml"], expected);
+        }
+    }
 }
 
 #[test]

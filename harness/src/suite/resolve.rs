@@ -306,13 +306,22 @@ impl ModelCx<'_> {
         // A local model's file is found relative to the file that defines it.
         let dir = self.src.file.parent().unwrap_or(Path::new(""));
         let path = dir.join(&m.model);
-        if !path.is_file() {
+        if !path.exists() {
             return Err(self.src.hint(
                 &self.f("model"),
                 format!("model file {} not found", path.display()),
                 "fetch the local models with `sizeup models fetch`; the path is relative to this file",
             ));
         }
+        // The header, architecture and tokenizer are read now, so that a
+        // file the run could not load is an error here, at its line.
+        sizeup_runners::local::inspect(&path, m.chat_template.as_deref()).map_err(|e| {
+            let cause = std::error::Error::source(&e).map(|c| format!(": {c}"));
+            self.src.at(
+                &self.f("model"),
+                format!("{e}{}", cause.unwrap_or_default()),
+            )
+        })?;
         Ok(path.display().to_string())
     }
 

@@ -19,7 +19,27 @@ pub(crate) fn read<R: Read + Seek>(reader: &mut R) -> Result<Content, String> {
     reader
         .seek(SeekFrom::Start(start))
         .map_err(|e| e.to_string())?;
-    Content::read(reader).map_err(|e| e.to_string())
+    Content::read(reader).map_err(message)
+}
+
+/// What candle's error says, without the backtrace it carries when
+/// `RUST_BACKTRACE` is set, and in words where the file simply ends.
+fn message(e: candle_core::Error) -> String {
+    match e {
+        candle_core::Error::WithBacktrace { inner, .. } => message(*inner),
+        candle_core::Error::Io(e) => io(e),
+        other => other.to_string(),
+    }
+}
+
+/// A read failure, in words where the file simply ends.
+fn io(e: std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => {
+            "the file ends inside its header: it is cut short".into()
+        }
+        _ => e.to_string(),
+    }
 }
 
 /// Walks the metadata and checks `general.alignment`. Anything else that
@@ -39,7 +59,7 @@ fn check<R: Read + Seek>(r: &mut R) -> Result<(), String> {
         let key_len = len_of(r, wide)?;
         let key = if key_len == "general.alignment".len() as u64 {
             let mut k = vec![0u8; key_len as usize];
-            r.read_exact(&mut k).map_err(|e| e.to_string())?;
+            r.read_exact(&mut k).map_err(io)?;
             k
         } else {
             skip(r, key_len)?;
@@ -108,7 +128,7 @@ fn size_of(kind: u32) -> Option<u64> {
 fn int_of<R: Read>(r: &mut R, kind: u32) -> Result<i64, String> {
     let mut b = [0u8; 4];
     let n = size_of(kind).unwrap_or(4) as usize;
-    r.read_exact(&mut b[..n]).map_err(|e| e.to_string())?;
+    r.read_exact(&mut b[..n]).map_err(io)?;
     Ok(match kind {
         0 => i64::from(b[0]),
         1 => i64::from(b[0] as i8),
@@ -127,7 +147,7 @@ fn skip<R: Read + Seek>(r: &mut R, n: u64) -> Result<(), String> {
 
 fn u32_of<R: Read>(r: &mut R) -> Result<u32, String> {
     let mut b = [0u8; 4];
-    r.read_exact(&mut b).map_err(|e| e.to_string())?;
+    r.read_exact(&mut b).map_err(io)?;
     Ok(u32::from_le_bytes(b))
 }
 
@@ -136,7 +156,7 @@ fn len_of<R: Read>(r: &mut R, wide: bool) -> Result<u64, String> {
         return u32_of(r).map(u64::from);
     }
     let mut b = [0u8; 8];
-    r.read_exact(&mut b).map_err(|e| e.to_string())?;
+    r.read_exact(&mut b).map_err(io)?;
     Ok(u64::from_le_bytes(b))
 }
 

@@ -16,6 +16,7 @@
 
 mod gemma3;
 mod header;
+mod inspect;
 mod kernels;
 mod linear;
 mod llama;
@@ -25,6 +26,7 @@ mod template;
 mod tokenizer;
 mod transformer;
 
+pub use inspect::inspect;
 pub use model::SUPPORTED;
 pub use tokenizer::GgufTokenizer;
 
@@ -232,10 +234,6 @@ fn load(config: &LocalConfig) -> Result<Loaded, LocalError> {
         path: path.clone(),
         message,
     };
-    let unsupported = |message: String| LocalError::Unsupported {
-        path: path.clone(),
-        message,
-    };
     let device = device(&config.device)?;
     let file = std::fs::File::open(path).map_err(|source| LocalError::Open {
         path: path.clone(),
@@ -243,18 +241,7 @@ fn load(config: &LocalConfig) -> Result<Loaded, LocalError> {
     })?;
     let mut reader = std::io::BufReader::new(file);
     let content = header::read(&mut reader).map_err(gguf)?;
-    let arch = content
-        .metadata
-        .get("general.architecture")
-        .and_then(|v| v.to_string().ok())
-        .cloned()
-        .ok_or_else(|| gguf("no `general.architecture` metadata".into()))?;
-    if !SUPPORTED.contains(&arch.as_str()) {
-        return Err(unsupported(format!(
-            "architecture `{arch}` is not supported (supported: {})",
-            SUPPORTED.join(", ")
-        )));
-    }
+    let arch = inspect::architecture(path, &content)?;
     let prompter = Prompter::from_content(path, &content, config.chat_template.as_deref())?;
     let context = model::context_length(&arch, &content).map_err(gguf)?;
     // A truncated file fails here, while its tensors are read.
