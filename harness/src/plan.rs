@@ -13,6 +13,7 @@
 //! CI jobs puts each trial in the same job every time, whatever else the
 //! plan holds, and a resumed shard plans the same trials again.
 
+use crate::suite::rules::Param;
 use crate::suite::{Model, Provider, Suite};
 use sha2::{Digest, Sha256};
 use sizeup_runners::{Message, Request};
@@ -285,26 +286,35 @@ impl Plan {
     }
 }
 
-/// What asking `model` about `messages` sends, with the model's own
-/// generation settings.
+/// What asking `model` for an answer of at most `max_tokens` tokens about
+/// `messages` sends: the model's own generation settings less those its API
+/// refuses, its reasoning setting, and an output limit with room for that
+/// reasoning.
 pub fn request(
     model: &Model,
     messages: Vec<Message>,
     max_tokens: u32,
     json_schema: Option<serde_json::Value>,
 ) -> Request {
+    let withheld = model.withheld();
+    let sent = |p: Param| !withheld.iter().any(|(q, _)| *q == p);
     Request {
         messages,
-        max_tokens,
-        temperature: model.temperature,
-        top_p: model.top_p,
-        top_k: model.top_k,
+        max_tokens: model.output_limit(max_tokens),
+        temperature: model.temperature.filter(|_| sent(Param::Temperature)),
+        top_p: model.top_p.filter(|_| sent(Param::TopP)),
+        top_k: model.top_k.filter(|_| sent(Param::TopK)),
         repetition_penalty: model.repetition_penalty,
         seed: model.seed,
-        stop: model.stop.clone(),
+        stop: if sent(Param::Stop) {
+            model.stop.clone()
+        } else {
+            Vec::new()
+        },
         timeout: model.timeout,
         json_schema,
         max_response_bytes: model.max_response_bytes,
+        reasoning: model.reasoning_sent(),
     }
 }
 

@@ -9,11 +9,14 @@
 //! `input_tokens`; [`Usage::input_tokens`] adds them back.
 //!
 //! Anthropic has no `seed` and no repetition penalty, so neither is sent.
+//! Extended thinking is asked for with a budget, and its `thinking` blocks
+//! are not part of the answer.
 
 use crate::http::{self, Accumulator, Wire};
 use crate::sse::SseEvent;
 use crate::{
-    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Request, Role, Runner, Usage,
+    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
+    Runner, Usage,
 };
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +83,13 @@ impl AnthropicRunner {
             top_p: request.top_p,
             top_k: request.top_k,
             stop_sequences: &request.stop,
+            thinking: match request.reasoning {
+                Some(Reasoning::Budget(budget_tokens)) => Some(Thinking {
+                    kind: "enabled",
+                    budget_tokens,
+                }),
+                _ => None,
+            },
         }
     }
 }
@@ -195,6 +205,16 @@ struct MessagesRequest<'a> {
     top_k: Option<u32>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     stop_sequences: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thinking: Option<Thinking>,
+}
+
+/// Extended thinking; its budget counts against `max_tokens`.
+#[derive(Serialize)]
+struct Thinking {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    budget_tokens: u32,
 }
 
 #[derive(Serialize)]

@@ -61,6 +61,23 @@ pub struct Request {
     /// [`Request::DEFAULT_RESPONSE_PER_TOKEN`] for each of `max_tokens`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_response_bytes: Option<u64>,
+    /// How much the model reasons before it answers, for models that do;
+    /// `None` leaves the provider's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<Reasoning>,
+}
+
+/// A reasoning setting, in the form the model's API takes it. Reasoning
+/// tokens count against `max_tokens` with every provider, so the request's
+/// limit already includes any room given to them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reasoning {
+    /// A named effort: OpenAI's `reasoning_effort`, Gemini 3's `thinkingLevel`.
+    Effort(String),
+    /// A token budget: Gemini 2.5's `thinkingBudget` (0 turns thinking
+    /// off), Anthropic's extended thinking `budget_tokens`.
+    Budget(u32),
 }
 
 impl Request {

@@ -12,7 +12,8 @@
 use crate::http::{self, Accumulator, Wire};
 use crate::sse::SseEvent;
 use crate::{
-    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Request, Role, Runner, Usage,
+    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
+    Runner, Usage,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -87,6 +88,16 @@ impl GeminiRunner {
                 stop_sequences: &request.stop,
                 response_mime_type: request.json_schema.as_ref().map(|_| "application/json"),
                 response_json_schema: request.json_schema.as_ref(),
+                thinking_config: request.reasoning.as_ref().map(|r| match r {
+                    Reasoning::Budget(tokens) => ThinkingConfig {
+                        thinking_budget: Some(*tokens),
+                        thinking_level: None,
+                    },
+                    Reasoning::Effort(level) => ThinkingConfig {
+                        thinking_budget: None,
+                        thinking_level: Some(level),
+                    },
+                }),
             },
         }
     }
@@ -235,6 +246,18 @@ struct GenerationConfig<'a> {
     response_mime_type: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     response_json_schema: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thinking_config: Option<ThinkingConfig<'a>>,
+}
+
+/// Gemini 2.5 takes a token budget, Gemini 3 a level; never both.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ThinkingConfig<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thinking_budget: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thinking_level: Option<&'a str>,
 }
 
 #[derive(Deserialize)]

@@ -18,7 +18,7 @@ pub mod sse;
 pub mod wait;
 
 pub use completion::{
-    Completion, ErrorClass, Failure, FinishReason, Message, Request, Role, Timing, Usage,
+    Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request, Role, Timing, Usage,
 };
 pub use secret::ApiKey;
 

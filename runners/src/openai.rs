@@ -9,8 +9,8 @@
 use crate::http::{self, Accumulator, Wire};
 use crate::sse::SseEvent;
 use crate::{
-    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Message, Request, Runner,
-    Usage,
+    ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request,
+    Runner, Usage,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -96,6 +96,10 @@ impl OpenAiRunner {
             repetition_penalty: request.repetition_penalty.filter(|_| compatible),
             seed: request.seed,
             stop: &request.stop,
+            reasoning_effort: match &request.reasoning {
+                Some(Reasoning::Effort(effort)) => Some(effort),
+                _ => None,
+            },
             response_format: request.json_schema.as_ref().map(|schema| ResponseFormat {
                 kind: "json_schema",
                 json_schema: JsonSchema {
@@ -190,6 +194,8 @@ struct ChatRequest<'a> {
     seed: Option<u64>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     stop: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasoning_effort: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     response_format: Option<ResponseFormat<'a>>,
 }

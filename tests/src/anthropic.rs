@@ -116,6 +116,69 @@ fn validate(body: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// Thinking tokens a model spends on each answer, at most its budget.
+const THINKING: u64 = 40;
+
+/// The thinking and sampling rules of Claude models, as the API applies
+/// them, and the thinking tokens a request spends. From Claude 4.5 (and
+/// Opus 4.1), `temperature` and `top_p` exclude each other; extended thinking
+/// takes a budget of at least 1,024 tokens below `max_tokens`, and no
+/// `temperature` other than 1, no `top_k`, and `top_p` only from 0.95.
+fn thinking(body: &Value) -> Result<u64, String> {
+    let model = body["model"].as_str().unwrap_or_default();
+    let newer = ["-4-5", "-4-6", "opus-4-1"]
+        .iter()
+        .any(|v| model.contains(v));
+    if newer && body.get("temperature").is_some() && body.get("top_p").is_some() {
+        return Err(
+            "`temperature` and `top_p` cannot both be specified for this model. Please use only one."
+                .into(),
+        );
+    }
+    let Some(thinking) = body.get("thinking") else {
+        return Ok(0);
+    };
+    if thinking["type"] != "enabled" {
+        return Ok(0);
+    }
+    let budget = thinking["budget_tokens"].as_u64().unwrap_or(0);
+    if budget < 1024 {
+        return Err(
+            "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024".into(),
+        );
+    }
+    if budget >= body["max_tokens"].as_u64().unwrap_or(0) {
+        return Err("`max_tokens` must be greater than `thinking.budget_tokens`.".into());
+    }
+    if body
+        .get("temperature")
+        .is_some_and(|t| t.as_f64() != Some(1.0))
+    {
+        return Err("`temperature` may only be set to 1 when thinking is enabled.".into());
+    }
+    if body.get("top_k").is_some() {
+        return Err("`top_k` must be unset when thinking is enabled.".into());
+    }
+    if body
+        .get("top_p")
+        .is_some_and(|p| p.as_f64().is_none_or(|p| p < 0.95))
+    {
+        return Err(
+            "`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled."
+                .into(),
+        );
+    }
+    Ok(THINKING.min(budget))
+}
+
+/// The words of a thinking block that spends `tokens` tokens.
+fn thoughts(tokens: u64) -> String {
+    vec!["hmm"; tokens as usize].join(" ")
+}
+
+/// A thinking block's signature, opaque to clients.
+const SIGNATURE: &str = "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds";
+
 impl Protocol for Messages {
     fn accept(&self, req: &HttpRequest, key: Option<&str>) -> Result<Seen, Response> {
         if req.path != "/v1/messages" {
@@ -145,6 +208,7 @@ impl Protocol for Messages {
         let body: Value = serde_json::from_slice(&req.body)
             .map_err(|_| invalid("There was an issue with your request body: invalid JSON"))?;
         validate(&body).map_err(|m| invalid(&m))?;
+        let reasoning_tokens = thinking(&body).map_err(|m| invalid(&m))?;
         let messages = body["messages"].as_array().cloned().unwrap_or_default();
         let prompt = messages
             .iter()
@@ -163,6 +227,7 @@ impl Protocol for Messages {
             stream: body["stream"].as_bool().unwrap_or(false),
             max_tokens: body["max_tokens"].as_u64(),
             prompt_tokens,
+            reasoning_tokens,
             body,
             attempt: 0,
         })
@@ -171,13 +236,23 @@ impl Protocol for Messages {
     fn reply(&self, seen: &Seen, reply: &Reply, end: End, _usage: bool) -> Response {
         let (parts, cut) = limited(seen, reply);
         let stop = if cut { "max_tokens" } else { "end_turn" };
-        let output = parts.len() as u64;
+        let thinking = seen.reasoning_tokens;
+        let output = parts.len() as u64 + thinking;
         let usage = json!({"input_tokens": seen.prompt_tokens, "cache_creation_input_tokens": 0,
             "cache_read_input_tokens": 0, "output_tokens": output, "service_tier": "standard"});
+        // With extended thinking, a thinking block comes before the text.
+        let text_index = u64::from(thinking > 0);
         if !seen.stream {
+            let mut content = vec![json!({"type": "text", "text": parts.concat()})];
+            if thinking > 0 {
+                content.insert(
+                    0,
+                    json!({"type": "thinking", "thinking": thoughts(thinking), "signature": SIGNATURE}),
+                );
+            }
             let body = json!({
                 "id": ID, "type": "message", "role": "assistant", "model": seen.model,
-                "content": [{"type": "text", "text": parts.concat()}],
+                "content": content,
                 "stop_reason": stop, "stop_sequence": null, "usage": usage
             });
             return Response::json(200, &body).after(whole_delay(reply, parts.len()));
@@ -186,24 +261,33 @@ impl Protocol for Messages {
             |name: &str, data: Value| format!("event: {name}\ndata: {data}\n\n").into_bytes();
         let mut start_usage = usage.clone();
         start_usage["output_tokens"] = json!(1);
-        let mut frames = vec![
-            (
-                Duration::ZERO,
-                event(
-                    "message_start",
-                    json!({"type": "message_start", "message": {"id": ID, "type": "message", "role": "assistant",
+        let mut frames = vec![(
+            Duration::ZERO,
+            event(
+                "message_start",
+                json!({"type": "message_start", "message": {"id": ID, "type": "message", "role": "assistant",
                         "model": seen.model, "content": [], "stop_reason": null, "stop_sequence": null, "usage": start_usage}}),
-                ),
             ),
-            (
-                Duration::ZERO,
-                event(
-                    "content_block_start",
-                    json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
-                ),
+        )];
+        if thinking > 0 {
+            for data in [
+                json!({"type": "content_block_start", "index": 0, "content_block": {"type": "thinking", "thinking": "", "signature": ""}}),
+                json!({"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": thoughts(thinking)}}),
+                json!({"type": "content_block_delta", "index": 0, "delta": {"type": "signature_delta", "signature": SIGNATURE}}),
+                json!({"type": "content_block_stop", "index": 0}),
+            ] {
+                let name = data["type"].as_str().unwrap_or_default().to_string();
+                frames.push((Duration::ZERO, event(&name, data)));
+            }
+        }
+        frames.push((
+            Duration::ZERO,
+            event(
+                "content_block_start",
+                json!({"type": "content_block_start", "index": text_index, "content_block": {"type": "text", "text": ""}}),
             ),
-            (Duration::ZERO, event("ping", json!({"type": "ping"}))),
-        ];
+        ));
+        frames.push((Duration::ZERO, event("ping", json!({"type": "ping"}))));
         for (i, (p, delay)) in parts.iter().zip(delays(reply, parts.len())).enumerate() {
             match end {
                 End::CutAfter(n) if n == i => {
@@ -224,7 +308,7 @@ impl Protocol for Messages {
                     delay,
                     event(
                         "content_block_delta",
-                        json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": p}}),
+                        json!({"type": "content_block_delta", "index": text_index, "delta": {"type": "text_delta", "text": p}}),
                     ),
                 )),
             }
@@ -233,7 +317,7 @@ impl Protocol for Messages {
             Duration::ZERO,
             event(
                 "content_block_stop",
-                json!({"type": "content_block_stop", "index": 0}),
+                json!({"type": "content_block_stop", "index": text_index}),
             ),
         ));
         frames.push((
@@ -314,5 +398,36 @@ mod tests {
         let mut hot = ok;
         hot["temperature"] = json!(1.5);
         assert!(validate(&hot).is_err());
+    }
+
+    #[test]
+    fn thinking_and_sampling_follow_the_api_rules() {
+        let body = |extra: Value| {
+            let mut b = json!({"model": "claude-sonnet-4-5", "max_tokens": 4096, "messages": []});
+            for (k, v) in extra.as_object().unwrap() {
+                b[k] = v.clone();
+            }
+            b
+        };
+        assert_eq!(
+            thinking(&body(json!({"temperature": 0, "top_p": 0.9}))).unwrap_err(),
+            "`temperature` and `top_p` cannot both be specified for this model. Please use only one."
+        );
+        let mut older = body(json!({"temperature": 0, "top_p": 0.9}));
+        older["model"] = json!("claude-sonnet-4-20250514");
+        assert_eq!(thinking(&older), Ok(0));
+        let enabled = |budget: u64| json!({"type": "enabled", "budget_tokens": budget});
+        assert_eq!(
+            thinking(&body(json!({"thinking": enabled(2048)}))),
+            Ok(THINKING)
+        );
+        assert!(thinking(&body(json!({"thinking": enabled(512)}))).is_err());
+        assert!(thinking(&body(json!({"thinking": enabled(4096)}))).is_err());
+        assert!(thinking(&body(json!({"thinking": enabled(2048), "temperature": 0}))).is_err());
+        assert!(thinking(&body(json!({"thinking": enabled(2048), "top_k": 5}))).is_err());
+        assert_eq!(
+            thinking(&body(json!({"thinking": enabled(2048), "top_p": 0.95}))),
+            Ok(THINKING)
+        );
     }
 }

@@ -66,8 +66,59 @@ const CONFIG_FIELDS: [&str; 22] = [
     "thinking_config",
 ];
 
-/// Thinking tokens the model reports spending on each answer.
-const THOUGHTS: u64 = 2;
+/// Thinking tokens a 2.5 model spends on each answer when it decides for
+/// itself (dynamic thinking, its default) or when its budget is larger.
+const THOUGHTS: u64 = 40;
+
+/// The thinking tokens of a request, checked against the model's thinking
+/// rules as the API applies them: Gemini 2.5 takes a budget (Pro 128–32,768
+/// and never 0, Flash 0–24,576, Flash-Lite 512–24,576 and off by default;
+/// -1 is dynamic), Gemini 3 a level. Thinking counts against `maxOutputTokens`.
+fn thinking(model: &str, config: Option<&Value>) -> Result<u64, String> {
+    let thinking = config.and_then(|c| c.get("thinkingConfig").or(c.get("thinking_config")));
+    let budget = thinking.and_then(|t| t.get("thinkingBudget").or(t.get("thinking_budget")));
+    let level = thinking.and_then(|t| t.get("thinkingLevel").or(t.get("thinking_level")));
+    if model.starts_with("gemini-3") {
+        if budget.is_some() && level.is_some() {
+            return Err("You can only set only one of thinking budget and thinking level.".into());
+        }
+        let levels: &[&str] = if model.contains("-pro") {
+            &["low", "high"]
+        } else {
+            &["minimal", "low", "medium", "high"]
+        };
+        return match level.map(|l| l.as_str().unwrap_or_default()) {
+            Some(l) if !levels.contains(&l) => Err(format!("Invalid thinking level: {l}.")),
+            Some("minimal") => Ok(0),
+            Some("low") => Ok(THOUGHTS / 2),
+            _ => Ok(THOUGHTS),
+        };
+    }
+    let (min, max, off_ok, default) = if model.starts_with("gemini-2.5-pro") {
+        (128, 32_768, false, THOUGHTS)
+    } else if model.starts_with("gemini-2.5-flash-lite") {
+        (512, 24_576, true, 0)
+    } else if model.starts_with("gemini-2.5-flash") {
+        (1, 24_576, true, THOUGHTS)
+    } else if thinking.is_some() {
+        return Err("Thinking is not supported for this model.".into());
+    } else {
+        return Ok(0);
+    };
+    if level.is_some() {
+        return Err("Thinking level is not supported for this model.".into());
+    }
+    match budget.map(|b| b.as_i64().unwrap_or(i64::MIN)) {
+        None => Ok(default),
+        Some(-1) => Ok(THOUGHTS),
+        Some(0) if off_ok => Ok(0),
+        Some(0) => Err("Budget 0 is invalid. This model only works in thinking mode.".into()),
+        Some(b) if (min..=max).contains(&b) => Ok(THOUGHTS.min(b as u64)),
+        Some(b) => Err(format!(
+            "The thinking budget {b} is invalid. Please choose a value between {min} and {max}."
+        )),
+    }
+}
 
 fn error(code: u16, status: &str, message: &str, details: Value) -> Response {
     let mut body = json!({"error": {"code": code, "message": message, "status": status}});
@@ -208,6 +259,9 @@ impl Protocol for Generate {
             .get("generationConfig")
             .or(body.get("generation_config"));
         let max_tokens = config.and_then(|c| c["maxOutputTokens"].as_u64());
+        let reasoning_tokens = thinking(model, config)
+            .map_err(|m| invalid(&m))?
+            .min(max_tokens.unwrap_or(u64::MAX));
         if stream && !query.split('&').any(|p| p == "alt=sse") {
             return Err(invalid(
                 "this test server streams only server-sent events: add alt=sse",
@@ -219,6 +273,7 @@ impl Protocol for Generate {
             stream,
             max_tokens,
             prompt_tokens,
+            reasoning_tokens,
             body,
             attempt: 0,
         })
@@ -227,16 +282,23 @@ impl Protocol for Generate {
     fn reply(&self, seen: &Seen, reply: &Reply, end: End, _usage: bool) -> Response {
         let (parts, cut) = limited(seen, reply);
         let output = parts.len() as u64;
+        let thoughts = seen.reasoning_tokens;
         let chunk = |text: &str, so_far: u64, finish: Option<&str>| {
-            let mut candidate =
-                json!({"content": {"parts": [{"text": text}], "role": "model"}, "index": 0});
+            // When thinking spent the whole limit, the candidate has no content.
+            let mut candidate = if text.is_empty() && finish.is_some() {
+                json!({"index": 0})
+            } else {
+                json!({"content": {"parts": [{"text": text}], "role": "model"}, "index": 0})
+            };
             let mut usage = json!({"promptTokenCount": seen.prompt_tokens,
                 "candidatesTokenCount": so_far, "totalTokenCount": seen.prompt_tokens + so_far,
                 "promptTokensDetails": [{"modality": "TEXT", "tokenCount": seen.prompt_tokens}]});
             if let Some(reason) = finish {
                 candidate["finishReason"] = json!(reason);
-                usage["thoughtsTokenCount"] = json!(THOUGHTS);
-                usage["totalTokenCount"] = json!(seen.prompt_tokens + so_far + THOUGHTS);
+                if thoughts > 0 {
+                    usage["thoughtsTokenCount"] = json!(thoughts);
+                }
+                usage["totalTokenCount"] = json!(seen.prompt_tokens + so_far + thoughts);
             }
             json!({"candidates": [candidate], "usageMetadata": usage,
                 "modelVersion": seen.model, "responseId": "mAitaJ2oK9aKz7IP3qi02Qw"})
@@ -326,5 +388,27 @@ mod tests {
         assert!(validate(&json!({"contents": []}))
             .unwrap_err()
             .contains("contents is not specified"));
+    }
+
+    #[test]
+    fn thinking_follows_each_model_rules() {
+        let with = |budget: Value| json!({"thinkingConfig": {"thinkingBudget": budget}});
+        assert_eq!(thinking("gemini-2.5-flash", None), Ok(THOUGHTS));
+        assert_eq!(thinking("gemini-2.5-flash", Some(&with(json!(0)))), Ok(0));
+        assert_eq!(thinking("gemini-2.5-flash", Some(&with(json!(10)))), Ok(10));
+        assert_eq!(thinking("gemini-2.5-flash-lite", None), Ok(0));
+        assert!(thinking("gemini-2.5-flash-lite", Some(&with(json!(100)))).is_err());
+        assert_eq!(
+            thinking("gemini-2.5-pro", Some(&with(json!(0)))),
+            Err("Budget 0 is invalid. This model only works in thinking mode.".into())
+        );
+        let level = json!({"thinkingConfig": {"thinkingLevel": "low"}});
+        assert!(thinking("gemini-2.5-flash", Some(&level)).is_err());
+        assert_eq!(
+            thinking("gemini-3-pro-preview", Some(&level)),
+            Ok(THOUGHTS / 2)
+        );
+        assert!(thinking("gemini-2.0-flash", Some(&with(json!(10)))).is_err());
+        assert_eq!(thinking("gemini-2.0-flash", None), Ok(0));
     }
 }

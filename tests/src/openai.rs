@@ -118,6 +118,16 @@ impl Protocol for Chat {
         })?;
         validate(&body, deployment.is_some())
             .map_err(|(msg, param)| bad_request(&msg, Some(param)))?;
+        let name = deployment
+            .as_deref()
+            .or(body["model"].as_str())
+            .unwrap_or_default();
+        let reasoning_tokens = reasoning(&body, name).map_err(|(msg, param, code)| {
+            Response::json(
+                400,
+                &error_body(&msg, "invalid_request_error", Some(param), Some(code)),
+            )
+        })?;
         let messages = body["messages"].as_array().cloned().unwrap_or_default();
         let prompt = messages
             .iter()
@@ -133,6 +143,7 @@ impl Protocol for Chat {
         let max_tokens = body["max_completion_tokens"]
             .as_u64()
             .or(body["max_tokens"].as_u64());
+        let reasoning_tokens = reasoning_tokens.min(max_tokens.unwrap_or(u64::MAX));
         Ok(Seen {
             model: deployment
                 .unwrap_or_else(|| body["model"].as_str().unwrap_or_default().to_string()),
@@ -140,6 +151,7 @@ impl Protocol for Chat {
             stream: body["stream"].as_bool().unwrap_or(false),
             max_tokens,
             prompt_tokens,
+            reasoning_tokens,
             body,
             attempt: 0,
         })
@@ -148,7 +160,7 @@ impl Protocol for Chat {
     fn reply(&self, seen: &Seen, reply: &Reply, end: End, usage_allowed: bool) -> Response {
         let (parts, cut) = limited(seen, reply);
         let finish = if cut { "length" } else { "stop" };
-        let usage = usage(seen.prompt_tokens, parts.len() as u64);
+        let usage = usage(seen, parts.len() as u64);
         if !seen.stream {
             let body = json!({
                 "id": ID, "object": "chat.completion", "created": CREATED, "model": seen.model,
@@ -314,13 +326,94 @@ fn validate(body: &Value, azure: bool) -> Result<(), (String, &'static str)> {
     Ok(())
 }
 
-fn usage(prompt: u64, completion: u64) -> Value {
+/// The effort values a reasoning model takes, by name, and its default:
+/// `None` for a model that does not reason.
+fn efforts(model: &str) -> Option<(&'static [&'static str], &'static str)> {
+    let o_series = ["o1", "o3", "o4"].iter().any(|p| model.starts_with(p));
+    let rest = model.strip_prefix("gpt-5");
+    if o_series {
+        return Some((&["low", "medium", "high"], "medium"));
+    }
+    match rest {
+        None => None,
+        Some(r) if r.contains("-chat") => None,
+        Some(r) if r.starts_with(".1") => Some((&["none", "low", "medium", "high"], "none")),
+        Some(r) if r.starts_with('.') => {
+            Some((&["none", "low", "medium", "high", "xhigh"], "none"))
+        }
+        Some(_) => Some((&["minimal", "low", "medium", "high"], "medium")),
+    }
+}
+
+/// A reasoning model's checks, as the API makes them (the messages are the
+/// API's), and the tokens it spends reasoning at the effort asked for.
+fn reasoning(body: &Value, model: &str) -> Result<u64, (String, &'static str, &'static str)> {
+    let effort = body.get("reasoning_effort").and_then(Value::as_str);
+    let Some((levels, default)) = efforts(model) else {
+        return match effort {
+            Some(_) => Err((
+                "Unsupported parameter: 'reasoning_effort' is not supported with this model."
+                    .into(),
+                "reasoning_effort",
+                "unsupported_parameter",
+            )),
+            None => Ok(0),
+        };
+    };
+    for param in ["temperature", "top_p"] {
+        if let Some(v) = body.get(param).filter(|v| v.as_f64() != Some(1.0)) {
+            return Err((
+                format!("Unsupported value: '{param}' does not support {v} with this model. Only the default (1) value is supported."),
+                param,
+                "unsupported_value",
+            ));
+        }
+    }
+    if body.get("stop").is_some() {
+        return Err((
+            "Unsupported parameter: 'stop' is not supported with this model.".into(),
+            "stop",
+            "unsupported_parameter",
+        ));
+    }
+    if body.get("max_tokens").is_some() {
+        return Err((
+            "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.".into(),
+            "max_tokens",
+            "unsupported_parameter",
+        ));
+    }
+    let effort = effort.unwrap_or(default);
+    if !levels.contains(&effort) {
+        let quoted: Vec<String> = levels.iter().map(|l| format!("'{l}'")).collect();
+        let (last, rest) = quoted.split_last().expect("levels");
+        return Err((
+            format!(
+                "Unsupported value: '{effort}' is not supported with the '{model}' model. Supported values are: {}, and {last}.",
+                rest.join(", ")
+            ),
+            "reasoning_effort",
+            "unsupported_value",
+        ));
+    }
+    Ok(match effort {
+        "none" => 0,
+        "minimal" => 8,
+        "low" => 64,
+        "medium" => 256,
+        _ => 1024,
+    })
+}
+
+fn usage(seen: &Seen, answer: u64) -> Value {
+    let (prompt, reasoning) = (seen.prompt_tokens, seen.reasoning_tokens);
+    let completion = answer + reasoning;
     json!({
         "prompt_tokens": prompt,
         "completion_tokens": completion,
         "total_tokens": prompt + completion,
         "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
-        "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}
+        "completion_tokens_details": {"reasoning_tokens": reasoning, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}
     })
 }
 
@@ -354,5 +447,32 @@ mod tests {
         assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "temperature": 3}), false).unwrap_err().1, "temperature");
         assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "stream_options": {}}), false).unwrap_err().1, "stream_options");
         assert_eq!(validate(&json!({"model": "m", "messages": [{"role": "user", "content": "x"}], "max_tokens": 1, "max_completion_tokens": 1}), false).unwrap_err().1, "max_tokens");
+    }
+
+    #[test]
+    fn reasoning_models_refuse_what_the_api_refuses() {
+        let refused = |body: Value, model| reasoning(&body, model).unwrap_err();
+        let (msg, param, code) = refused(json!({"temperature": 0}), "gpt-5-mini");
+        assert_eq!(msg, "Unsupported value: 'temperature' does not support 0 with this model. Only the default (1) value is supported.");
+        assert_eq!((param, code), ("temperature", "unsupported_value"));
+        assert_eq!(refused(json!({"stop": ["x"]}), "o3").1, "stop");
+        assert_eq!(refused(json!({"max_tokens": 9}), "gpt-5").1, "max_tokens");
+        let (msg, ..) = refused(json!({"reasoning_effort": "minimal"}), "gpt-5.1");
+        assert_eq!(msg, "Unsupported value: 'minimal' is not supported with the 'gpt-5.1' model. Supported values are: 'none', 'low', 'medium', and 'high'.");
+        assert_eq!(
+            refused(json!({"reasoning_effort": "low"}), "gpt-4.1-mini").2,
+            "unsupported_parameter"
+        );
+        // Temperature 1 is the default and accepted; spending follows the effort.
+        assert_eq!(reasoning(&json!({"temperature": 1}), "gpt-5-mini"), Ok(256));
+        assert_eq!(
+            reasoning(&json!({"reasoning_effort": "minimal"}), "gpt-5-nano"),
+            Ok(8)
+        );
+        assert_eq!(reasoning(&json!({}), "gpt-5.2"), Ok(0));
+        assert_eq!(
+            reasoning(&json!({"temperature": 0}), "gpt-5-chat-latest"),
+            Ok(0)
+        );
     }
 }

@@ -42,6 +42,10 @@ pub struct Seen {
     pub max_tokens: Option<u64>,
     /// Prompt tokens, counted as whitespace-separated words of every message.
     pub prompt_tokens: u64,
+    /// Tokens the model spends reasoning before it answers, from the same
+    /// output limit: fixed figures per setting, standing in for a real
+    /// model's, so that a small limit leaves no room for the answer.
+    pub reasoning_tokens: u64,
     /// How many times this prompt has been requested, this time included.
     pub attempt: u32,
 }
@@ -423,10 +427,14 @@ pub fn words(text: &str) -> u64 {
     text.split_whitespace().count() as u64
 }
 
-/// The pieces a reply streams, cut to `max_tokens`, and whether the limit cut them.
+/// The pieces a reply streams, cut to what reasoning left of `max_tokens`,
+/// and whether the limit cut them.
 pub fn limited(seen: &Seen, reply: &Reply) -> (Vec<String>, bool) {
     let mut parts = pieces(&reply.text);
-    let max = seen.max_tokens.unwrap_or(u64::MAX) as usize;
+    let max = seen
+        .max_tokens
+        .unwrap_or(u64::MAX)
+        .saturating_sub(seen.reasoning_tokens) as usize;
     let cut = parts.len() > max;
     parts.truncate(max);
     (parts, cut)

@@ -170,9 +170,9 @@ fn every_provider_answers_streamed_and_whole_with_usage_and_cost() {
             assert_eq!(t["error_class"], Value::Null, "{t}");
             assert_eq!(t["passed"], true, "{t}");
             // The servers count words: "Repeat after me." + "question N" is 5;
-            // the answer is 3, and Gemini adds 2 thinking tokens.
+            // the answer is 3, and Gemini 2.5 Flash adds 40 thinking tokens.
             assert_eq!(t["input_tokens"], 5, "{model}");
-            let thinking = if model == "gemini" { 2 } else { 0 };
+            let thinking = if model == "gemini" { 40 } else { 0 };
             assert_eq!(t["output_tokens"], 3 + thinking, "{model}");
             assert_eq!(t["usage_estimated"], false);
             assert_eq!(t["ttft_us"].is_u64(), stream, "{model}");
@@ -183,10 +183,10 @@ fn every_provider_answers_streamed_and_whole_with_usage_and_cost() {
                 .map(|t| t["cost_usd"].as_f64().unwrap())
                 .sum::<f64>()
         };
-        // Two trials each: 5 in, 3 out (5 for Gemini), at each model's prices.
+        // Two trials each: 5 in, 3 out (43 for Gemini), at each model's prices.
         assert!((cost("gpt") - 2.0 * (5.0 * 0.4 + 3.0 * 1.6) / 1e6).abs() < 1e-15);
         assert!((cost("claude") - 2.0 * (5.0 * 1.0 + 3.0 * 5.0) / 1e6).abs() < 1e-15);
-        assert!((cost("gemini") - 2.0 * (5.0 * 0.3 + 5.0 * 2.5) / 1e6).abs() < 1e-15);
+        assert!((cost("gemini") - 2.0 * (5.0 * 0.3 + 43.0 * 2.5) / 1e6).abs() < 1e-15);
         for m in &models {
             assert_eq!(m.server.requests(), 2, "{}", m.id);
         }
@@ -304,7 +304,7 @@ fn faults_are_classified_and_retried_as_the_policy_allows() {
         assert_eq!(counts["question 3"], 2, "{}", m.id);
         assert_eq!(counts["question 5"], 1, "{}", m.id);
         // The retried stream's tokens count once.
-        let thinking = if m.id == "gemini" { 2 } else { 0 };
+        let thinking = if m.id == "gemini" { 40 } else { 0 };
         assert_eq!(of[2]["output_tokens"], 3 + thinking, "{}", m.id);
     }
 }
@@ -443,7 +443,7 @@ fn latency_is_measured_to_within_two_milliseconds() {
         assert!((80.0..82.0).contains(&ttft), "{}: ttft {ttft}", m.id);
         assert!((gap - 10.0).abs() < 2.0, "{}: gap {gap}", m.id);
         // TPOT spreads the five 10 ms gaps over the tokens after the first
-        // (Gemini's usage adds 2 thinking tokens to the 6 of the text).
+        // (Gemini's usage adds 40 thinking tokens to the 6 of the text).
         let decode = tpot * (out - 1.0);
         assert!(
             (decode - 50.0).abs() < 2.0,
@@ -651,8 +651,8 @@ fn soak_a_thousand_trials_with_one_in_five_faulty() {
         match class {
             None => {
                 assert_eq!(t["passed"], true, "{t}");
-                // The servers' usage: 5 words in, 3 out (and Gemini's 2 thinking tokens).
-                let thinking = if model == "gemini" { 2 } else { 0 };
+                // The servers' usage: 5 words in, 3 out (and Gemini's 40 thinking tokens).
+                let thinking = if model == "gemini" { 40 } else { 0 };
                 assert_eq!(t["input_tokens"], 5, "{t}");
                 assert_eq!(t["output_tokens"], 3 + thinking, "{t}");
                 let (inp, outp) = prices[model];

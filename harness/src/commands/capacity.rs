@@ -3,7 +3,7 @@
 
 use super::report::store_error;
 use super::run::setup;
-use super::{chain, message, price_book, print, CliError};
+use super::{chain, message, price_book, print, warn, CliError};
 use crate::capacity::{self, Limits, Load, Objectives, Observer};
 use crate::cli::CapacityArgs;
 use crate::plan::{identity, Plan, Selection};
@@ -23,6 +23,7 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
     }
     let prices = price_book(args.prices.prices.as_deref())?;
     let suite = suite::load(&args.suite, args.models.as_deref(), &prices)?;
+    warn(&suite);
     let (mi, model) = suite
         .models
         .iter()

@@ -1,6 +1,6 @@
 //! `sizeup estimate`: tokens and dollars before any are spent.
 
-use super::{message, price_book, print, CliError};
+use super::{message, price_book, print, warn, CliError};
 use crate::cli::EstimateArgs;
 use crate::estimate::{estimate as rows, Row};
 use crate::plan::{Plan, Selection};
@@ -22,6 +22,7 @@ const HEADERS: [&str; 9] = [
 pub fn estimate(args: EstimateArgs) -> Result<ExitCode, CliError> {
     let prices = price_book(args.prices.prices.as_deref())?;
     let suite = suite::load(&args.suite, args.models.as_deref(), &prices)?;
+    warn(&suite);
     let selection = Selection {
         tasks: args.select.tasks,
         models: args.select.model_ids,

@@ -75,6 +75,18 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// Writes a suite's warnings to standard error, each with its place and hint.
+pub fn warn(suite: &crate::suite::Suite) {
+    let mut err = std::io::stderr().lock();
+    for w in &suite.warnings {
+        let hint = w
+            .hint
+            .as_deref()
+            .map_or(String::new(), |h| format!("\n  help: {h}"));
+        let _ = writeln!(err, "warning: {w}{hint}");
+    }
+}
+
 /// The price book `--prices` names, or the built-in one.
 pub fn price_book(path: Option<&std::path::Path>) -> Result<PriceBook, CliError> {
     Ok(match path {

@@ -227,6 +227,23 @@ impl Source {
         err
     }
 
+    /// A located note about `field` that is not an error: the suite is valid.
+    pub fn note(
+        &self,
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: self.file.clone(),
+            text: self.text.clone(),
+            pos: self.locator.nearest(field),
+            field: field.to_string(),
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
     /// An error at an explicit position.
     pub fn error(
         &self,

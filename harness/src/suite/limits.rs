@@ -53,7 +53,7 @@ pub(super) fn check_token_limits(
         }
         let mut dearest: Option<Dearest> = None;
         for task in tasks.iter().filter(|t| t.models.contains(&i)) {
-            let max_tokens = task.max_tokens_for(model);
+            let max_tokens = model.output_limit(task.max_tokens_for(model));
             for case in &task.cases {
                 let (prompt, max_tokens) = charge(&case.messages, max_tokens);
                 if dearest

@@ -11,6 +11,7 @@ use super::prices::PriceBook;
 use super::resolve::resolve_models;
 use super::spec::{CatalogSpec, DefaultsSpec, SuiteSpec};
 use super::task::build_task;
+use super::warnings::warnings;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -71,13 +72,9 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
             "add at least one task with an id, a prompt, cases and scorers",
         ));
     }
-    check_token_limits(
-        &models,
-        &origins,
-        &tasks,
-        &src,
-        catalog.as_ref().map(|(csrc, _)| csrc),
-    )?;
+    let csrc = catalog.as_ref().map(|(csrc, _)| csrc);
+    check_token_limits(&models, &origins, &tasks, &src, csrc)?;
+    let warnings = warnings(&models, &origins, &tasks, &src, csrc);
     Ok(Suite {
         name: spec.name,
         description: spec.description,
@@ -87,6 +84,7 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
         models,
         tasks,
         sources,
+        warnings,
     })
 }
 

@@ -21,10 +21,15 @@ mod locate;
 pub mod model;
 pub mod prices;
 mod resolve;
+pub mod rules;
 pub mod spec;
 mod task;
+mod warnings;
 
 pub use error::{Diagnostic, SuiteError};
 pub use load::load;
-pub use model::{Case, Cost, Model, Provider, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY};
+pub use model::{
+    Case, Cost, Model, Provider, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS,
+    MAX_CONCURRENCY,
+};
 pub use prices::{PriceBook, PriceEntry};

@@ -2,10 +2,11 @@
 //! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
 //! leaves out. Everything here has passed [`super::load`]'s checks.
 
+use super::rules::{Control, Param, Rules};
 use crate::scorers::Scorer;
 use serde_json::Value;
 use sizeup_reports::{QualityMeasure, Thresholds};
-use sizeup_runners::Message;
+use sizeup_runners::{Message, Reasoning};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -33,6 +34,9 @@ pub struct Suite {
     /// to the suite file). A resumed run
     /// can hash them to tell whether the suite changed.
     pub sources: Vec<PathBuf>,
+    /// What is valid but likely not what was meant: settings a model's API
+    /// refuses, reasoning that can spend a task's whole output limit.
+    pub warnings: Vec<super::Diagnostic>,
 }
 
 /// How a model is reached.
@@ -137,6 +141,10 @@ pub struct Model {
     pub seed: Option<u64>,
     /// Stop sequences.
     pub stop: Vec<String>,
+    /// What the model's API accepts and how its reasoning is set.
+    pub rules: Rules,
+    /// How much it reasons, as the suite asks.
+    pub reasoning: ReasoningSettings,
     /// Bound on one attempt.
     pub timeout: Duration,
     /// Bound on the bytes of one response; `None` is the runners' default,
@@ -156,6 +164,82 @@ pub struct Model {
     pub cost: Cost,
     /// Where the prices come from: the suite, or a price book entry's source and date.
     pub price_source: String,
+}
+
+/// What a suite asks of a reasoning model; each `None` leaves the model's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReasoningSettings {
+    /// A named effort (OpenAI, Gemini 3).
+    pub effort: Option<String>,
+    /// Tokens for reasoning on top of a task's `max_tokens`.
+    pub budget_tokens: Option<u32>,
+}
+
+impl Model {
+    /// Whether the model reasons as configured.
+    pub fn reasons(&self) -> bool {
+        self.rules.reasons(
+            self.reasoning.effort.as_deref(),
+            self.reasoning.budget_tokens,
+        )
+    }
+
+    /// The output limit sent for an answer of at most `answer` tokens.
+    /// Reasoning counts against the same limit, so the room given to it is
+    /// added; without that room, reasoning can spend the whole limit.
+    pub fn output_limit(&self, answer: u32) -> u32 {
+        match self.reasoning.budget_tokens {
+            Some(room) if self.reasons() => answer.saturating_add(room),
+            _ => answer,
+        }
+    }
+
+    /// The reasoning setting sent, in the form the model's API takes.
+    pub fn reasoning_sent(&self) -> Option<Reasoning> {
+        match self.rules.reasoning? {
+            Control::Effort { .. } => self.reasoning.effort.clone().map(Reasoning::Effort),
+            Control::Budget { on_by_default, .. } => self
+                .reasoning
+                .budget_tokens
+                // Anthropic has no "budget 0": thinking off is no thinking block.
+                .filter(|&b| b > 0 || on_by_default)
+                .map(Reasoning::Budget),
+        }
+    }
+
+    /// The parameters this model sets that its API refuses, each with why:
+    /// they are not sent.
+    pub fn withheld(&self) -> Vec<(Param, String)> {
+        let set = |p: Param| match p {
+            Param::Temperature => self.temperature.is_some(),
+            Param::TopP => self.top_p.is_some(),
+            Param::TopK => self.top_k.is_some(),
+            Param::Stop => !self.stop.is_empty(),
+        };
+        let reasons = self.reasons();
+        let mut out: Vec<(Param, String)> = self
+            .rules
+            .refused(reasons)
+            .filter(|&p| set(p))
+            .map(|p| {
+                let why = if self.rules.refuses.contains(&p) {
+                    format!("{} refuse it", self.rules.family)
+                } else {
+                    format!("{} refuses it while thinking", self.rules.family)
+                };
+                (p, why)
+            })
+            .collect();
+        let sent = |p| set(p) && !out.iter().any(|(q, _)| *q == p);
+        if self.rules.temperature_or_top_p && sent(Param::Temperature) && sent(Param::TopP) {
+            out.push((
+                Param::TopP,
+                "the API takes `temperature` or `top_p`, not both, and `temperature` is set"
+                    .to_string(),
+            ));
+        }
+        out
+    }
 }
 
 /// Prices of a model: per token for APIs, per hour for hardware.

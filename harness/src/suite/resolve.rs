@@ -3,8 +3,12 @@
 
 use super::check::{check_concurrency, check_limits, check_range, check_sampling};
 use super::error::{closest, Source, SuiteError};
-use super::model::{Cost, Model, Provider, AZURE_API_VERSION, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT};
+use super::model::{
+    Cost, Model, Provider, ReasoningSettings, AZURE_API_VERSION, DEFAULT_RETRY_TIME,
+    DEFAULT_TIMEOUT,
+};
 use super::prices::PriceBook;
+use super::rules::{rules, Control, Rules};
 use super::spec::{
     CatalogSpec, CostSpec, DefaultsSpec, ModelEntry, ModelSpec, RoleSpec, SuiteSpec,
 };
@@ -160,6 +164,8 @@ fn build_model(
     let device = cx.device(provider)?;
     cx.check_params()?;
     cx.check_scheduling()?;
+    let rules = rules(provider, &model);
+    let reasoning = cx.reasoning(&rules)?;
     let (cost, price_source) = cx.price(provider, prices)?;
     let p = &m.params;
     Ok(Model {
@@ -183,6 +189,8 @@ fn build_model(
         repetition_penalty: p.repetition_penalty.or(defaults.repetition_penalty),
         seed: p.seed.or(defaults.seed),
         stop: p.stop.clone().unwrap_or_default(),
+        rules,
+        reasoning,
         timeout: p
             .timeout
             .or(defaults.timeout)
@@ -368,6 +376,71 @@ impl ModelCx<'_> {
             p.timeout,
             p.max_response_bytes,
         )
+    }
+
+    /// The reasoning settings, checked against what the model accepts.
+    fn reasoning(&self, rules: &Rules) -> Result<ReasoningSettings, SuiteError> {
+        let Some(spec) = &self.spec.reasoning else {
+            return Ok(ReasoningSettings::default());
+        };
+        let (src, name) = (self.src, &self.spec.model);
+        let Some(control) = rules.reasoning else {
+            return Err(src.hint(
+                &self.f("reasoning"),
+                format!("sizeup does not know `{name}` as a reasoning model"),
+                "reasoning is set for OpenAI's o-series and GPT-5 models, Gemini 2.5 and 3, and Claude 3.7 and later; remove `reasoning`",
+            ));
+        };
+        match (control, &spec.effort, spec.budget_tokens) {
+            (Control::Effort { levels, .. }, Some(effort), _)
+                if !levels.contains(&effort.as_str()) =>
+            {
+                return Err(src.hint(
+                    &self.f("reasoning.effort"),
+                    format!("`{name}` takes no effort `{effort}`"),
+                    format!("one of: {}", levels.join(", ")),
+                ));
+            }
+            (Control::Budget { .. }, Some(_), _) => {
+                return Err(src.hint(
+                    &self.f("reasoning.effort"),
+                    format!("`{name}` takes a token budget, not an effort"),
+                    "set `reasoning.budget_tokens` instead",
+                ));
+            }
+            (
+                Control::Budget {
+                    can_turn_off: false,
+                    ..
+                },
+                None,
+                Some(0),
+            ) => {
+                return Err(src.at(
+                    &self.f("reasoning.budget_tokens"),
+                    format!("`{name}` cannot turn reasoning off"),
+                ));
+            }
+            (Control::Budget { min, max, .. }, None, Some(b))
+                if b > 0 && !(min..=max).contains(&b) =>
+            {
+                let range = if max == u32::MAX {
+                    format!("of at least {min}")
+                } else {
+                    format!("from {min} to {max}")
+                };
+                return Err(src.hint(
+                    &self.f("reasoning.budget_tokens"),
+                    format!("`{name}` takes a budget {range} tokens, not {b}"),
+                    "0 turns reasoning off where the model allows it",
+                ));
+            }
+            _ => {}
+        }
+        Ok(ReasoningSettings {
+            effort: spec.effort.clone(),
+            budget_tokens: spec.budget_tokens,
+        })
     }
 
     /// Concurrency, attempts and rate limits: none of them may be zero.

@@ -98,6 +98,8 @@ pub struct ModelSpec {
     /// Generation settings that override the suite's defaults.
     #[serde(default)]
     pub params: ParamsSpec,
+    /// How much a reasoning model reasons.
+    pub reasoning: Option<ReasoningSpec>,
     /// Trials of this model in flight at once.
     pub concurrency: Option<usize>,
     /// Attempts per trial, the first included.
@@ -142,6 +144,18 @@ pub struct ParamsSpec {
     pub timeout: Option<DurationSpec>,
     /// Bound on the bytes of one response.
     pub max_response_bytes: Option<u64>,
+}
+
+/// A reasoning model's settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasoningSpec {
+    /// A named effort: OpenAI's `reasoning_effort`, Gemini 3's thinking level.
+    pub effort: Option<String>,
+    /// Tokens for reasoning on top of each task's `max_tokens`: the budget
+    /// where the API takes one (Gemini 2.5, Claude), and room added to the
+    /// output limit with every provider.
+    pub budget_tokens: Option<u32>,
 }
 
 /// Prices of a model: per token for APIs, per hour for hardware.

@@ -10,7 +10,7 @@ mod signals;
 
 use super::compare;
 use super::report::store_error;
-use super::{chain, message, price_book, print, CliError};
+use super::{chain, message, price_book, print, warn, CliError};
 use crate::budget::Budget;
 use crate::cli::RunArgs;
 use crate::engine::{self, Control, Job};
@@ -53,6 +53,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         options.models.as_deref(),
         &prices,
     )?);
+    warn(&suite);
     let selection = options.selection();
     let sources = options.sources(&suite)?;
     let weights = setup::weights(&store, &suite, &selection)?;

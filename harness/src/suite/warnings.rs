@@ -1,0 +1,68 @@
+//! What a valid suite may still get wrong with the models it names: settings
+//! a model's API refuses (they are not sent), and reasoning that can spend a
+//! task's whole output limit before the answer starts.
+
+use super::error::{Diagnostic, Source};
+use super::model::{Model, Task};
+use super::resolve::Origin;
+
+/// A `max_tokens` below this leaves a reasoning model without a budget little
+/// room: it is Anthropic's smallest thinking budget, and reasoning models
+/// commonly spend hundreds of tokens on a short question.
+pub const REASONING_ROOM: u32 = 1024;
+
+/// The warnings of a suite's models and tasks. `origins` says where each
+/// model is defined; `catalog` is the models catalog, if one was read.
+pub(super) fn warnings(
+    models: &[Model],
+    origins: &[Origin],
+    tasks: &[Task],
+    src: &Source,
+    catalog: Option<&Source>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, (model, origin)) in models.iter().zip(origins).enumerate() {
+        let owner = if origin.in_catalog {
+            catalog.unwrap_or(src)
+        } else {
+            src
+        };
+        for (param, why) in model.withheld() {
+            out.push(owner.note(
+                &origin.field,
+                format!("`{}` is not sent to `{}`: {why}", param.as_str(), model.id),
+                format!(
+                    "remove `{}` from the model's params or the suite's defaults to silence this",
+                    param.as_str()
+                ),
+            ));
+        }
+        if !model.reasons() || model.reasoning.budget_tokens.is_some() {
+            continue;
+        }
+        for (j, task) in tasks.iter().enumerate() {
+            let answer = task.max_tokens_for(model);
+            if !task.models.contains(&i) || answer >= REASONING_ROOM {
+                continue;
+            }
+            // Point at the limit where it is set: the task, else the defaults.
+            let own = format!("tasks[{j}].max_tokens");
+            let field = [own.as_str(), "defaults.max_tokens"]
+                .into_iter()
+                .find(|f| src.locator.value(f).is_some())
+                .unwrap_or(&own);
+            out.push(src.note(
+                field,
+                format!(
+                    "`{}` reasons, and its reasoning counts against task `{}`'s max_tokens ({answer}): it can spend them all and leave an empty answer",
+                    model.id, task.id
+                ),
+                format!(
+                    "give `{}` room to reason with `reasoning: {{budget_tokens: N}}` (N tokens are added to the limit)",
+                    model.id
+                ),
+            ));
+        }
+    }
+    out
+}
