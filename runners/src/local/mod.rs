@@ -17,7 +17,7 @@
 mod gemma3;
 mod header;
 mod inspect;
-mod kernels;
+pub mod kernels;
 mod linear;
 mod llama;
 mod model;

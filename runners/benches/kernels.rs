@@ -1,0 +1,118 @@
+//! The quantized matrix kernels against candle's, on the shapes the local
+//! models multiply.
+//!
+//! `cargo bench -p sizeup-runners --bench kernels` prints, per format,
+//! weight shape and number of activation rows (1: a decode step; 64: a
+//! chunk of prompt), the median time of one product by this crate's
+//! kernels (activations quantized included), by candle's `QMatMul` on the
+//! same quantized weights, and by an f32 matrix product over the weights
+//! candle dequantizes (dequantized beforehand, as a model that kept f32
+//! weights would). Before timing, it checks that the kernels' results are
+//! bit for bit `QMatMul`'s and within 2⁻⁹ of the f32 product's magnitude
+//! (the activations' 8-bit rounding accounts for the difference).
+
+use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
+use candle_core::{Device, Module, Tensor};
+use sizeup_runners::local::kernels::{Format, Q8Rows, QWeights};
+use std::time::{Duration, Instant};
+
+/// `(what, n, k)`: output rows and input values of a weight matrix.
+const SHAPES: [(&str, usize, usize); 4] = [
+    ("SmolLM2 ffn_up", 1536, 576),
+    ("SmolLM2 ffn_down", 576, 1536),
+    ("Qwen2.5 attn_q", 896, 896),
+    ("Qwen2.5 ffn_up", 4864, 896),
+];
+
+/// Median of the times of `f`, run for about `budget` after one warm-up.
+fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
+    f();
+    let start = Instant::now();
+    let mut times = Vec::new();
+    while times.len() < 5 || (start.elapsed() < budget && times.len() < 1000) {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn values(t: &Tensor) -> Vec<f32> {
+    t.flatten_all()
+        .and_then(|t| t.to_vec1())
+        .expect("f32 values")
+}
+
+fn main() {
+    let cpu = Device::Cpu;
+    let budget = Duration::from_millis(300);
+    println!(
+        "{:<7} {:<18} {:>11} {:>4} {:>10} {:>12} {:>10} {:>8} {:>8}",
+        "format", "weights", "n × k", "m", "ours µs", "QMatMul µs", "f32 µs", "×QMatMul", "×f32"
+    );
+    for dtype in [GgmlDType::Q4_1, GgmlDType::Q5_0] {
+        let format = Format::of(dtype).expect("a format with kernels");
+        for (what, n, k) in SHAPES {
+            let w = Tensor::randn(0.3f32, 1.0, (n, k), &cpu).expect("weights");
+            let q = QTensor::quantize(&w, dtype).expect("quantized");
+            let dense = q.dequantize(&cpu).expect("dequantized");
+            let ours =
+                QWeights::from_ggml(format, &q.data().expect("bytes"), n, k).expect("unpacked");
+            let theirs = QMatMul::from_qtensor(q).expect("QMatMul");
+            for m in [1, 64] {
+                let x = Tensor::randn(0f32, 1.0, (m, k), &cpu).expect("activations");
+                let xv = values(&x);
+                let run_ours = || ours.matmul(&Q8Rows::quantize(&xv, k));
+                let run_theirs = || theirs.forward(&x).expect("QMatMul product");
+                let run_f32 = || x.matmul(&dense.t().expect("t")).expect("f32 product");
+
+                let a = run_ours();
+                let b = values(&run_theirs());
+                assert!(
+                    a.iter().zip(&b).all(|(a, b)| a.to_bits() == b.to_bits()),
+                    "{dtype:?} {what} m={m}: not QMatMul's results bit for bit"
+                );
+                let c = values(&run_f32());
+                let magnitude = values(
+                    &x.abs()
+                        .and_then(|x| x.matmul(&dense.abs()?.t()?))
+                        .expect("magnitudes"),
+                );
+                for (i, (a, c)) in a.iter().zip(&c).enumerate() {
+                    assert!(
+                        (a - c).abs() <= magnitude[i] / 512.0 + 1e-4,
+                        "{dtype:?} {what} m={m} output {i}: {a} against f32's {c}"
+                    );
+                }
+
+                let t_ours = median(budget, || {
+                    std::hint::black_box(run_ours());
+                });
+                let t_theirs = median(budget, || {
+                    std::hint::black_box(run_theirs());
+                });
+                let t_f32 = median(budget, || {
+                    std::hint::black_box(run_f32());
+                });
+                let us = |d: Duration| d.as_secs_f64() * 1e6;
+                println!(
+                    "{:<7} {:<18} {:>11} {:>4} {:>10.1} {:>12.1} {:>10.1} {:>8.2} {:>8.2}",
+                    format!("{dtype:?}"),
+                    what,
+                    format!("{n} × {k}"),
+                    m,
+                    us(t_ours),
+                    us(t_theirs),
+                    us(t_f32),
+                    us(t_theirs) / us(t_ours),
+                    us(t_f32) / us(t_ours)
+                );
+            }
+        }
+    }
+    println!(
+        "threads: {}",
+        std::thread::available_parallelism().map_or(1, usize::from)
+    );
+}
