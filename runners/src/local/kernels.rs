@@ -6,12 +6,15 @@
 //!
 //! As llama.cpp does, the activations are quantized once per product to 8
 //! bits per block of 32 values ([`Q8Rows`]), and each block's dot product is
-//! summed in integers, then scaled. With AVX2 and FMA, detected when the
-//! program runs (so the portable build gets them), four dot products run
-//! side by side: one weight row against four activation rows (prompt
-//! processing, each weight block unpacked once) or four weight rows against
-//! one (decoding); elsewhere a scalar loop computes the same sums. Rows of
-//! weights are shared out over rayon's pool.
+//! summed in integers, then scaled. The weights are stored in groups of
+//! four rows, their blocks interleaved, so that one group's blocks are read
+//! together. With AVX2 and FMA, detected when the program runs (so the
+//! portable build gets them), a group is multiplied by four activation rows
+//! at once (prompt processing: sixteen dot products, each weight block
+//! unpacked once for four rows and each activation block loaded once for
+//! four) or by one (decoding: four dot products); elsewhere a scalar loop
+//! computes the same sums. Groups of weight rows are shared out over
+//! rayon's pool.
 //!
 //! The results are bit for bit candle's own (its `vec_dot` for these
 //! formats): the same activation quantization, each block's integer sum
@@ -28,12 +31,21 @@ use rayon::prelude::*;
 /// Values per quantization block, in the weights and in the activations.
 pub const BLOCK: usize = 32;
 
-/// Weight rows one rayon task computes: enough to make the task worth its
-/// scheduling, few enough that a decode step's rows spread over the cores.
-const ROWS_PER_TASK: usize = 16;
+/// Weight rows stored interleaved and multiplied together.
+const GROUP: usize = 4;
 
-/// Activation rows one kernel call multiplies each unpacked weight block by.
+/// Activation rows the prompt kernel multiplies each group of weight rows by.
 const TILE: usize = 4;
+
+/// Groups of weight rows one rayon task computes when decoding (one
+/// activation row): enough to make the task worth its scheduling, few
+/// enough that a step's rows spread over the cores.
+const DECODE_GROUPS_PER_TASK: usize = 4;
+
+/// Groups of weight rows one rayon task computes for several activation
+/// rows: its weights (32 rows) stay in the core's caches while every tile
+/// of activations passes over them.
+const PROMPT_GROUPS_PER_TASK: usize = 8;
 
 /// Rows of activations quantized to 8 bits per block of 32 as candle's
 /// `BlockQ8_0`/`BlockQ8_1` are: scale `d = max|x| / 127` (stored as f16),
@@ -47,6 +59,9 @@ pub struct Q8Rows {
     d: Vec<f32>,
     /// Per block, `d` times the sum of its quantized values (through f16).
     s: Vec<f32>,
+    /// Per block, the sum of its quantized values, exact: Q5_0's kernels
+    /// multiply by weights 16 too large and take 16 times this off.
+    sum: Vec<i32>,
     /// The quantized values, row after row.
     qs: Vec<i8>,
 }
@@ -54,6 +69,11 @@ pub struct Q8Rows {
 impl Q8Rows {
     /// Quantizes `x`, rows of `k` values each; `k` must be a multiple of [`BLOCK`].
     pub fn quantize(x: &[f32], k: usize) -> Self {
+        Self::quantize_with(x, k, avx2())
+    }
+
+    /// [`Self::quantize`] with AVX2 if `simd`, else by scalar code.
+    fn quantize_with(x: &[f32], k: usize, simd: bool) -> Self {
         assert!(
             k % BLOCK == 0 && x.len() % k.max(1) == 0,
             "rows of {k} values, {} in all",
@@ -64,21 +84,15 @@ impl Q8Rows {
             k,
             d: Vec::with_capacity(blocks),
             s: Vec::with_capacity(blocks),
-            qs: Vec::with_capacity(x.len()),
+            sum: Vec::with_capacity(blocks),
+            qs: vec![0; x.len()],
         };
-        for block in x.chunks_exact(BLOCK) {
-            let max = block.iter().fold(0f32, |m, v| m.max(v.abs()));
-            let d = max / 127.0;
-            let id = if d != 0.0 { 1.0 / d } else { 0.0 };
-            let mut sum = 0i32;
-            for v in block {
-                let q = (v * id).round() as i8;
-                sum += i32::from(q);
-                out.qs.push(q);
-            }
+        for (block, qs) in x.chunks_exact(BLOCK).zip(out.qs.chunks_exact_mut(BLOCK)) {
+            let (d, sum) = quantize_block(block, qs, simd);
             let d = f16::from_f32(d);
             out.d.push(d.to_f32());
             out.s.push((f16::from_f32(sum as f32) * d).to_f32());
+            out.sum.push(sum);
         }
         out
     }
@@ -93,9 +107,32 @@ impl Q8Rows {
         Row {
             d: &self.d[r * b..(r + 1) * b],
             s: &self.s[r * b..(r + 1) * b],
+            sum: &self.sum[r * b..(r + 1) * b],
             qs: &self.qs[r * self.k..(r + 1) * self.k],
         }
     }
+}
+
+/// Quantizes one block of activations into `qs`; returns its scale, not
+/// yet rounded to f16, and the sum of its quantized values.
+fn quantize_block(block: &[f32], qs: &mut [i8], simd: bool) -> (f32, i32) {
+    #[cfg(target_arch = "x86_64")]
+    if simd {
+        // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
+        if let Some(done) = unsafe { x86::quantize(block, qs) } {
+            return done;
+        }
+    }
+    let _ = simd;
+    let max = block.iter().fold(0f32, |m, v| m.max(v.abs()));
+    let d = max / 127.0;
+    let id = if d != 0.0 { 1.0 / d } else { 0.0 };
+    let mut sum = 0i32;
+    for (v, q) in block.iter().zip(qs.iter_mut()) {
+        *q = (v * id).round() as i8;
+        sum += i32::from(*q);
+    }
+    (d, sum)
 }
 
 /// One row of [`Q8Rows`].
@@ -103,6 +140,7 @@ impl Q8Rows {
 struct Row<'a> {
     d: &'a [f32],
     s: &'a [f32],
+    sum: &'a [i32],
     qs: &'a [i8],
 }
 
@@ -137,18 +175,22 @@ impl Format {
 
 /// A weight matrix of `n` rows of `k` values in Q4_1 or Q5_0, its blocks
 /// unpacked into arrays of scales (as f32, so the kernels need no F16C),
-/// offsets or high bits, and nibbles.
+/// offsets or high bits, and nibbles. The rows are stored in groups of
+/// [`GROUP`] (the last one filled up with rows of zeros), block by block:
+/// a group's first block of each of its rows, then their second blocks,
+/// and so on, so that each array is read in order.
 #[derive(Debug, Clone)]
 pub struct QWeights {
     format: Format,
     n: usize,
     k: usize,
-    /// Per block: its scale.
+    /// Per group, block and row: the scale.
     d: Vec<f32>,
-    /// Per block: its minimum (Q4_1), or its 32 high bits (Q5_0, as f32 bits).
+    /// Per group, block and row: the minimum (Q4_1), or the 32 high bits
+    /// (Q5_0, as f32 bits).
     extra: Vec<u32>,
-    /// Per block: 16 bytes, value `j` in the low nibble of byte `j` and
-    /// value `j + 16` in the high one.
+    /// Per group, block and row: 16 bytes, value `j` in the low nibble of
+    /// byte `j` and value `j + 16` in the high one.
     qs: Vec<u8>,
 }
 
@@ -159,28 +201,27 @@ impl QWeights {
         if k % BLOCK != 0 || data.len() != n * k / BLOCK * format.block_bytes() {
             return None;
         }
-        let blocks = n * k / BLOCK;
+        let blocks = k / BLOCK;
+        let slots = n.div_ceil(GROUP) * GROUP * blocks;
         let mut w = Self {
             format,
             n,
             k,
-            d: Vec::with_capacity(blocks),
-            extra: Vec::with_capacity(blocks),
-            qs: Vec::with_capacity(blocks * BLOCK / 2),
+            d: vec![0.0; slots],
+            extra: vec![0; slots],
+            qs: vec![0; slots * BLOCK / 2],
         };
         let half = |b: &[u8]| f16::from_le_bytes([b[0], b[1]]).to_f32();
-        for b in data.chunks_exact(format.block_bytes()) {
-            w.d.push(half(&b[0..2]));
-            match format {
-                Format::Q4_1 => {
-                    w.extra.push(half(&b[2..4]).to_bits());
-                    w.qs.extend_from_slice(&b[4..20]);
-                }
-                Format::Q5_0 => {
-                    w.extra.push(u32::from_le_bytes([b[2], b[3], b[4], b[5]]));
-                    w.qs.extend_from_slice(&b[6..22]);
-                }
-            }
+        for (i, b) in data.chunks_exact(format.block_bytes()).enumerate() {
+            let (r, block) = (i / blocks, i % blocks);
+            let slot = ((r / GROUP) * blocks + block) * GROUP + r % GROUP;
+            w.d[slot] = half(&b[0..2]);
+            let (extra, qs) = match format {
+                Format::Q4_1 => (half(&b[2..4]).to_bits(), &b[4..20]),
+                Format::Q5_0 => (u32::from_le_bytes([b[2], b[3], b[4], b[5]]), &b[6..22]),
+            };
+            w.extra[slot] = extra;
+            w.qs[slot * 16..slot * 16 + 16].copy_from_slice(qs);
         }
         Some(w)
     }
@@ -198,103 +239,145 @@ impl QWeights {
     /// `x · selfᵀ`: for each row of `x`, the `n` dot products with the
     /// weight rows, row after row.
     pub fn matmul(&self, x: &Q8Rows) -> Vec<f32> {
+        self.product(x, avx2())
+    }
+
+    /// [`Self::matmul`] by the AVX2 kernels if `simd`, else by scalar code.
+    fn product(&self, x: &Q8Rows, simd: bool) -> Vec<f32> {
         assert_eq!(
             x.k, self.k,
             "activations of {} values, weights of {}",
             x.k, self.k
         );
         let m = x.rows();
-        if m == 0 {
+        if m == 0 || self.n == 0 {
             return Vec::new();
         }
-        let xs: Vec<Row<'_>> = (0..m).map(|r| x.row(r)).collect();
-        let simd = avx2();
-        // Computed weight row by weight row (each task owns whole rows of
-        // the transposed product), then turned back to one row per input.
-        let mut t = vec![0f32; self.n * m];
-        t.par_chunks_mut(ROWS_PER_TASK * m)
+        let groups = self.n.div_ceil(GROUP);
+        let per_task = if m == 1 {
+            DECODE_GROUPS_PER_TASK
+        } else {
+            PROMPT_GROUPS_PER_TASK
+        };
+        // Each task owns a run of weight rows and writes their products
+        // with every activation row, activation row after activation row,
+        // into its own stretch of `t`.
+        let mut t = vec![0f32; groups * GROUP * m];
+        t.par_chunks_mut(per_task * GROUP * m)
             .enumerate()
             .for_each(|(task, out)| {
-                let first = task * ROWS_PER_TASK;
+                let first = task * per_task;
                 let rows = out.len() / m;
-                let mut pairs = Vec::with_capacity(TILE);
                 if m == 1 {
-                    // Decoding: four weight rows against the one input.
-                    for (i, out) in out.chunks_mut(TILE).enumerate() {
-                        pairs.clear();
-                        pairs.extend(
-                            (0..out.len()).map(|j| (self.row(first + i * TILE + j), xs[0])),
-                        );
-                        self.tile(&pairs, false, out, simd);
+                    for (g, out) in out.chunks_exact_mut(GROUP).enumerate() {
+                        out.copy_from_slice(&self.group_dot(first + g, x.row(0), simd));
                     }
                     return;
                 }
-                for r in 0..rows {
-                    let w = self.row(first + r);
-                    for (tile, out) in xs
-                        .chunks(TILE)
-                        .zip(out[r * m..(r + 1) * m].chunks_mut(TILE))
-                    {
-                        pairs.clear();
-                        pairs.extend(tile.iter().map(|x| (w, *x)));
-                        self.tile(&pairs, true, out, simd);
+                for i in (0..m).step_by(TILE) {
+                    // A short last tile repeats its last row; the extra
+                    // results are dropped.
+                    let xs = std::array::from_fn(|c| x.row((i + c).min(m - 1)));
+                    for g in 0..rows / GROUP {
+                        let tile = self.tile(first + g, &xs, simd);
+                        for (c, sums) in tile.iter().take(m - i).enumerate() {
+                            out[(i + c) * rows + g * GROUP..][..GROUP].copy_from_slice(sums);
+                        }
                     }
                 }
             });
         if m == 1 {
+            t.truncate(self.n);
             return t;
         }
-        let mut out = vec![0f32; m * self.n];
-        for (r, col) in t.chunks_exact(m).enumerate() {
-            for (i, v) in col.iter().enumerate() {
-                out[i * self.n + r] = *v;
+        // Back to one row of `n` per activation row: each task's stretch
+        // holds a run of contiguous outputs for every activation row.
+        let task_rows = per_task * GROUP;
+        let mut out = Vec::with_capacity(m * self.n);
+        for i in 0..m {
+            for (task, stretch) in t.chunks(task_rows * m).enumerate() {
+                let rows = stretch.len() / m;
+                let real = rows.min(self.n - task * task_rows);
+                out.extend_from_slice(&stretch[i * rows..i * rows + real]);
             }
         }
         out
     }
 
-    fn row(&self, r: usize) -> WRow<'_> {
-        let b = self.k / BLOCK;
-        WRow {
-            d: &self.d[r * b..(r + 1) * b],
-            extra: &self.extra[r * b..(r + 1) * b],
-            qs: &self.qs[r * b * BLOCK / 2..(r + 1) * b * BLOCK / 2],
+    fn group(&self, g: usize) -> Group<'_> {
+        let slots = self.k / BLOCK * GROUP;
+        Group {
+            d: &self.d[g * slots..(g + 1) * slots],
+            extra: &self.extra[g * slots..(g + 1) * slots],
+            qs: &self.qs[g * slots * 16..(g + 1) * slots * 16],
         }
     }
 
-    /// Up to [`TILE`] dot products, one per (weight row, activation row)
-    /// pair; `shared` when every pair has the same weight row.
-    fn tile(&self, pairs: &[(WRow<'_>, Row<'_>)], shared: bool, out: &mut [f32], simd: bool) {
+    /// The dot products of group `g`'s rows with one activation row.
+    fn group_dot(&self, g: usize, x: Row<'_>, simd: bool) -> [f32; GROUP] {
+        let w = self.group(g);
         #[cfg(target_arch = "x86_64")]
         if simd {
-            // Short tiles repeat their first pair; its extra results are dropped.
-            let p = |i: usize| pairs[if i < pairs.len() { i } else { 0 }];
-            let four = [p(0), p(1), p(2), p(3)];
             // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
-            let sums = unsafe {
-                match (self.format, shared) {
-                    (Format::Q4_1, true) => x86::dot4::<true, true>(&four),
-                    (Format::Q4_1, false) => x86::dot4::<true, false>(&four),
-                    (Format::Q5_0, true) => x86::dot4::<false, true>(&four),
-                    (Format::Q5_0, false) => x86::dot4::<false, false>(&four),
+            return unsafe {
+                match self.format {
+                    Format::Q4_1 => x86::group_dot::<true>(&w, &x),
+                    Format::Q5_0 => x86::group_dot::<false>(&w, &x),
                 }
             };
-            out.copy_from_slice(&sums[..out.len()]);
-            return;
         }
-        let _ = (shared, simd);
-        for ((w, x), o) in pairs.iter().zip(out.iter_mut()) {
-            *o = match self.format {
-                Format::Q4_1 => scalar_q4_1(*w, *x),
-                Format::Q5_0 => scalar_q5_0(*w, *x),
+        let _ = simd;
+        std::array::from_fn(|j| self.scalar(&w, j, x))
+    }
+
+    /// The dot products of group `g`'s rows with [`TILE`] activation rows,
+    /// one array per activation row.
+    fn tile(&self, g: usize, xs: &[Row<'_>; TILE], simd: bool) -> [[f32; GROUP]; TILE] {
+        let w = self.group(g);
+        #[cfg(target_arch = "x86_64")]
+        if simd {
+            // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
+            return unsafe {
+                match self.format {
+                    Format::Q4_1 => x86::tile::<true>(&w, xs),
+                    Format::Q5_0 => x86::tile::<false>(&w, xs),
+                }
             };
         }
+        let _ = simd;
+        std::array::from_fn(|c| std::array::from_fn(|j| self.scalar(&w, j, xs[c])))
+    }
+
+    /// Row `j` of a group times `x`, one block after another, as candle's
+    /// scalar `vec_dot` computes it.
+    fn scalar(&self, w: &Group<'_>, j: usize, x: Row<'_>) -> f32 {
+        let mut sum = 0f32;
+        for b in 0..x.d.len() {
+            let slot = b * GROUP + j;
+            let qs = &w.qs[slot * 16..slot * 16 + 16];
+            let ys = &x.qs[b * BLOCK..(b + 1) * BLOCK];
+            let extra = w.extra[slot];
+            let mut dot = 0i32;
+            for i in 0..16 {
+                let (mut lo, mut hi) = (i32::from(qs[i] & 0x0F), i32::from(qs[i] >> 4));
+                if self.format == Format::Q5_0 {
+                    lo += (((extra >> i) & 1) << 4) as i32 - 16;
+                    hi += (((extra >> (i + 16)) & 1) << 4) as i32 - 16;
+                }
+                dot += lo * i32::from(ys[i]) + hi * i32::from(ys[i + 16]);
+            }
+            sum += match self.format {
+                Format::Q4_1 => dot as f32 * w.d[slot] * x.d[b] + f32::from_bits(extra) * x.s[b],
+                Format::Q5_0 => dot as f32 * w.d[slot] * x.d[b],
+            };
+        }
+        sum
     }
 }
 
-/// One row of [`QWeights`].
+/// One group of [`QWeights`]' rows.
 #[derive(Clone, Copy)]
-struct WRow<'a> {
+struct Group<'a> {
     d: &'a [f32],
     extra: &'a [u32],
     qs: &'a [u8],
@@ -314,45 +397,14 @@ fn avx2() -> bool {
     false
 }
 
-fn scalar_q4_1(w: WRow<'_>, x: Row<'_>) -> f32 {
-    let mut sum = 0f32;
-    for b in 0..w.d.len() {
-        let qs = &w.qs[b * 16..b * 16 + 16];
-        let ys = &x.qs[b * BLOCK..(b + 1) * BLOCK];
-        let mut dot = 0i32;
-        for j in 0..16 {
-            dot += i32::from(qs[j] & 0x0F) * i32::from(ys[j]);
-            dot += i32::from(qs[j] >> 4) * i32::from(ys[j + 16]);
-        }
-        sum += dot as f32 * w.d[b] * x.d[b] + f32::from_bits(w.extra[b]) * x.s[b];
-    }
-    sum
-}
-
-fn scalar_q5_0(w: WRow<'_>, x: Row<'_>) -> f32 {
-    let mut sum = 0f32;
-    for b in 0..w.d.len() {
-        let qs = &w.qs[b * 16..b * 16 + 16];
-        let qh = w.extra[b];
-        let ys = &x.qs[b * BLOCK..(b + 1) * BLOCK];
-        let mut dot = 0i32;
-        for j in 0..16 {
-            let lo = i32::from(qs[j] & 0x0F) | (((qh >> j) & 1) << 4) as i32;
-            let hi = i32::from(qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4) as i32;
-            dot += (lo - 16) * i32::from(ys[j]) + (hi - 16) * i32::from(ys[j + 16]);
-        }
-        sum += dot as f32 * w.d[b] * x.d[b];
-    }
-    sum
-}
-
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    //! Four block dot products side by side: integer sums with llama.cpp's
-    //! AVX2 block code (`ggml_vec_dot_q4_1_q8_1`, `ggml_vec_dot_q5_0_q8_0`),
-    //! reduced to one lane each and scaled as the scalar code does.
+    //! A group's dot products with one or four activation rows: integer
+    //! block sums with llama.cpp's AVX2 block code
+    //! (`ggml_vec_dot_q4_1_q8_1`, `ggml_vec_dot_q5_0_q8_0`), reduced to one
+    //! lane per dot product and scaled as the scalar code does.
 
-    use super::{Row, WRow, BLOCK};
+    use super::{Group, Row, BLOCK, GROUP, TILE};
     use std::arch::x86_64::*;
 
     /// The 32 nibbles of a block as bytes: low nibbles first, then high.
@@ -379,87 +431,198 @@ mod x86 {
         _mm256_cmpeq_epi8(_mm256_or_si256(bytes, mask), _mm256_set1_epi64x(-1))
     }
 
-    /// One weight block as bytes: Q4_1's nibbles (0…15, unsigned), or
-    /// Q5_0's values less 16 (−16…15).
+    /// Row `j`'s block `b` as unsigned bytes: Q4_1's nibbles (0…15), or
+    /// Q5_0's values plus 16 (0…31), the 16 taken off afterwards with the
+    /// activations' block sums ([`offset`]).
     #[inline]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn unpack<const Q4_1: bool>(w: &WRow<'_>, b: usize) -> __m256i {
-        let lo = nibbles(w.qs.as_ptr().add(b * 16));
+    unsafe fn unpack<const Q4_1: bool>(w: &Group<'_>, b: usize, j: usize) -> __m256i {
+        let slot = b * GROUP + j;
+        let lo = nibbles(w.qs.as_ptr().add(slot * 16));
         if Q4_1 {
             return lo;
         }
-        // Values without their high bit are less by 16: the top nibble set
-        // (0xF0) makes the byte that negative number.
-        let high = _mm256_andnot_si256(bits(*w.extra.get_unchecked(b)), _mm256_set1_epi8(-16));
+        let high = _mm256_and_si256(bits(*w.extra.get_unchecked(slot)), _mm256_set1_epi8(0x10));
         _mm256_or_si256(lo, high)
     }
 
-    /// Eight partial sums of one block's products.
-    #[inline]
+    /// One block of activations quantized as the scalar code does it,
+    /// into `qs`: its scale before rounding to f16 and the sum of its
+    /// values; `None`, leaving the block to the scalar code, if it holds a
+    /// NaN or an infinity (whose conversions to integers differ).
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn products<const Q4_1: bool>(qx: __m256i, x: &Row<'_>, b: usize) -> __m256i {
-        let qy = _mm256_loadu_si256(x.qs.as_ptr().add(b * BLOCK).cast());
-        // maddubs takes unsigned × signed bytes: Q5_0's signs move to the
-        // activations (|16 · 128| · 2 fits its 16-bit sums).
-        let pairs = if Q4_1 {
-            _mm256_maddubs_epi16(qx, qy)
-        } else {
-            _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx))
-        };
-        _mm256_madd_epi16(pairs, _mm256_set1_epi16(1))
-    }
-
-    /// Four values of the pairs' weight rows (`W`) or activation rows, or
-    /// one repeated when all four pairs share that row.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn gather(shared: bool, f: impl Fn(usize) -> f32) -> __m128 {
-        if shared {
-            _mm_set1_ps(f(0))
-        } else {
-            _mm_setr_ps(f(0), f(1), f(2), f(3))
+    pub(super) unsafe fn quantize(block: &[f32], qs: &mut [i8]) -> Option<(f32, i32)> {
+        let v: [__m256; 4] = std::array::from_fn(|i| _mm256_loadu_ps(block.as_ptr().add(8 * i)));
+        let sign = _mm256_set1_ps(-0.0);
+        let abs = |v: __m256| _mm256_andnot_ps(sign, v);
+        let mut max = _mm256_setzero_ps();
+        let mut finite = 0xFF;
+        for v in v {
+            let a = abs(v);
+            finite &= _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_LT_OQ>(
+                a,
+                _mm256_set1_ps(f32::INFINITY),
+            ));
+            max = _mm256_max_ps(max, a);
         }
+        if finite != 0xFF {
+            return None;
+        }
+        let max = _mm_max_ps(_mm256_castps256_ps128(max), _mm256_extractf128_ps::<1>(max));
+        let max = _mm_max_ps(max, _mm_movehl_ps(max, max));
+        let max = _mm_cvtss_f32(_mm_max_ss(max, _mm_shuffle_ps::<1>(max, max)));
+        let d = max / 127.0;
+        let id = _mm256_set1_ps(if d != 0.0 { 1.0 / d } else { 0.0 });
+        // Rounding half away from zero, as `f32::round`: truncate, then
+        // step away from zero where the (exact) remainder is at least ½.
+        let q: [__m256i; 4] = std::array::from_fn(|i| {
+            let x = _mm256_mul_ps(v[i], id);
+            let t = _mm256_round_ps::<{ _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC }>(x);
+            let away = _mm256_cmp_ps::<_CMP_GE_OQ>(abs(_mm256_sub_ps(x, t)), _mm256_set1_ps(0.5));
+            let step = _mm256_or_ps(_mm256_and_ps(x, sign), _mm256_set1_ps(1.0));
+            _mm256_cvtps_epi32(_mm256_add_ps(t, _mm256_and_ps(away, step)))
+        });
+        let sum = _mm256_add_epi32(_mm256_add_epi32(q[0], q[1]), _mm256_add_epi32(q[2], q[3]));
+        let sum = _mm_add_epi32(
+            _mm256_castsi256_si128(sum),
+            _mm256_extracti128_si256::<1>(sum),
+        );
+        let sum = _mm_hadd_epi32(sum, sum);
+        let sum = _mm_cvtsi128_si32(_mm_hadd_epi32(sum, sum));
+        // Packing interleaves the four vectors' halves; the permutation
+        // puts the 32 values back in order.
+        let bytes = _mm256_packs_epi16(
+            _mm256_packs_epi32(q[0], q[1]),
+            _mm256_packs_epi32(q[2], q[3]),
+        );
+        let bytes = _mm256_permutevar8x32_epi32(bytes, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+        _mm256_storeu_si256(qs.as_mut_ptr().cast(), bytes);
+        Some((d, sum))
     }
 
-    /// The dot products of four (weight row, activation row) pairs:
-    /// `SHARED_W` when all four have the same weight row (prompt
-    /// processing), otherwise all four have the same activation row.
+    /// Activation block `b` of `x`.
+    #[inline]
     #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn dot4<const Q4_1: bool, const SHARED_W: bool>(
-        pairs: &[(WRow<'_>, Row<'_>); 4],
-    ) -> [f32; 4] {
+    unsafe fn load(x: &Row<'_>, b: usize) -> __m256i {
+        _mm256_loadu_si256(x.qs.as_ptr().add(b * BLOCK).cast())
+    }
+
+    /// One block's products of unsigned weight bytes (at most 31) and
+    /// activation bytes (at most 127 in size), summed in pairs to 16 bits.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn products(qw: __m256i, qx: __m256i) -> __m256i {
+        _mm256_maddubs_epi16(qw, qx)
+    }
+
+    /// Four blocks' [`products`] half reduced: lane `j` of each 128-bit
+    /// half holds a partial sum of block `j`'s, and the two halves add up
+    /// to it. Sums of up to 8 products stay in 16 bits (8 · 31 · 127 is
+    /// below 2¹⁵), so three 16-bit horizontal adds do most of the work
+    /// before one widening to 32 bits.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn reduce4(p: [__m256i; 4]) -> __m256i {
+        let ab = _mm256_hadd_epi16(p[0], p[1]);
+        let cd = _mm256_hadd_epi16(p[2], p[3]);
+        _mm256_madd_epi16(_mm256_hadd_epi16(ab, cd), _mm256_set1_epi16(1))
+    }
+
+    /// Q5_0's 16 times the activations' block sum, what its weights stored
+    /// 16 too large added.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn offset(x: &Row<'_>, b: usize) -> __m128i {
+        _mm_slli_epi32(_mm_set1_epi32(*x.sum.get_unchecked(b)), 4)
+    }
+
+    /// Four consecutive f32 of a group's per-row array at block `b`.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn four(p: *const f32, b: usize) -> __m128 {
+        _mm_loadu_ps(p.add(b * GROUP))
+    }
+
+    /// The dot products of a group's four rows with one activation row.
+    #[target_feature(enable = "avx2,fma")]
+    pub(super) unsafe fn group_dot<const Q4_1: bool>(w: &Group<'_>, x: &Row<'_>) -> [f32; GROUP] {
         let mut acc = _mm_setzero_ps();
-        let w = |p: usize| &pairs[p].0;
-        let x = |p: usize| &pairs[p].1;
-        for b in 0..w(0).d.len() {
-            let s = if SHARED_W {
-                let qx = unpack::<Q4_1>(w(0), b);
-                [
-                    products::<Q4_1>(qx, x(0), b),
-                    products::<Q4_1>(qx, x(1), b),
-                    products::<Q4_1>(qx, x(2), b),
-                    products::<Q4_1>(qx, x(3), b),
-                ]
-            } else {
-                let one = |p: usize| products::<Q4_1>(unpack::<Q4_1>(w(p), b), x(0), b);
-                [one(0), one(1), one(2), one(3)]
-            };
-            // Each pair's eight partial sums to one lane, in integers (exact).
-            let h = _mm256_hadd_epi32(_mm256_hadd_epi32(s[0], s[1]), _mm256_hadd_epi32(s[2], s[3]));
-            let sums = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
+        for b in 0..x.d.len() {
+            let qx = load(x, b);
+            let h = reduce4(std::array::from_fn(|j| {
+                products(unpack::<Q4_1>(w, b, j), qx)
+            }));
+            let mut sums = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
+            if !Q4_1 {
+                sums = _mm_sub_epi32(sums, offset(x, b));
+            }
             // (sum · d_w) · d_x, then Q4_1's m_w · s_x, as the scalar code.
-            let dw = gather(SHARED_W, |p| *w(p).d.get_unchecked(b));
-            let dx = gather(!SHARED_W, |p| *x(p).d.get_unchecked(b));
+            let dw = four(w.d.as_ptr(), b);
+            let dx = _mm_set1_ps(*x.d.get_unchecked(b));
             let mut t = _mm_mul_ps(_mm_mul_ps(_mm_cvtepi32_ps(sums), dw), dx);
             if Q4_1 {
-                let mw = gather(SHARED_W, |p| f32::from_bits(*w(p).extra.get_unchecked(b)));
-                let sx = gather(!SHARED_W, |p| *x(p).s.get_unchecked(b));
-                t = _mm_add_ps(t, _mm_mul_ps(mw, sx));
+                let mw = four(w.extra.as_ptr().cast(), b);
+                t = _mm_add_ps(t, _mm_mul_ps(mw, _mm_set1_ps(*x.s.get_unchecked(b))));
             }
             acc = _mm_add_ps(acc, t);
         }
-        let mut out = [0f32; 4];
+        let mut out = [0f32; GROUP];
         _mm_storeu_ps(out.as_mut_ptr(), acc);
+        out
+    }
+
+    /// The dot products of a group's four rows with four activation rows,
+    /// one array per activation row. Two activation rows share a vector of
+    /// eight sums: lanes 0–3 the first's four dot products, 4–7 the second's.
+    #[target_feature(enable = "avx2,fma")]
+    pub(super) unsafe fn tile<const Q4_1: bool>(
+        w: &Group<'_>,
+        xs: &[Row<'_>; TILE],
+    ) -> [[f32; GROUP]; TILE] {
+        let mut acc = [_mm256_setzero_ps(); TILE / 2];
+        let both = |lo: __m128, hi: __m128| _mm256_set_m128(hi, lo);
+        for b in 0..xs[0].d.len() {
+            let qw: [__m256i; GROUP] = std::array::from_fn(|j| unpack::<Q4_1>(w, b, j));
+            let dw = four(w.d.as_ptr(), b);
+            let dw = both(dw, dw);
+            let mw = if Q4_1 {
+                let mw = four(w.extra.as_ptr().cast(), b);
+                both(mw, mw)
+            } else {
+                _mm256_setzero_ps()
+            };
+            for (pair, acc) in acc.iter_mut().enumerate() {
+                let (x0, x1) = (&xs[2 * pair], &xs[2 * pair + 1]);
+                let row = |x: &Row<'_>| {
+                    let qx = load(x, b);
+                    reduce4(std::array::from_fn(|j| products(qw[j], qx)))
+                };
+                let (h0, h1) = (row(x0), row(x1));
+                let mut sums = _mm256_add_epi32(
+                    _mm256_permute2x128_si256(h0, h1, 0x20),
+                    _mm256_permute2x128_si256(h0, h1, 0x31),
+                );
+                if !Q4_1 {
+                    sums = _mm256_sub_epi32(sums, _mm256_set_m128i(offset(x1, b), offset(x0, b)));
+                }
+                let per_x = |a: &[f32]| both(_mm_set1_ps(a[0]), _mm_set1_ps(a[1]));
+                let dx = per_x(&[*x0.d.get_unchecked(b), *x1.d.get_unchecked(b)]);
+                let mut t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
+                if Q4_1 {
+                    let sx = per_x(&[*x0.s.get_unchecked(b), *x1.s.get_unchecked(b)]);
+                    t = _mm256_add_ps(t, _mm256_mul_ps(mw, sx));
+                }
+                *acc = _mm256_add_ps(*acc, t);
+            }
+        }
+        let mut out = [[0f32; GROUP]; TILE];
+        for (pair, acc) in acc.iter().enumerate() {
+            _mm_storeu_ps(out[2 * pair].as_mut_ptr(), _mm256_castps256_ps128(*acc));
+            _mm_storeu_ps(
+                out[2 * pair + 1].as_mut_ptr(),
+                _mm256_extractf128_ps(*acc, 1),
+            );
+        }
         out
     }
 }
@@ -470,12 +633,11 @@ mod tests {
     use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
     use candle_core::{Device, Module, Tensor};
 
-    /// Random weights of `n × k` in `dtype` as candle quantizes them, ours
-    /// and candle's.
-    fn weights(dtype: GgmlDType, n: usize, k: usize) -> (QWeights, QTensor) {
-        // Off centre, so that Q4_1's minimum matters.
-        let w = Tensor::randn(0.3f32, 1.0, (n, k), &Device::Cpu).unwrap();
-        let q = QTensor::quantize(&w, dtype).unwrap();
+    /// Weights `w` quantized to `dtype` as candle quantizes them, ours and
+    /// candle's.
+    fn weights(dtype: GgmlDType, w: &Tensor) -> (QWeights, QTensor) {
+        let (n, k) = w.dims2().unwrap();
+        let q = QTensor::quantize(w, dtype).unwrap();
         let format = Format::of(dtype).unwrap();
         let ours = QWeights::from_ggml(format, &q.data().unwrap(), n, k).unwrap();
         (ours, q)
@@ -485,10 +647,19 @@ mod tests {
         t.flatten_all().unwrap().to_vec1().unwrap()
     }
 
+    /// Random weights and activations of the given shape.
     fn check(dtype: GgmlDType, m: usize, n: usize, k: usize) {
-        let (w, candle) = weights(dtype, n, k);
+        // Off centre, so that Q4_1's minimum matters.
+        let w = Tensor::randn(0.3f32, 1.0, (n, k), &Device::Cpu).unwrap();
         let x = Tensor::randn(0f32, 1.0, (m, k), &Device::Cpu).unwrap();
-        let q = Q8Rows::quantize(&values(&x), k);
+        check_with(dtype, &w, &x);
+    }
+
+    /// `x · wᵀ` by the kernels against candle's product and the scalar code.
+    fn check_with(dtype: GgmlDType, w: &Tensor, x: &Tensor) {
+        let ((n, k), (m, _)) = (w.dims2().unwrap(), x.dims2().unwrap());
+        let (w, candle) = weights(dtype, w);
+        let q = Q8Rows::quantize(&values(x), k);
         let ours = w.matmul(&q);
         assert_eq!(ours.len(), m * n);
 
@@ -519,7 +690,7 @@ mod tests {
         }
 
         // Bit for bit candle's own product, which quantizes `x` itself.
-        let theirs = values(&QMatMul::from_qtensor(candle).unwrap().forward(&x).unwrap());
+        let theirs = values(&QMatMul::from_qtensor(candle).unwrap().forward(x).unwrap());
         for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
             assert_eq!(
                 a.to_bits(),
@@ -529,35 +700,83 @@ mod tests {
         }
 
         // And bit for bit the scalar code, which runs where AVX2 does not.
-        for r in 0..n {
-            for i in 0..m {
-                let s = match w.format {
-                    Format::Q4_1 => scalar_q4_1(w.row(r), q.row(i)),
-                    Format::Q5_0 => scalar_q5_0(w.row(r), q.row(i)),
-                };
-                let fast = ours[i * n + r];
-                assert_eq!(
-                    s.to_bits(),
-                    fast.to_bits(),
-                    "{dtype:?} row {r} input {i}: scalar {s}, kernel {fast}"
-                );
-            }
+        let scalar = w.product(&q, false);
+        for (i, (a, b)) in ours.iter().zip(&scalar).enumerate() {
+            assert_eq!(
+                a.to_bits(),
+                b.to_bits(),
+                "{dtype:?} output {i}: kernel {a}, scalar {b}"
+            );
         }
     }
 
+    /// Shapes for both formats: one activation row (decoding), fewer rows
+    /// than a tile, whole tiles and a remainder; weight rows in one task
+    /// and in several, neither a whole number of groups; two blocks per
+    /// row and more (candle's products take an even number of blocks).
+    const SHAPES: [(usize, usize, usize); 8] = [
+        (1, 37, 128),
+        (1, 70, 64),
+        (2, 37, 128),
+        (3, 5, 64),
+        (4, 37, 128),
+        (7, 37, 192),
+        (9, 70, 64),
+        (13, 33, 64),
+    ];
+
     #[test]
     fn q4_1_matches_dequantize_then_multiply() {
-        // One row (decoding, four weight rows at a time and a remainder of
-        // one), a whole tile, a tile and a remainder of three.
-        for m in [1, 4, 7] {
-            check(GgmlDType::Q4_1, m, 37, 128);
+        for (m, n, k) in SHAPES {
+            check(GgmlDType::Q4_1, m, n, k);
         }
     }
 
     #[test]
     fn q5_0_matches_dequantize_then_multiply() {
-        for m in [1, 4, 6] {
-            check(GgmlDType::Q5_0, m, 35, 128);
+        for (m, n, k) in SHAPES {
+            check(GgmlDType::Q5_0, m, n, k);
+        }
+    }
+
+    #[test]
+    fn the_largest_values_do_not_overflow_the_sums() {
+        // Blocks of one −16 and 31 times 15 (times a scale) quantize to
+        // Q4_1's 0 and 15s and to Q5_0's 0 and 31s (stored 16 up), the
+        // largest unsigned bytes each; activations of one magnitude
+        // quantize to ±127 each. The products' 16-bit partial sums are at
+        // their largest, positive and negative.
+        let (n, k) = (6, 128);
+        let w: Vec<f32> = (0..n * k)
+            .map(|i| {
+                let v = if i % BLOCK == 0 { -16.0 } else { 15.0 };
+                if (i / k) % 2 == 0 {
+                    v
+                } else {
+                    -v
+                }
+            })
+            .collect();
+        let w = Tensor::from_vec(w, (n, k), &Device::Cpu).unwrap();
+        let x: Vec<f32> = (0..5 * k)
+            .map(|i| match i / k {
+                0 => 1.0,
+                1 => -1.0,
+                2 => {
+                    if i % 2 == 0 {
+                        2.0
+                    } else {
+                        -2.0
+                    }
+                }
+                _ => 0.5,
+            })
+            .collect();
+        for m in [1, 5] {
+            let x = Tensor::from_vec(x[..m * k].to_vec(), (m, k), &Device::Cpu).unwrap();
+            for dtype in [GgmlDType::Q4_1, GgmlDType::Q5_0] {
+                check_with(dtype, &w, &x);
+            }
         }
     }
 
@@ -568,10 +787,30 @@ mod tests {
         x[..5].copy_from_slice(&[127.0, -0.5, 1.5, 2.5, -3.5]);
         let q = Q8Rows::quantize(&x, BLOCK);
         assert_eq!(&q.qs[..5], &[127, -1, 2, 3, -4]);
-        assert_eq!((q.d[0], q.s[0]), (1.0, 127.0));
+        assert_eq!((q.d[0], q.s[0], q.sum[0]), (1.0, 127.0, 127));
         // An all-zero block has scale 0 and no NaN.
         let z = Q8Rows::quantize(&[0f32; BLOCK], BLOCK);
         assert_eq!((z.d[0], z.qs[0]), (0.0, 0));
+    }
+
+    #[test]
+    fn activations_quantize_alike_with_and_without_avx2() {
+        let x = Tensor::randn(0f32, 3.0, (6, 256), &Device::Cpu).unwrap();
+        let mut x = values(&x);
+        // Half-way values, zeros, a NaN and an infinity in blocks of their own.
+        x[..4].copy_from_slice(&[127.0, 0.5, -2.5, 126.5]);
+        x[32..64].fill(0.0);
+        x[70] = f32::NAN;
+        x[100] = f32::NEG_INFINITY;
+        let (a, b) = (
+            Q8Rows::quantize(&x, 256),
+            Q8Rows::quantize_with(&x, 256, false),
+        );
+        assert_eq!(a.qs, b.qs);
+        assert_eq!(a.sum, b.sum);
+        let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a.d), bits(&b.d));
+        assert_eq!(bits(&a.s), bits(&b.s));
     }
 
     #[test]
