@@ -9,9 +9,9 @@
 //! summed in integers, then scaled. The weights are stored in groups of
 //! four rows, their blocks interleaved, so that one group's blocks are read
 //! together. With AVX2 and FMA, detected when the program runs (so the
-//! portable build gets them), a group is multiplied by four activation rows
-//! at once (prompt processing: sixteen dot products, each weight block
-//! unpacked once for four rows and each activation block loaded once for
+//! portable build gets them), a group is multiplied by eight activation rows
+//! at once (prompt processing: 32 dot products, each weight block unpacked
+//! once for eight activation rows and each activation block loaded once for
 //! four) or by one (decoding: four dot products); elsewhere a scalar loop
 //! computes the same sums. Groups of weight rows are shared out over
 //! rayon's pool.
@@ -35,7 +35,7 @@ pub const BLOCK: usize = 32;
 const GROUP: usize = 4;
 
 /// Activation rows the prompt kernel multiplies each group of weight rows by.
-const TILE: usize = 4;
+const TILE: usize = 8;
 
 /// Groups of weight rows one rayon task computes when decoding (one
 /// activation row): enough to make the task worth its scheduling, few
@@ -399,7 +399,7 @@ fn avx2() -> bool {
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    //! A group's dot products with one or four activation rows: integer
+    //! A group's dot products with one or eight activation rows: integer
     //! block sums with llama.cpp's AVX2 block code
     //! (`ggml_vec_dot_q4_1_q8_1`, `ggml_vec_dot_q5_0_q8_0`), reduced to one
     //! lane per dot product and scaled as the scalar code does.
@@ -571,7 +571,7 @@ mod x86 {
         out
     }
 
-    /// The dot products of a group's four rows with four activation rows,
+    /// The dot products of a group's four rows with eight activation rows,
     /// one array per activation row. Two activation rows share a vector of
     /// eight sums: lanes 0–3 the first's four dot products, 4–7 the second's.
     #[target_feature(enable = "avx2,fma")]
@@ -714,7 +714,7 @@ mod tests {
     /// than a tile, whole tiles and a remainder; weight rows in one task
     /// and in several, neither a whole number of groups; two blocks per
     /// row and more (candle's products take an even number of blocks).
-    const SHAPES: [(usize, usize, usize); 8] = [
+    const SHAPES: [(usize, usize, usize); 9] = [
         (1, 37, 128),
         (1, 70, 64),
         (2, 37, 128),
@@ -722,6 +722,7 @@ mod tests {
         (4, 37, 128),
         (7, 37, 192),
         (9, 70, 64),
+        (16, 37, 128),
         (13, 33, 64),
     ];
 
