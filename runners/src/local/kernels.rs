@@ -144,6 +144,52 @@ struct Row<'a> {
     qs: &'a [i8],
 }
 
+/// [`TILE`] activation rows of a [`Q8Rows`] laid out for the prompt
+/// kernel, so that it reads each block's numbers in the order and shape it
+/// uses them: the rows' values side by side, block by block, and each
+/// per-block number as eight lanes per pair of rows (the first row's
+/// [`GROUP`] times, then the second's), lined up with the sums of a group
+/// of weight rows with the pair.
+struct Tile {
+    /// The rows, from a [`Q8Rows`]; a short last tile repeats its last row.
+    rows: [usize; TILE],
+    /// Per block and row: its 32 values.
+    qs: Vec<i8>,
+    /// Per block, pair of rows and lane: the scale.
+    d: Vec<f32>,
+    /// Per block, pair of rows and lane: `d` times the block's sum (Q4_1).
+    s: Vec<f32>,
+    /// Per block, pair of rows and lane: 16 times the block's sum (Q5_0).
+    offset: Vec<i32>,
+}
+
+impl Tile {
+    /// The rows of `x` from `first` on.
+    fn new(x: &Q8Rows, first: usize) -> Self {
+        let m = x.rows();
+        let rows = std::array::from_fn(|c| (first + c).min(m - 1));
+        let blocks = x.k / BLOCK;
+        let lanes = blocks * TILE * GROUP;
+        let mut tile = Self {
+            rows,
+            qs: Vec::with_capacity(blocks * TILE * BLOCK),
+            d: Vec::with_capacity(lanes),
+            s: Vec::with_capacity(lanes),
+            offset: Vec::with_capacity(lanes),
+        };
+        for b in 0..blocks {
+            for r in rows {
+                let i = r * blocks + b;
+                tile.qs.extend_from_slice(&x.qs[i * BLOCK..(i + 1) * BLOCK]);
+                tile.d.extend([x.d[i]; GROUP]);
+                tile.s.extend([x.s[i]; GROUP]);
+                tile.offset.extend([16 * x.sum[i]; GROUP]);
+            }
+        }
+        tile
+    }
+}
+
 /// The weight formats with kernels here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -259,6 +305,11 @@ impl QWeights {
         } else {
             PROMPT_GROUPS_PER_TASK
         };
+        let tiles: Vec<Tile> = if m == 1 {
+            Vec::new()
+        } else {
+            (0..m).step_by(TILE).map(|i| Tile::new(x, i)).collect()
+        };
         // Each task owns a run of weight rows and writes their products
         // with every activation row, activation row after activation row,
         // into its own stretch of `t`.
@@ -274,12 +325,9 @@ impl QWeights {
                     }
                     return;
                 }
-                for i in (0..m).step_by(TILE) {
-                    // A short last tile repeats its last row; the extra
-                    // results are dropped.
-                    let xs = std::array::from_fn(|c| x.row((i + c).min(m - 1)));
+                for (tile, i) in tiles.iter().zip((0..m).step_by(TILE)) {
                     for g in 0..rows / GROUP {
-                        let tile = self.tile(first + g, &xs, simd);
+                        let tile = self.tile(first + g, x, tile, simd);
                         for (c, sums) in tile.iter().take(m - i).enumerate() {
                             out[(i + c) * rows + g * GROUP..][..GROUP].copy_from_slice(sums);
                         }
@@ -330,22 +378,23 @@ impl QWeights {
         std::array::from_fn(|j| self.scalar(&w, j, x))
     }
 
-    /// The dot products of group `g`'s rows with [`TILE`] activation rows,
-    /// one array per activation row.
-    fn tile(&self, g: usize, xs: &[Row<'_>; TILE], simd: bool) -> [[f32; GROUP]; TILE] {
+    /// The dot products of group `g`'s rows with the activation rows of
+    /// `tile`, one array per activation row.
+    fn tile(&self, g: usize, x: &Q8Rows, tile: &Tile, simd: bool) -> [[f32; GROUP]; TILE] {
         let w = self.group(g);
         #[cfg(target_arch = "x86_64")]
         if simd {
             // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
             return unsafe {
                 match self.format {
-                    Format::Q4_1 => x86::tile::<true>(&w, xs),
-                    Format::Q5_0 => x86::tile::<false>(&w, xs),
+                    Format::Q4_1 => x86::tile::<true>(&w, tile),
+                    Format::Q5_0 => x86::tile::<false>(&w, tile),
                 }
             };
         }
         let _ = simd;
-        std::array::from_fn(|c| std::array::from_fn(|j| self.scalar(&w, j, xs[c])))
+        tile.rows
+            .map(|r| std::array::from_fn(|j| self.scalar(&w, j, x.row(r))))
     }
 
     /// Row `j` of a group times `x`, one block after another, as candle's
@@ -404,7 +453,7 @@ mod x86 {
     //! (`ggml_vec_dot_q4_1_q8_1`, `ggml_vec_dot_q5_0_q8_0`), reduced to one
     //! lane per dot product and scaled as the scalar code does.
 
-    use super::{Group, Row, BLOCK, GROUP, TILE};
+    use super::{Group, Row, Tile, BLOCK, GROUP, TILE};
     use std::arch::x86_64::*;
 
     /// The 32 nibbles of a block as bytes: low nibbles first, then high.
@@ -571,49 +620,50 @@ mod x86 {
         out
     }
 
-    /// The dot products of a group's four rows with eight activation rows,
-    /// one array per activation row. Two activation rows share a vector of
-    /// eight sums: lanes 0–3 the first's four dot products, 4–7 the second's.
+    /// The dot products of a group's four rows with a tile's eight
+    /// activation rows, one array per activation row. Two activation rows
+    /// share a vector of eight sums: lanes 0–3 the first's four dot
+    /// products, 4–7 the second's, as the tile's per-block numbers are laid
+    /// out.
     #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn tile<const Q4_1: bool>(
-        w: &Group<'_>,
-        xs: &[Row<'_>; TILE],
-    ) -> [[f32; GROUP]; TILE] {
+    pub(super) unsafe fn tile<const Q4_1: bool>(w: &Group<'_>, x: &Tile) -> [[f32; GROUP]; TILE] {
         let mut acc = [_mm256_setzero_ps(); TILE / 2];
-        let both = |lo: __m128, hi: __m128| _mm256_set_m128(hi, lo);
-        for b in 0..xs[0].d.len() {
+        let both = |v: __m128| _mm256_set_m128(v, v);
+        let (qs, d, s, offset) = (x.qs.as_ptr(), x.d.as_ptr(), x.s.as_ptr(), x.offset.as_ptr());
+        for b in 0..x.qs.len() / (TILE * BLOCK) {
             let qw: [__m256i; GROUP] = std::array::from_fn(|j| unpack::<Q4_1>(w, b, j));
-            let dw = four(w.d.as_ptr(), b);
-            let dw = both(dw, dw);
-            let mw = if Q4_1 {
-                let mw = four(w.extra.as_ptr().cast(), b);
-                both(mw, mw)
-            } else {
-                _mm256_setzero_ps()
-            };
-            for (pair, acc) in acc.iter_mut().enumerate() {
-                let (x0, x1) = (&xs[2 * pair], &xs[2 * pair + 1]);
-                let row = |x: &Row<'_>| {
-                    let qx = load(x, b);
+            let dw = both(four(w.d.as_ptr(), b));
+            let mw = both(four(w.extra.as_ptr().cast(), b));
+            let step = |pair: usize, acc: __m256| {
+                let row = |c: usize| {
+                    let qx = _mm256_loadu_si256(qs.add((b * TILE + c) * BLOCK).cast());
                     reduce4(std::array::from_fn(|j| products(qw[j], qx)))
                 };
-                let (h0, h1) = (row(x0), row(x1));
+                let (h0, h1) = (row(2 * pair), row(2 * pair + 1));
                 let mut sums = _mm256_add_epi32(
                     _mm256_permute2x128_si256(h0, h1, 0x20),
                     _mm256_permute2x128_si256(h0, h1, 0x31),
                 );
+                let at = (b * TILE + 2 * pair) * GROUP;
                 if !Q4_1 {
-                    sums = _mm256_sub_epi32(sums, _mm256_set_m128i(offset(x1, b), offset(x0, b)));
+                    sums = _mm256_sub_epi32(sums, _mm256_loadu_si256(offset.add(at).cast()));
                 }
-                let per_x = |a: &[f32]| both(_mm_set1_ps(a[0]), _mm_set1_ps(a[1]));
-                let dx = per_x(&[*x0.d.get_unchecked(b), *x1.d.get_unchecked(b)]);
+                // (sum · d_w) · d_x, then Q4_1's m_w · s_x, as the scalar code.
+                let dx = _mm256_loadu_ps(d.add(at));
                 let mut t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
                 if Q4_1 {
-                    let sx = per_x(&[*x0.s.get_unchecked(b), *x1.s.get_unchecked(b)]);
-                    t = _mm256_add_ps(t, _mm256_mul_ps(mw, sx));
+                    t = _mm256_add_ps(t, _mm256_mul_ps(mw, _mm256_loadu_ps(s.add(at))));
                 }
-                *acc = _mm256_add_ps(*acc, t);
-            }
+                _mm256_add_ps(acc, t)
+            };
+            // Written out, so that the accumulators stay in registers.
+            const { assert!(TILE == 8, "four pairs of rows per tile") };
+            acc = [
+                step(0, acc[0]),
+                step(1, acc[1]),
+                step(2, acc[2]),
+                step(3, acc[3]),
+            ];
         }
         let mut out = [[0f32; GROUP]; TILE];
         for (pair, acc) in acc.iter().enumerate() {
