@@ -7,14 +7,16 @@
 //! As llama.cpp does, the activations are quantized once per product to 8
 //! bits per block of 32 values ([`Q8Rows`]), and each block's dot product is
 //! summed in integers, then scaled. The weights are stored in groups of
-//! four rows, their blocks interleaved, so that one group's blocks are read
-//! together. With AVX2 and FMA, detected when the program runs (so the
-//! portable build gets them), a group is multiplied by eight activation rows
-//! at once (prompt processing: 32 dot products, each weight block unpacked
-//! once for eight activation rows and each activation block loaded once for
-//! four) or by one (decoding: four dot products); elsewhere a scalar loop
-//! computes the same sums. Groups of weight rows are shared out over
-//! rayon's pool.
+//! eight rows, their blocks interleaved four values at a time, as
+//! llama.cpp's repacked CPU kernels store them: with AVX2 and FMA, detected
+//! when the program runs (so the portable build gets them), one vector holds
+//! four values of each of the eight rows, and multiplying it by four values
+//! of an activation row, repeated eight times, sums each row's products in
+//! its own lane, so a block's eight dot products need no horizontal sums. A
+//! group is multiplied by four activation rows at a time (prompt
+//! processing, each weight block unpacked once for the four) or by one
+//! (decoding); elsewhere a scalar loop computes the same sums. Groups of
+//! weight rows are shared out over rayon's pool.
 //!
 //! The results are bit for bit candle's own (its `vec_dot` for these
 //! formats): the same activation quantization, each block's integer sum
@@ -31,21 +33,25 @@ use rayon::prelude::*;
 /// Values per quantization block, in the weights and in the activations.
 pub const BLOCK: usize = 32;
 
-/// Weight rows stored interleaved and multiplied together.
-const GROUP: usize = 4;
+/// Weight rows stored interleaved and multiplied together: one lane of
+/// 32 bits each in a 256-bit vector.
+const GROUP: usize = 8;
+
+/// Bytes of one block of a group's rows: 16 per row.
+const GROUP_BLOCK_BYTES: usize = GROUP * BLOCK / 2;
 
 /// Activation rows the prompt kernel multiplies each group of weight rows by.
-const TILE: usize = 8;
+const TILE: usize = 4;
 
 /// Groups of weight rows one rayon task computes when decoding (one
 /// activation row): enough to make the task worth its scheduling, few
 /// enough that a step's rows spread over the cores.
-const DECODE_GROUPS_PER_TASK: usize = 4;
+const DECODE_GROUPS_PER_TASK: usize = 2;
 
 /// Groups of weight rows one rayon task computes for several activation
 /// rows: its weights (32 rows) stay in the core's caches while every tile
 /// of activations passes over them.
-const PROMPT_GROUPS_PER_TASK: usize = 8;
+const PROMPT_GROUPS_PER_TASK: usize = 4;
 
 /// Rows of activations quantized to 8 bits per block of 32 as candle's
 /// `BlockQ8_0`/`BlockQ8_1` are: scale `d = max|x| / 127` (stored as f16),
@@ -144,52 +150,6 @@ struct Row<'a> {
     qs: &'a [i8],
 }
 
-/// [`TILE`] activation rows of a [`Q8Rows`] laid out for the prompt
-/// kernel, so that it reads each block's numbers in the order and shape it
-/// uses them: the rows' values side by side, block by block, and each
-/// per-block number as eight lanes per pair of rows (the first row's
-/// [`GROUP`] times, then the second's), lined up with the sums of a group
-/// of weight rows with the pair.
-struct Tile {
-    /// The rows, from a [`Q8Rows`]; a short last tile repeats its last row.
-    rows: [usize; TILE],
-    /// Per block and row: its 32 values.
-    qs: Vec<i8>,
-    /// Per block, pair of rows and lane: the scale.
-    d: Vec<f32>,
-    /// Per block, pair of rows and lane: `d` times the block's sum (Q4_1).
-    s: Vec<f32>,
-    /// Per block, pair of rows and lane: 16 times the block's sum (Q5_0).
-    offset: Vec<i32>,
-}
-
-impl Tile {
-    /// The rows of `x` from `first` on.
-    fn new(x: &Q8Rows, first: usize) -> Self {
-        let m = x.rows();
-        let rows = std::array::from_fn(|c| (first + c).min(m - 1));
-        let blocks = x.k / BLOCK;
-        let lanes = blocks * TILE * GROUP;
-        let mut tile = Self {
-            rows,
-            qs: Vec::with_capacity(blocks * TILE * BLOCK),
-            d: Vec::with_capacity(lanes),
-            s: Vec::with_capacity(lanes),
-            offset: Vec::with_capacity(lanes),
-        };
-        for b in 0..blocks {
-            for r in rows {
-                let i = r * blocks + b;
-                tile.qs.extend_from_slice(&x.qs[i * BLOCK..(i + 1) * BLOCK]);
-                tile.d.extend([x.d[i]; GROUP]);
-                tile.s.extend([x.s[i]; GROUP]);
-                tile.offset.extend([16 * x.sum[i]; GROUP]);
-            }
-        }
-        tile
-    }
-}
-
 /// The weight formats with kernels here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -222,9 +182,8 @@ impl Format {
 /// A weight matrix of `n` rows of `k` values in Q4_1 or Q5_0, its blocks
 /// unpacked into arrays of scales (as f32, so the kernels need no F16C),
 /// offsets or high bits, and nibbles. The rows are stored in groups of
-/// [`GROUP`] (the last one filled up with rows of zeros), block by block:
-/// a group's first block of each of its rows, then their second blocks,
-/// and so on, so that each array is read in order.
+/// [`GROUP`] (the last one filled up with rows of zeros), block by block,
+/// and within a block interleaved four bytes (eight values) at a time.
 #[derive(Debug, Clone)]
 pub struct QWeights {
     format: Format,
@@ -232,11 +191,16 @@ pub struct QWeights {
     k: usize,
     /// Per group, block and row: the scale.
     d: Vec<f32>,
-    /// Per group, block and row: the minimum (Q4_1), or the 32 high bits
-    /// (Q5_0, as f32 bits).
+    /// Per group, block and row: Q4_1's minimum (as f32 bits), or Q5_0's
+    /// 32 high bits, in the kernels' order: bit `c` of byte `i` is value
+    /// `4c + i`'s, so that shifting all the bytes by one amount puts the
+    /// bits of values `4c…4c + 3` where the unpacked values need them.
     extra: Vec<u32>,
-    /// Per group, block and row: 16 bytes, value `j` in the low nibble of
-    /// byte `j` and value `j + 16` in the high one.
+    /// Per group and block, four runs of 32 bytes: run `p` holds bytes
+    /// `4p…4p + 3` of each row's 16, row after row. Byte `j` of a row holds
+    /// value `j` in its low nibble and value `j + 16` in its high one, so
+    /// run `p`'s low nibbles are values `4p…4p + 3` of each row and its high
+    /// nibbles values `16 + 4p…16 + 4p + 3`.
     qs: Vec<u8>,
 }
 
@@ -248,26 +212,37 @@ impl QWeights {
             return None;
         }
         let blocks = k / BLOCK;
-        let slots = n.div_ceil(GROUP) * GROUP * blocks;
+        let slots = n.div_ceil(GROUP) * blocks;
         let mut w = Self {
             format,
             n,
             k,
-            d: vec![0.0; slots],
-            extra: vec![0; slots],
-            qs: vec![0; slots * BLOCK / 2],
+            d: vec![0.0; slots * GROUP],
+            extra: vec![0; slots * GROUP],
+            qs: vec![0; slots * GROUP_BLOCK_BYTES],
         };
         let half = |b: &[u8]| f16::from_le_bytes([b[0], b[1]]).to_f32();
         for (i, b) in data.chunks_exact(format.block_bytes()).enumerate() {
             let (r, block) = (i / blocks, i % blocks);
-            let slot = ((r / GROUP) * blocks + block) * GROUP + r % GROUP;
-            w.d[slot] = half(&b[0..2]);
-            let (extra, qs) = match format {
-                Format::Q4_1 => (half(&b[2..4]).to_bits(), &b[4..20]),
-                Format::Q5_0 => (u32::from_le_bytes([b[2], b[3], b[4], b[5]]), &b[6..22]),
+            let (slot, j) = ((r / GROUP) * blocks + block, r % GROUP);
+            w.d[slot * GROUP + j] = half(&b[0..2]);
+            let qs = match format {
+                Format::Q4_1 => {
+                    w.extra[slot * GROUP + j] = half(&b[2..4]).to_bits();
+                    &b[4..20]
+                }
+                Format::Q5_0 => {
+                    let qh = u32::from_le_bytes([b[2], b[3], b[4], b[5]]);
+                    for v in (0..BLOCK).filter(|v| qh >> v & 1 == 1) {
+                        w.extra[slot * GROUP + j] |= 1 << (8 * (v % 4) + v / 4);
+                    }
+                    &b[6..22]
+                }
             };
-            w.extra[slot] = extra;
-            w.qs[slot * 16..slot * 16 + 16].copy_from_slice(qs);
+            for (p, four) in qs.chunks_exact(4).enumerate() {
+                let at = slot * GROUP_BLOCK_BYTES + (p * GROUP + j) * 4;
+                w.qs[at..at + 4].copy_from_slice(four);
+            }
         }
         Some(w)
     }
@@ -305,11 +280,6 @@ impl QWeights {
         } else {
             PROMPT_GROUPS_PER_TASK
         };
-        let tiles: Vec<Tile> = if m == 1 {
-            Vec::new()
-        } else {
-            (0..m).step_by(TILE).map(|i| Tile::new(x, i)).collect()
-        };
         // Each task owns a run of weight rows and writes their products
         // with every activation row, activation row after activation row,
         // into its own stretch of `t`.
@@ -321,13 +291,17 @@ impl QWeights {
                 let rows = out.len() / m;
                 if m == 1 {
                     for (g, out) in out.chunks_exact_mut(GROUP).enumerate() {
-                        out.copy_from_slice(&self.group_dot(first + g, x.row(0), simd));
+                        let [sums] = self.tile(first + g, &[x.row(0)], simd);
+                        out.copy_from_slice(&sums);
                     }
                     return;
                 }
-                for (tile, i) in tiles.iter().zip((0..m).step_by(TILE)) {
+                for i in (0..m).step_by(TILE) {
+                    // A short last tile repeats its last row; the extra
+                    // results are dropped.
+                    let xs: [Row<'_>; TILE] = std::array::from_fn(|c| x.row((i + c).min(m - 1)));
                     for g in 0..rows / GROUP {
-                        let tile = self.tile(first + g, x, tile, simd);
+                        let tile = self.tile(first + g, &xs, simd);
                         for (c, sums) in tile.iter().take(m - i).enumerate() {
                             out[(i + c) * rows + g * GROUP..][..GROUP].copy_from_slice(sums);
                         }
@@ -353,48 +327,30 @@ impl QWeights {
     }
 
     fn group(&self, g: usize) -> Group<'_> {
-        let slots = self.k / BLOCK * GROUP;
+        let slots = self.k / BLOCK;
         Group {
-            d: &self.d[g * slots..(g + 1) * slots],
-            extra: &self.extra[g * slots..(g + 1) * slots],
-            qs: &self.qs[g * slots * 16..(g + 1) * slots * 16],
+            d: &self.d[g * slots * GROUP..(g + 1) * slots * GROUP],
+            extra: &self.extra[g * slots * GROUP..(g + 1) * slots * GROUP],
+            qs: &self.qs[g * slots * GROUP_BLOCK_BYTES..(g + 1) * slots * GROUP_BLOCK_BYTES],
         }
     }
 
-    /// The dot products of group `g`'s rows with one activation row.
-    fn group_dot(&self, g: usize, x: Row<'_>, simd: bool) -> [f32; GROUP] {
+    /// The dot products of group `g`'s rows with `T` activation rows (one
+    /// or [`TILE`]), one array per activation row.
+    fn tile<const T: usize>(&self, g: usize, xs: &[Row<'_>; T], simd: bool) -> [[f32; GROUP]; T] {
         let w = self.group(g);
         #[cfg(target_arch = "x86_64")]
         if simd {
             // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
             return unsafe {
                 match self.format {
-                    Format::Q4_1 => x86::group_dot::<true>(&w, &x),
-                    Format::Q5_0 => x86::group_dot::<false>(&w, &x),
+                    Format::Q4_1 => x86::tile::<true, T>(&w, xs),
+                    Format::Q5_0 => x86::tile::<false, T>(&w, xs),
                 }
             };
         }
         let _ = simd;
-        std::array::from_fn(|j| self.scalar(&w, j, x))
-    }
-
-    /// The dot products of group `g`'s rows with the activation rows of
-    /// `tile`, one array per activation row.
-    fn tile(&self, g: usize, x: &Q8Rows, tile: &Tile, simd: bool) -> [[f32; GROUP]; TILE] {
-        let w = self.group(g);
-        #[cfg(target_arch = "x86_64")]
-        if simd {
-            // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
-            return unsafe {
-                match self.format {
-                    Format::Q4_1 => x86::tile::<true>(&w, tile),
-                    Format::Q5_0 => x86::tile::<false>(&w, tile),
-                }
-            };
-        }
-        let _ = simd;
-        tile.rows
-            .map(|r| std::array::from_fn(|j| self.scalar(&w, j, x.row(r))))
+        xs.map(|x| std::array::from_fn(|j| self.scalar(&w, j, x)))
     }
 
     /// Row `j` of a group times `x`, one block after another, as candle's
@@ -402,22 +358,22 @@ impl QWeights {
     fn scalar(&self, w: &Group<'_>, j: usize, x: Row<'_>) -> f32 {
         let mut sum = 0f32;
         for b in 0..x.d.len() {
-            let slot = b * GROUP + j;
-            let qs = &w.qs[slot * 16..slot * 16 + 16];
             let ys = &x.qs[b * BLOCK..(b + 1) * BLOCK];
-            let extra = w.extra[slot];
+            let extra = &w.extra[b * GROUP..(b + 1) * GROUP];
             let mut dot = 0i32;
-            for i in 0..16 {
-                let (mut lo, mut hi) = (i32::from(qs[i] & 0x0F), i32::from(qs[i] >> 4));
+            for (v, y) in ys.iter().enumerate() {
+                let p = v % 16 / 4;
+                let byte = w.qs[b * GROUP_BLOCK_BYTES + (p * GROUP + j) * 4 + v % 4];
+                let mut q = i32::from(if v < 16 { byte & 0x0F } else { byte >> 4 });
                 if self.format == Format::Q5_0 {
-                    lo += (((extra >> i) & 1) << 4) as i32 - 16;
-                    hi += (((extra >> (i + 16)) & 1) << 4) as i32 - 16;
+                    q += ((extra[j] >> (8 * (v % 4) + v / 4) & 1) << 4) as i32 - 16;
                 }
-                dot += lo * i32::from(ys[i]) + hi * i32::from(ys[i + 16]);
+                dot += q * i32::from(*y);
             }
+            let (d, m) = (w.d[b * GROUP + j], f32::from_bits(extra[j]));
             sum += match self.format {
-                Format::Q4_1 => dot as f32 * w.d[slot] * x.d[b] + f32::from_bits(extra) * x.s[b],
-                Format::Q5_0 => dot as f32 * w.d[slot] * x.d[b],
+                Format::Q4_1 => dot as f32 * d * x.d[b] + m * x.s[b],
+                Format::Q5_0 => dot as f32 * d * x.d[b],
             };
         }
         sum
@@ -448,51 +404,60 @@ fn avx2() -> bool {
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    //! A group's dot products with one or eight activation rows: integer
-    //! block sums with llama.cpp's AVX2 block code
-    //! (`ggml_vec_dot_q4_1_q8_1`, `ggml_vec_dot_q5_0_q8_0`), reduced to one
-    //! lane per dot product and scaled as the scalar code does.
+    //! A group's dot products with one or four activation rows, block by
+    //! block: each block's integer sums, one lane per weight row, scaled
+    //! as the scalar code does.
 
-    use super::{Group, Row, Tile, BLOCK, GROUP, TILE};
+    use super::{Group, Row, BLOCK, GROUP, GROUP_BLOCK_BYTES};
     use std::arch::x86_64::*;
 
-    /// The 32 nibbles of a block as bytes: low nibbles first, then high.
+    /// Bit `c` of each byte of `h` moved to bit 4, the others anywhere:
+    /// shifts of 16-bit lanes by at most 4 move no bit of one byte into bit
+    /// 4 of the other.
     #[inline]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn nibbles(qs: *const u8) -> __m256i {
-        let tmp = _mm_loadu_si128(qs.cast());
-        let bytes = _mm256_set_m128i(_mm_srli_epi16(tmp, 4), tmp);
-        _mm256_and_si256(_mm256_set1_epi8(0x0F), bytes)
-    }
-
-    /// The 32 bits of `x` as bytes, 0xFF where a bit is set.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn bits(x: u32) -> __m256i {
-        let shuffle = _mm256_set_epi64x(
-            0x0303_0303_0303_0303,
-            0x0202_0202_0202_0202,
-            0x0101_0101_0101_0101,
-            0,
-        );
-        let bytes = _mm256_shuffle_epi8(_mm256_set1_epi32(x as i32), shuffle);
-        let mask = _mm256_set1_epi64x(0x7fbf_dfef_f7fb_fdfe);
-        _mm256_cmpeq_epi8(_mm256_or_si256(bytes, mask), _mm256_set1_epi64x(-1))
-    }
-
-    /// Row `j`'s block `b` as unsigned bytes: Q4_1's nibbles (0…15), or
-    /// Q5_0's values plus 16 (0…31), the 16 taken off afterwards with the
-    /// activations' block sums ([`offset`]).
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn unpack<const Q4_1: bool>(w: &Group<'_>, b: usize, j: usize) -> __m256i {
-        let slot = b * GROUP + j;
-        let lo = nibbles(w.qs.as_ptr().add(slot * 16));
-        if Q4_1 {
-            return lo;
+    unsafe fn bit_to_4(h: __m256i, c: usize) -> __m256i {
+        match c {
+            0 => _mm256_slli_epi16::<4>(h),
+            1 => _mm256_slli_epi16::<3>(h),
+            2 => _mm256_slli_epi16::<2>(h),
+            3 => _mm256_slli_epi16::<1>(h),
+            4 => h,
+            5 => _mm256_srli_epi16::<1>(h),
+            6 => _mm256_srli_epi16::<2>(h),
+            _ => _mm256_srli_epi16::<3>(h),
         }
-        let high = _mm256_and_si256(bits(*w.extra.get_unchecked(slot)), _mm256_set1_epi8(0x10));
-        _mm256_or_si256(lo, high)
+    }
+
+    /// Block `b`'s values of a group, four per row in each vector: vector
+    /// `c` holds values `4c…4c + 3` of each row (bytes `4r…4r + 3` are row
+    /// `r`'s), as unsigned bytes: Q4_1's nibbles (0…15), or Q5_0's values
+    /// plus 16 (0…31), the 16 taken off afterwards with the activations'
+    /// block sums.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn unpack<const Q4_1: bool>(w: &Group<'_>, b: usize) -> [__m256i; 8] {
+        let qs = w.qs.as_ptr().add(b * GROUP_BLOCK_BYTES);
+        let runs: [__m256i; 4] = std::array::from_fn(|p| _mm256_loadu_si256(qs.add(32 * p).cast()));
+        let high = _mm256_loadu_si256(w.extra.as_ptr().add(b * GROUP).cast());
+        let low = _mm256_set1_epi8(0x0F);
+        std::array::from_fn(|c| {
+            let run = runs[c % 4];
+            let v = _mm256_and_si256(
+                if c < 4 {
+                    run
+                } else {
+                    _mm256_srli_epi16(run, 4)
+                },
+                low,
+            );
+            if Q4_1 {
+                v
+            } else {
+                let high = _mm256_and_si256(bit_to_4(high, c), _mm256_set1_epi8(0x10));
+                _mm256_or_si256(v, high)
+            }
+        })
     }
 
     /// One block of activations quantized as the scalar code does it,
@@ -549,129 +514,53 @@ mod x86 {
         Some((d, sum))
     }
 
-    /// Activation block `b` of `x`.
-    #[inline]
+    /// The dot products of a group's eight rows with `T` activation rows.
+    /// Per block and activation row: each four activation values, repeated
+    /// in every lane, times the vector of the rows' four values there, in
+    /// 16-bit pairs (unsigned at most 31 times signed at most 127 in size,
+    /// so no saturation); four such products summed in 16 bits (at most
+    /// 4 · 2 · 31 · 127, below 2¹⁵), then widened: each row's block sum in
+    /// its own 32-bit lane.
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn load(x: &Row<'_>, b: usize) -> __m256i {
-        _mm256_loadu_si256(x.qs.as_ptr().add(b * BLOCK).cast())
-    }
-
-    /// One block's products of unsigned weight bytes (at most 31) and
-    /// activation bytes (at most 127 in size), summed in pairs to 16 bits.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn products(qw: __m256i, qx: __m256i) -> __m256i {
-        _mm256_maddubs_epi16(qw, qx)
-    }
-
-    /// Four blocks' [`products`] half reduced: lane `j` of each 128-bit
-    /// half holds a partial sum of block `j`'s, and the two halves add up
-    /// to it. Sums of up to 8 products stay in 16 bits (8 · 31 · 127 is
-    /// below 2¹⁵), so three 16-bit horizontal adds do most of the work
-    /// before one widening to 32 bits.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn reduce4(p: [__m256i; 4]) -> __m256i {
-        let ab = _mm256_hadd_epi16(p[0], p[1]);
-        let cd = _mm256_hadd_epi16(p[2], p[3]);
-        _mm256_madd_epi16(_mm256_hadd_epi16(ab, cd), _mm256_set1_epi16(1))
-    }
-
-    /// Q5_0's 16 times the activations' block sum, what its weights stored
-    /// 16 too large added.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn offset(x: &Row<'_>, b: usize) -> __m128i {
-        _mm_slli_epi32(_mm_set1_epi32(*x.sum.get_unchecked(b)), 4)
-    }
-
-    /// Four consecutive f32 of a group's per-row array at block `b`.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn four(p: *const f32, b: usize) -> __m128 {
-        _mm_loadu_ps(p.add(b * GROUP))
-    }
-
-    /// The dot products of a group's four rows with one activation row.
-    #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn group_dot<const Q4_1: bool>(w: &Group<'_>, x: &Row<'_>) -> [f32; GROUP] {
-        let mut acc = _mm_setzero_ps();
-        for b in 0..x.d.len() {
-            let qx = load(x, b);
-            let h = reduce4(std::array::from_fn(|j| {
-                products(unpack::<Q4_1>(w, b, j), qx)
-            }));
-            let mut sums = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
-            if !Q4_1 {
-                sums = _mm_sub_epi32(sums, offset(x, b));
-            }
-            // (sum · d_w) · d_x, then Q4_1's m_w · s_x, as the scalar code.
-            let dw = four(w.d.as_ptr(), b);
-            let dx = _mm_set1_ps(*x.d.get_unchecked(b));
-            let mut t = _mm_mul_ps(_mm_mul_ps(_mm_cvtepi32_ps(sums), dw), dx);
-            if Q4_1 {
-                let mw = four(w.extra.as_ptr().cast(), b);
-                t = _mm_add_ps(t, _mm_mul_ps(mw, _mm_set1_ps(*x.s.get_unchecked(b))));
-            }
-            acc = _mm_add_ps(acc, t);
-        }
-        let mut out = [0f32; GROUP];
-        _mm_storeu_ps(out.as_mut_ptr(), acc);
-        out
-    }
-
-    /// The dot products of a group's four rows with a tile's eight
-    /// activation rows, one array per activation row. Two activation rows
-    /// share a vector of eight sums: lanes 0–3 the first's four dot
-    /// products, 4–7 the second's, as the tile's per-block numbers are laid
-    /// out.
-    #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn tile<const Q4_1: bool>(w: &Group<'_>, x: &Tile) -> [[f32; GROUP]; TILE] {
-        let mut acc = [_mm256_setzero_ps(); TILE / 2];
-        let both = |v: __m128| _mm256_set_m128(v, v);
-        let (qs, d, s, offset) = (x.qs.as_ptr(), x.d.as_ptr(), x.s.as_ptr(), x.offset.as_ptr());
-        for b in 0..x.qs.len() / (TILE * BLOCK) {
-            let qw: [__m256i; GROUP] = std::array::from_fn(|j| unpack::<Q4_1>(w, b, j));
-            let dw = both(four(w.d.as_ptr(), b));
-            let mw = both(four(w.extra.as_ptr().cast(), b));
-            let step = |pair: usize, acc: __m256| {
-                let row = |c: usize| {
-                    let qx = _mm256_loadu_si256(qs.add((b * TILE + c) * BLOCK).cast());
-                    reduce4(std::array::from_fn(|j| products(qw[j], qx)))
+    pub(super) unsafe fn tile<const Q4_1: bool, const T: usize>(
+        w: &Group<'_>,
+        xs: &[Row<'_>; T],
+    ) -> [[f32; GROUP]; T] {
+        let mut acc = [_mm256_setzero_ps(); T];
+        let ones = _mm256_set1_epi16(1);
+        for b in 0..xs[0].d.len() {
+            let qw = unpack::<Q4_1>(w, b);
+            let dw = _mm256_loadu_ps(w.d.as_ptr().add(b * GROUP));
+            let mw = _mm256_loadu_ps(w.extra.as_ptr().add(b * GROUP).cast());
+            for (x, acc) in xs.iter().zip(acc.iter_mut()) {
+                let qx = x.qs.as_ptr().add(b * BLOCK).cast::<i32>();
+                let p = |c: usize| {
+                    let four = _mm256_set1_epi32(qx.add(c).read_unaligned());
+                    _mm256_maddubs_epi16(qw[c], four)
                 };
-                let (h0, h1) = (row(2 * pair), row(2 * pair + 1));
-                let mut sums = _mm256_add_epi32(
-                    _mm256_permute2x128_si256(h0, h1, 0x20),
-                    _mm256_permute2x128_si256(h0, h1, 0x31),
-                );
-                let at = (b * TILE + 2 * pair) * GROUP;
+                let half = |c: usize| {
+                    let s = _mm256_add_epi16(
+                        _mm256_add_epi16(p(c), p(c + 1)),
+                        _mm256_add_epi16(p(c + 2), p(c + 3)),
+                    );
+                    _mm256_madd_epi16(s, ones)
+                };
+                let mut sums = _mm256_add_epi32(half(0), half(4));
                 if !Q4_1 {
-                    sums = _mm256_sub_epi32(sums, _mm256_loadu_si256(offset.add(at).cast()));
+                    sums = _mm256_sub_epi32(sums, _mm256_set1_epi32(16 * *x.sum.get_unchecked(b)));
                 }
                 // (sum · d_w) · d_x, then Q4_1's m_w · s_x, as the scalar code.
-                let dx = _mm256_loadu_ps(d.add(at));
+                let dx = _mm256_set1_ps(*x.d.get_unchecked(b));
                 let mut t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
                 if Q4_1 {
-                    t = _mm256_add_ps(t, _mm256_mul_ps(mw, _mm256_loadu_ps(s.add(at))));
+                    t = _mm256_add_ps(t, _mm256_mul_ps(mw, _mm256_set1_ps(*x.s.get_unchecked(b))));
                 }
-                _mm256_add_ps(acc, t)
-            };
-            // Written out, so that the accumulators stay in registers.
-            const { assert!(TILE == 8, "four pairs of rows per tile") };
-            acc = [
-                step(0, acc[0]),
-                step(1, acc[1]),
-                step(2, acc[2]),
-                step(3, acc[3]),
-            ];
+                *acc = _mm256_add_ps(*acc, t);
+            }
         }
-        let mut out = [[0f32; GROUP]; TILE];
-        for (pair, acc) in acc.iter().enumerate() {
-            _mm_storeu_ps(out[2 * pair].as_mut_ptr(), _mm256_castps256_ps128(*acc));
-            _mm_storeu_ps(
-                out[2 * pair + 1].as_mut_ptr(),
-                _mm256_extractf128_ps(*acc, 1),
-            );
+        let mut out = [[0f32; GROUP]; T];
+        for (out, acc) in out.iter_mut().zip(acc) {
+            _mm256_storeu_ps(out.as_mut_ptr(), acc);
         }
         out
     }
