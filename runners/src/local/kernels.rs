@@ -13,8 +13,8 @@
 //! four values of each of the eight rows, and multiplying it by four values
 //! of an activation row, repeated eight times, sums each row's products in
 //! its own lane, so a block's eight dot products need no horizontal sums. A
-//! group is multiplied by four activation rows at a time (prompt
-//! processing, each weight block unpacked once for the four) or by one
+//! group is multiplied by eight activation rows at a time (prompt
+//! processing, each weight block unpacked once for the eight) or by one
 //! (decoding); elsewhere a scalar loop computes the same sums. Groups of
 //! weight rows are shared out over rayon's pool.
 //!
@@ -41,7 +41,7 @@ const GROUP: usize = 8;
 const GROUP_BLOCK_BYTES: usize = GROUP * BLOCK / 2;
 
 /// Activation rows the prompt kernel multiplies each group of weight rows by.
-const TILE: usize = 4;
+const TILE: usize = 8;
 
 /// Groups of weight rows one rayon task computes when decoding (one
 /// activation row): enough to make the task worth its scheduling, few
@@ -404,7 +404,7 @@ fn avx2() -> bool {
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    //! A group's dot products with one or four activation rows, block by
+    //! A group's dot products with one or eight activation rows, block by
     //! block: each block's integer sums, one lane per weight row, scaled
     //! as the scalar code does.
 
