@@ -16,7 +16,10 @@
 //! group is multiplied by eight activation rows at a time (prompt
 //! processing, each weight block unpacked once for the eight) or by one
 //! (decoding); elsewhere a scalar loop computes the same sums. Groups of
-//! weight rows are shared out over rayon's pool.
+//! weight rows are shared out over candle's own pool of workers, the one
+//! its quantized products use: with a second pool, on few cores, each
+//! pool's workers spin waiting for work while the other's need the cores
+//! (decoding ran at half the speed).
 //!
 //! The results are bit for bit candle's own (its `vec_dot` for these
 //! formats): the same activation quantization, each block's integer sum
@@ -28,7 +31,7 @@
 #![allow(unsafe_code)]
 
 use half::f16;
-use rayon::prelude::*;
+use std::sync::{Mutex, PoisonError};
 
 /// Values per quantization block, in the weights and in the activations.
 pub const BLOCK: usize = 32;
@@ -43,12 +46,12 @@ const GROUP_BLOCK_BYTES: usize = GROUP * BLOCK / 2;
 /// Activation rows the prompt kernel multiplies each group of weight rows by.
 const TILE: usize = 8;
 
-/// Groups of weight rows one rayon task computes when decoding (one
+/// Groups of weight rows one task computes when decoding (one
 /// activation row): enough to make the task worth its scheduling, few
 /// enough that a step's rows spread over the cores.
 const DECODE_GROUPS_PER_TASK: usize = 2;
 
-/// Groups of weight rows one rayon task computes for several activation
+/// Groups of weight rows one task computes for several activation
 /// rows: its weights (32 rows) stay in the core's caches while every tile
 /// of activations passes over them.
 const PROMPT_GROUPS_PER_TASK: usize = 4;
@@ -182,7 +185,7 @@ impl Format {
 /// A weight matrix of `n` rows of `k` values in Q4_1 or Q5_0, its blocks
 /// unpacked into arrays of scales (as f32, so the kernels need no F16C),
 /// offsets or high bits, and nibbles. The rows are stored in groups of
-/// [`GROUP`] (the last one filled up with rows of zeros), block by block,
+/// eight (the last one filled up with rows of zeros), block by block,
 /// and within a block interleaved four bytes (eight values) at a time.
 #[derive(Debug, Clone)]
 pub struct QWeights {
@@ -282,11 +285,17 @@ impl QWeights {
         };
         // Each task owns a run of weight rows and writes their products
         // with every activation row, activation row after activation row,
-        // into its own stretch of `t`.
+        // into its own stretch of `t`, behind a lock no other task takes
+        // (the pool hands out task numbers, not the slices).
         let mut t = vec![0f32; groups * GROUP * m];
-        t.par_chunks_mut(per_task * GROUP * m)
-            .enumerate()
-            .for_each(|(task, out)| {
+        let stretches: Vec<Mutex<&mut [f32]>> =
+            t.chunks_mut(per_task * GROUP * m).map(Mutex::new).collect();
+        candle_core::utils::barrier_pool().execute_chunked(stretches.len(), |tasks| {
+            for task in tasks {
+                let mut out = stretches[task]
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                let out: &mut [f32] = &mut out;
                 let first = task * per_task;
                 let rows = out.len() / m;
                 if m == 1 {
@@ -294,7 +303,7 @@ impl QWeights {
                         let [sums] = self.tile(first + g, &[x.row(0)], simd);
                         out.copy_from_slice(&sums);
                     }
-                    return;
+                    continue;
                 }
                 for i in (0..m).step_by(TILE) {
                     // A short last tile repeats its last row; the extra
@@ -307,7 +316,9 @@ impl QWeights {
                         }
                     }
                 }
-            });
+            }
+        });
+        drop(stretches);
         if m == 1 {
             t.truncate(self.n);
             return t;
