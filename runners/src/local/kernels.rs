@@ -236,9 +236,7 @@ impl QWeights {
                 }
                 Format::Q5_0 => {
                     let qh = u32::from_le_bytes([b[2], b[3], b[4], b[5]]);
-                    for v in (0..BLOCK).filter(|v| qh >> v & 1 == 1) {
-                        w.extra[slot * GROUP + j] |= 1 << (8 * (v % 4) + v / 4);
-                    }
+                    w.extra[slot * GROUP + j] = high_bits(qh);
                     &b[6..22]
                 }
             };
@@ -389,6 +387,19 @@ impl QWeights {
         }
         sum
     }
+}
+
+/// Q5_0's high bits `qh` (bit `v` for value `v`) in the kernels' order:
+/// bit `c` of byte `i` for value `4c + i`. Each byte gathers every fourth
+/// bit, the gaps closed by three shifts.
+fn high_bits(qh: u32) -> u32 {
+    (0..4).fold(0, |out, i| {
+        let x = (qh >> i) & 0x1111_1111;
+        let x = (x | x >> 3) & 0x0303_0303;
+        let x = (x | x >> 6) & 0x000F_000F;
+        let x = (x | x >> 12) & 0xFF;
+        out | x << (8 * i)
+    })
 }
 
 /// One group of [`QWeights`]' rows.
@@ -762,6 +773,14 @@ mod tests {
         let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&a.d), bits(&b.d));
         assert_eq!(bits(&a.s), bits(&b.s));
+    }
+
+    #[test]
+    fn high_bits_go_where_the_kernels_read_them() {
+        for v in 0..BLOCK {
+            assert_eq!(high_bits(1 << v), 1 << (8 * (v % 4) + v / 4), "value {v}");
+        }
+        assert_eq!(high_bits(u32::MAX), u32::MAX);
     }
 
     #[test]
