@@ -22,8 +22,9 @@ use candle_core::{Device, Result};
 use candle_transformers::quantized_nn::RmsNorm;
 use std::sync::Arc;
 
-/// Reads a `gemma3` GGUF file.
+/// Reads a `gemma3` GGUF file whose positions reach `context`.
 pub fn from_gguf<R: std::io::Read + std::io::Seek>(
+    context: usize,
     ct: gguf_file::Content,
     reader: &mut R,
     device: &Device,
@@ -40,7 +41,6 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
     let head_dim = md("attention.key_length")?.to_u32()? as usize;
     let eps = f64::from(md("attention.layer_norm_rms_epsilon")?.to_f32()?);
     let window = md("attention.sliding_window")?.to_u32()? as usize;
-    let context = md("context_length")?.to_u32()? as usize;
     let base = md("rope.freq_base")
         .and_then(|v| v.to_f32())
         .unwrap_or(1_000_000.0);

@@ -485,7 +485,9 @@ mod x86 {
     /// One block of activations quantized as the scalar code does it,
     /// into `qs`: its scale before rounding to f16 and the sum of its
     /// values; `None`, leaving the block to the scalar code, if it holds a
-    /// NaN or an infinity (whose conversions to integers differ).
+    /// NaN or an infinity, or if its largest value is so small (below about
+    /// 3.7e-37) that the inverse of its scale is infinite: their products
+    /// are infinite or NaN, whose conversions to integers differ.
     #[target_feature(enable = "avx2,fma")]
     pub(super) unsafe fn quantize(block: &[f32], qs: &mut [i8]) -> Option<(f32, i32)> {
         let v: [__m256; 4] = std::array::from_fn(|i| _mm256_loadu_ps(block.as_ptr().add(8 * i)));
@@ -508,6 +510,9 @@ mod x86 {
         let max = _mm_max_ps(max, _mm_movehl_ps(max, max));
         let max = _mm_cvtss_f32(_mm_max_ss(max, _mm_shuffle_ps::<1>(max, max)));
         let d = max / 127.0;
+        if d != 0.0 && !(1.0 / d).is_finite() {
+            return None;
+        }
         let id = _mm256_set1_ps(if d != 0.0 { 1.0 / d } else { 0.0 });
         // Rounding half away from zero, as `f32::round`: truncate, then
         // step away from zero where the (exact) remainder is at least ½.
@@ -759,11 +764,14 @@ mod tests {
     fn activations_quantize_alike_with_and_without_avx2() {
         let x = Tensor::randn(0f32, 3.0, (6, 256), &Device::Cpu).unwrap();
         let mut x = values(&x);
-        // Half-way values, zeros, a NaN and an infinity in blocks of their own.
+        // Half-way values, zeros, a NaN, an infinity and values too small
+        // for the inverse of their scale to be finite, in blocks of their own.
         x[..4].copy_from_slice(&[127.0, 0.5, -2.5, 126.5]);
         x[32..64].fill(0.0);
         x[70] = f32::NAN;
         x[100] = f32::NEG_INFINITY;
+        x[128..160].fill(0.0);
+        x[128..132].copy_from_slice(&[1e-37, -1e-37, 5e-38, f32::MIN_POSITIVE]);
         let (a, b) = (
             Q8Rows::quantize(&x, 256),
             Q8Rows::quantize_with(&x, 256, false),

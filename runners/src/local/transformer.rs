@@ -48,7 +48,9 @@ impl Rotary {
             .map(|i| 1f32 / base.powf(i as f32 / head_dim as f32))
             .collect();
         let inv = Tensor::new(inv.as_slice(), device)?.reshape((1, head_dim / 2))?;
-        let angles = Tensor::arange(0, positions as u32, device)?
+        let end = u32::try_from(positions)
+            .map_err(|_| candle_core::Error::Msg(format!("{positions} positions are too many")))?;
+        let angles = Tensor::arange(0, end, device)?
             .to_dtype(DType::F32)?
             .reshape((positions, 1))?
             .matmul(&inv)?;
