@@ -12,8 +12,8 @@
 # THREADS, llama-server's threads (default: 2); MODELS, the GGUF files in
 # models/ to compare (default: the two instruct models; Gemma 3 270M is a
 # base model without a chat template). Needs jq and curl.
-# Prints one line per model: cases, equal answers, the rate, and each
-# side's pass rate.
+# Prints one line per model: cases, equal answers (two errors are not
+# equal), the rate, and each side's pass rate.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 sizeup="${SIZEUP:-$root/target/release/sizeup}"
@@ -36,10 +36,12 @@ for file in $models; do
   gguf="$root/models/$file"
   "$server" -m "$gguf" --port "$port" -t "$threads" -c 2048 --parallel 1 >"$work/server.log" 2>&1 &
   pid=$!
+  up=""
   for _ in $(seq 120); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && up=1 && break
     sleep 1
   done
+  [ -n "$up" ] || { echo "llama-server did not start for $file:" >&2; cat "$work/server.log" >&2; exit 1; }
   cat >"$work/suite.yaml" <<EOF
 name: agreement
 defaults: {temperature: 0, timeout: 600s}
@@ -61,8 +63,8 @@ EOF
   "$sizeup" run "$work/suite.yaml" --limit "$cases" --db "$work/r.db" --quiet >/dev/null
   "$sizeup" export latest --db "$work/r.db" --format json -o "$work/r.json"
   jq -r --arg file "$file" '
-    [.trials[] | {case, model, output, passed}] | group_by(.case)
-    | map({same: (map(.output) | unique | length == 1),
+    [.trials[] | {case, model, output, passed, error_class}] | group_by(.case)
+    | map({same: ((map(.output) | unique | length == 1) and all(.[]; .error_class == null)),
            s: (map(select(.model == "sizeup"))[0].passed),
            l: (map(select(.model == "llama"))[0].passed)})
     | [length, (map(select(.same)) | length), (map(select(.s)) | length), (map(select(.l)) | length)]

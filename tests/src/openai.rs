@@ -329,6 +329,9 @@ fn validate(body: &Value, azure: bool) -> Result<(), (String, &'static str)> {
 /// The effort values a reasoning model takes, by name, and its default:
 /// `None` for a model that does not reason.
 fn efforts(model: &str) -> Option<(&'static [&'static str], &'static str)> {
+    if model.starts_with("o1-mini") || model.starts_with("o1-preview") {
+        return Some((&[], "medium"));
+    }
     let o_series = ["o1", "o3", "o4"].iter().any(|p| model.starts_with(p));
     let rest = model.strip_prefix("gpt-5");
     if o_series {
@@ -383,8 +386,15 @@ fn reasoning(body: &Value, model: &str) -> Result<u64, (String, &'static str, &'
             "unsupported_parameter",
         ));
     }
+    if levels.is_empty() && effort.is_some() {
+        return Err((
+            "Unsupported parameter: 'reasoning_effort' is not supported with this model.".into(),
+            "reasoning_effort",
+            "unsupported_parameter",
+        ));
+    }
     let effort = effort.unwrap_or(default);
-    if !levels.contains(&effort) {
+    if !levels.is_empty() && !levels.contains(&effort) {
         let quoted: Vec<String> = levels.iter().map(|l| format!("'{l}'")).collect();
         let (last, rest) = quoted.split_last().expect("levels");
         return Err((
@@ -459,10 +469,12 @@ mod tests {
         assert_eq!(refused(json!({"max_tokens": 9}), "gpt-5").1, "max_tokens");
         let (msg, ..) = refused(json!({"reasoning_effort": "minimal"}), "gpt-5.1");
         assert_eq!(msg, "Unsupported value: 'minimal' is not supported with the 'gpt-5.1' model. Supported values are: 'none', 'low', 'medium', and 'high'.");
-        assert_eq!(
-            refused(json!({"reasoning_effort": "low"}), "gpt-4.1-mini").2,
-            "unsupported_parameter"
-        );
+        for model in ["gpt-4.1-mini", "o1-mini"] {
+            assert_eq!(
+                refused(json!({"reasoning_effort": "low"}), model).2,
+                "unsupported_parameter"
+            );
+        }
         // Temperature 1 is the default and accepted; spending follows the effort.
         assert_eq!(reasoning(&json!({"temperature": 1}), "gpt-5-mini"), Ok(256));
         assert_eq!(

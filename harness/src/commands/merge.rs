@@ -258,6 +258,9 @@ fn same_settings(a: &Part, b: &Part) -> Result<(), CliError> {
 /// Refuses an input that is not a results database, saying what it is.
 fn check_database(path: &Path) -> Result<(), CliError> {
     let refuse = |why: &str| CliError::input(message(format!("{}: {why}", path.display())));
+    if path.is_dir() {
+        return Err(refuse("a directory, not a results database"));
+    }
     let mut head = [0u8; 16];
     let read = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))

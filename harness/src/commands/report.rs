@@ -12,6 +12,12 @@ use std::process::ExitCode;
 
 /// Opens an existing database; a missing one is a usage error, not a new file.
 pub fn open(db: &Path) -> Result<Store, CliError> {
+    // A directory (or another thing that is not a file) is named as such.
+    if db.exists() && !db.is_file() {
+        return Err(store_error(StoreError::NotADatabase {
+            path: db.to_path_buf(),
+        }));
+    }
     if !db.is_file() {
         return Err(CliError::input(message(format!(
             "no results database at {}; run a suite first or pass --db PATH",

@@ -31,21 +31,14 @@ struct Tally {
 }
 
 impl Tally {
-    /// Shows `wait` unless a wait already shown covers most of it: a queue
-    /// behind a rate limit, each request a little later than the one
-    /// before, is shown once, not once per request.
+    /// Shows `wait` unless the model is already in a wait that was shown:
+    /// a queue behind a rate limit, each request later than the one before,
+    /// is shown once when it starts, not once per request, and the waiting
+    /// lasts as long as its longest wait.
     fn wait(&mut self, wait: &Wait) {
-        if wait.duration < SHOWN_WAIT {
+        if !self.starts_waiting(wait.duration, Instant::now()) {
             return;
         }
-        let until = Instant::now() + wait.duration;
-        if self
-            .waiting_until
-            .is_some_and(|shown| until < shown + SHOWN_WAIT)
-        {
-            return;
-        }
-        self.waiting_until = Some(until);
         match &self.bar {
             Some(bar) => bar.set_message(format!("{} · {wait}", self.message())),
             // A closed stderr must not stop the run.
@@ -53,6 +46,21 @@ impl Tally {
                 let _ = writeln!(std::io::stderr(), "{}: {wait}", self.id);
             }
         }
+    }
+
+    /// Whether a wait of `duration` from `now` is to be shown, keeping
+    /// track of when the model's shown waiting ends.
+    fn starts_waiting(&mut self, duration: Duration, now: Instant) -> bool {
+        if duration < SHOWN_WAIT {
+            return false;
+        }
+        let until = now + duration;
+        if let Some(shown) = self.waiting_until.filter(|&shown| now < shown) {
+            self.waiting_until = Some(shown.max(until));
+            return false;
+        }
+        self.waiting_until = Some(until);
+        true
     }
 
     fn message(&self) -> String {
@@ -152,5 +160,37 @@ impl Sink for Progress {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_queue_behind_a_rate_limit_is_shown_once_per_waiting_spell() {
+        let mut t = Tally {
+            id: "m".into(),
+            done: 0,
+            total: 10,
+            errors: 0,
+            cost: 0.0,
+            bar: None,
+            reported: 0,
+            waiting_until: None,
+        };
+        let s = Duration::from_secs;
+        let t0 = Instant::now();
+        assert!(!t.starts_waiting(Duration::from_millis(1500), t0), "short");
+        // Eight queued requests, 6 s apart, told at once: one line.
+        let shown: Vec<bool> = (1..=8).map(|i| t.starts_waiting(s(6 * i), t0)).collect();
+        assert_eq!(
+            shown,
+            [true, false, false, false, false, false, false, false]
+        );
+        // The queue keeps the spell going while it lasts…
+        assert!(!t.starts_waiting(s(6), t0 + s(45)));
+        // …and a wait after it ends is a new spell.
+        assert!(t.starts_waiting(s(3), t0 + s(52)));
     }
 }

@@ -398,7 +398,11 @@ impl ModelCx<'_> {
                 return Err(src.hint(
                     &self.f("reasoning.effort"),
                     format!("`{name}` takes no effort `{effort}`"),
-                    format!("one of: {}", levels.join(", ")),
+                    if levels.is_empty() {
+                        "it reasons at a fixed effort; remove `reasoning.effort`".to_string()
+                    } else {
+                        format!("one of: {}", levels.join(", "))
+                    },
                 ));
             }
             (Control::Budget { .. }, Some(_), _) => {

@@ -143,6 +143,10 @@ pub fn rules(provider: Provider, model: &str) -> Rules {
 }
 
 fn openai(model: &str) -> Rules {
+    // The first o1 releases reason at a fixed effort and refuse `reasoning_effort`.
+    if model.starts_with("o1-mini") || model.starts_with("o1-preview") {
+        return openai_reasoning("OpenAI's o1-mini and o1-preview", &[], "medium");
+    }
     if model.starts_with("o1") || model.starts_with("o3") || model.starts_with("o4") {
         return openai_reasoning(
             "OpenAI's o-series reasoning models",
@@ -158,7 +162,7 @@ fn openai(model: &str) -> Rules {
         return Rules::OPEN;
     }
     if rest.starts_with("-pro") {
-        return openai_reasoning("GPT-5 pro", &["high"], "high");
+        return openai_reasoning("GPT-5 pro models", &["high"], "high");
     }
     let minor = rest
         .strip_prefix('.')
@@ -297,6 +301,8 @@ mod tests {
             effort_levels(rules(Provider::OpenAi, "gpt-5-pro")),
             ["high"]
         );
+        let o1_mini = rules(Provider::OpenAi, "o1-mini");
+        assert!(effort_levels(o1_mini).is_empty() && o1_mini.reasons(None, None));
         for m in ["gpt-5-chat-latest", "gpt-4.1-mini", "gpt-4o"] {
             assert_eq!(rules(Provider::OpenAi, m), Rules::OPEN, "{m}");
         }

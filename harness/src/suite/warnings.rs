@@ -40,6 +40,22 @@ pub(super) fn warnings(
         if !model.reasons() || model.reasoning.budget_tokens.is_some() {
             continue;
         }
+        let hint = format!(
+            "give `{}` room to reason with `reasoning: {{budget_tokens: N}}` (N tokens are added to the limit)",
+            model.id
+        );
+        // The model's own limit overrides every task's: one warning, at it.
+        if let Some(limit) = model.max_tokens.filter(|&m| m < REASONING_ROOM) {
+            out.push(owner.note(
+                &format!("{}.params.max_tokens", origin.field),
+                format!(
+                    "`{}` reasons, and its reasoning counts against its max_tokens ({limit}): it can spend them all and leave an empty answer",
+                    model.id
+                ),
+                hint,
+            ));
+            continue;
+        }
         for (j, task) in tasks.iter().enumerate() {
             let answer = task.max_tokens_for(model);
             if !task.models.contains(&i) || answer >= REASONING_ROOM {
@@ -57,10 +73,7 @@ pub(super) fn warnings(
                     "`{}` reasons, and its reasoning counts against task `{}`'s max_tokens ({answer}): it can spend them all and leave an empty answer",
                     model.id, task.id
                 ),
-                format!(
-                    "give `{}` room to reason with `reasoning: {{budget_tokens: N}}` (N tokens are added to the limit)",
-                    model.id
-                ),
+                hint.clone(),
             ));
         }
     }
