@@ -297,21 +297,12 @@ fn reasoning_settings_a_model_refuses_are_located_errors() {
         ),
     ];
     for (entry, message, hint) in cases {
-        let s = Scratch::new();
-        s.write(
-            "s.yaml",
+        let err = common::fails(
             &format!(
                 "name: s\nmodels:\n  - {entry}\ntasks:\n  - {{id: t, prompt: \"{{{{ q }}}}\", cases: [{{q: 1}}], scorers: [{{type: json_valid}}]}}\n"
             ),
+            &[],
         );
-        let out = s
-            .sizeup()
-            .args(["validate", "s.yaml"])
-            .assert()
-            .code(2)
-            .get_output()
-            .clone();
-        let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(message), "{message} in {err}");
         if let Some(hint) = hint {
             assert!(err.contains(hint), "{hint} in {err}");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Scratch;
+use common::{fails, Scratch};
 
 const GOOD: &str = "name: s
 models:
@@ -23,25 +23,6 @@ tasks:
       - {text: a, label: spam}
       - {text: b, label: ham}
 ";
-
-/// Runs `validate` on `suite` (with extra files) and returns stderr.
-fn fails(suite: &str, files: &[(&str, &str)]) -> String {
-    let s = Scratch::new();
-    s.write("s.yaml", suite);
-    for (name, text) in files {
-        s.write(name, text);
-    }
-    let out = s
-        .sizeup()
-        .args(["validate", "s.yaml"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!err.contains("panicked"), "{err}");
-    err
-}
 
 fn check(suite: &str, files: &[(&str, &str)], location: &str, message: &str) {
     let err = fails(suite, files);

@@ -15,7 +15,7 @@
 
 use super::linear::Linear;
 use super::transformer::{
-    output, Activation, Block, BlockShape, BlockWeights, Embed, Rotary, Transformer,
+    output, setting, Activation, Block, BlockShape, BlockWeights, Embed, Rotary, Transformer,
 };
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Result};
@@ -29,11 +29,7 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
     reader: &mut R,
     device: &Device,
 ) -> Result<Transformer> {
-    let md = |key: &str| -> Result<&gguf_file::Value> {
-        ct.metadata
-            .get(&format!("gemma3.{key}"))
-            .ok_or_else(|| candle_core::Error::Msg(format!("no `gemma3.{key}` metadata")))
-    };
+    let md = |key: &str| setting(&ct, "gemma3", key);
     let n_head = md("attention.head_count")?.to_u32()? as usize;
     let n_kv_head = md("attention.head_count_kv")?.to_u32()? as usize;
     let blocks = md("block_count")?.to_u32()? as usize;

@@ -6,7 +6,7 @@
 
 use super::linear::Linear;
 use super::transformer::{
-    output, Activation, Block, BlockShape, BlockWeights, Embed, Rotary, Transformer,
+    output, setting, Activation, Block, BlockShape, BlockWeights, Embed, Rotary, Transformer,
 };
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Result};
@@ -22,11 +22,7 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
     reader: &mut R,
     device: &Device,
 ) -> Result<Transformer> {
-    let md = |key: &str| -> Result<&gguf_file::Value> {
-        ct.metadata
-            .get(&format!("{arch}.{key}"))
-            .ok_or_else(|| candle_core::Error::Msg(format!("no `{arch}.{key}` metadata")))
-    };
+    let md = |key: &str| setting(&ct, arch, key);
     let qwen2 = arch == "qwen2";
     let n_head = md("attention.head_count")?.to_u32()? as usize;
     let n_kv_head = md("attention.head_count_kv")?.to_u32()? as usize;

@@ -18,7 +18,7 @@
 //! the matrix kernels are (see `kernels`).
 
 use super::linear::Linear;
-use candle_core::quantized::{ggml_file::qtensor_from_ggml, QTensor};
+use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QTensor};
 use candle_core::{DType, Device, IndexOp, Module, Result, Tensor};
 use candle_nn::kv_cache::KvCache;
 use candle_nn::Embedding;
@@ -351,6 +351,17 @@ pub fn output(own: Option<QTensor>, table: Arc<QTensor>) -> Result<Linear> {
             table,
         )?)),
     }
+}
+
+/// The `{arch}.{key}` setting of a GGUF file, or an error naming it.
+pub fn setting<'a>(
+    ct: &'a gguf_file::Content,
+    arch: &str,
+    key: &str,
+) -> Result<&'a gguf_file::Value> {
+    ct.metadata
+        .get(&format!("{arch}.{key}"))
+        .ok_or_else(|| candle_core::Error::Msg(format!("no `{arch}.{key}` metadata")))
 }
 
 #[cfg(test)]

@@ -159,3 +159,23 @@ tasks:
 pub fn read(path: &Path) -> String {
     String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).to_string()
 }
+
+/// Runs `validate` on `suite` (with extra files), which must refuse it
+/// with exit 2 and no panic, and returns stderr.
+pub fn fails(suite: &str, files: &[(&str, &str)]) -> String {
+    let s = Scratch::new();
+    s.write("s.yaml", suite);
+    for (name, text) in files {
+        s.write(name, text);
+    }
+    let out = s
+        .sizeup()
+        .args(["validate", "s.yaml"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
