@@ -15,7 +15,7 @@
 
 use super::linear::Linear;
 use super::transformer::{
-    output, setting, Activation, Block, BlockShape, BlockWeights, Embed, Rotary, Transformer,
+    embedding_and_output, setting, Activation, Block, BlockShape, BlockWeights, Rotary, Transformer,
 };
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Result};
@@ -50,10 +50,14 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
 
     let global = Arc::new(Rotary::new(head_dim, base, context, false, device)?);
     let local = Arc::new(Rotary::new(head_dim, local_base, context, false, device)?);
-    let table = Arc::new(ct.tensor(reader, "token_embd.weight", device)?);
-    let embed = Embed::new(table.clone(), width, device)?;
+    // The output projection is tied to the embedding unless the file has its own.
+    let (embed, output) = embedding_and_output(
+        ct.tensor(reader, "token_embd.weight", device)?,
+        ct.tensor(reader, "output.weight", device).ok(),
+        width,
+        device,
+    )?;
     let norm = RmsNorm::from_qtensor(ct.tensor(reader, "output_norm.weight", device)?, eps)?;
-    let own_output = ct.tensor(reader, "output.weight", device).ok();
     let mut layers = Vec::with_capacity(blocks);
     for i in 0..blocks {
         let mut t = |name: &str| ct.tensor(reader, &format!("blk.{i}.{name}.weight"), device);
@@ -97,7 +101,6 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
         embed_scale: Some((width as f64).sqrt()),
         blocks: layers,
         norm,
-        // The output projection is tied to the embedding unless the file has its own.
-        output: output(own_output, table)?,
+        output,
     })
 }

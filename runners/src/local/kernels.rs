@@ -1,8 +1,10 @@
-//! Quantized matrix products on the CPU for the two GGUF weight formats that
-//! candle multiplies with scalar code only, Q4_1 and Q5_0, and that most of
-//! the local models' weights are in (SmolLM2's every layer, Gemma 3's and
-//! Qwen 2.5's attention and feed-forward inputs). Its main type is
-//! [`QWeights`].
+//! Quantized matrix products on the CPU for the GGUF weight formats most of
+//! the local models' weights are in: Q4_1 and Q5_0, which candle multiplies
+//! with scalar code only (SmolLM2's every layer, Gemma 3's and Qwen 2.5's
+//! attention and feed-forward inputs), and Q8_0, which candle multiplies
+//! one dot product at a time (the output heads, the largest single
+//! matrices: Gemma 3's 262,144 × 640 costs more per token than all its
+//! layers together). Its main type is [`QWeights`].
 //!
 //! As llama.cpp does, the activations are quantized once per product to 8
 //! bits per block of 32 values ([`Q8Rows`]), and each block's dot product is
@@ -21,10 +23,12 @@
 //! pool's workers spin waiting for work while the other's need the cores
 //! (decoding ran at half the speed).
 //!
-//! The results are bit for bit candle's own (its `vec_dot` for these
-//! formats): the same activation quantization, each block's integer sum
-//! scaled as `(sum · d_w) · d_x` and added in block order, so greedy
-//! answers do not move when the kernels change.
+//! The results are bit for bit those of candle's scalar `vec_dot` for
+//! these formats, which is the only one it has for Q4_1 and Q5_0: the same
+//! activation quantization, each block's integer sum scaled as
+//! `(sum · d_w) · d_x` and added in block order, so greedy answers do not
+//! move with the machine. (Candle's AVX2 code for Q8_0 adds the same terms
+//! in another order, a difference in the last bits.)
 
 // The AVX2 kernels call `std::arch` intrinsics, which are unsafe to call;
 // each is behind a runtime check that the CPU has the features it uses.
@@ -39,9 +43,6 @@ pub const BLOCK: usize = 32;
 /// Weight rows stored interleaved and multiplied together: one lane of
 /// 32 bits each in a 256-bit vector.
 const GROUP: usize = 8;
-
-/// Bytes of one block of a group's rows: 16 per row.
-const GROUP_BLOCK_BYTES: usize = GROUP * BLOCK / 2;
 
 /// Activation rows the prompt kernel multiplies each group of weight rows by.
 const TILE: usize = 8;
@@ -160,6 +161,8 @@ pub enum Format {
     Q4_1,
     /// 5-bit values (low nibbles plus a bit each) with a scale per block of 32.
     Q5_0,
+    /// 8-bit signed values with a scale per block of 32.
+    Q8_0,
 }
 
 impl Format {
@@ -169,6 +172,7 @@ impl Format {
         match dtype {
             GgmlDType::Q4_1 => Some(Self::Q4_1),
             GgmlDType::Q5_0 => Some(Self::Q5_0),
+            GgmlDType::Q8_0 => Some(Self::Q8_0),
             _ => None,
         }
     }
@@ -178,15 +182,30 @@ impl Format {
         match self {
             Self::Q4_1 => 20,
             Self::Q5_0 => 22,
+            Self::Q8_0 => 34,
         }
+    }
+
+    /// Bytes of one block of a group's rows in [`QWeights`]: 16 per row
+    /// for the 4-bit formats, 32 for Q8_0.
+    fn group_block_bytes(self) -> usize {
+        match self {
+            Self::Q4_1 | Self::Q5_0 => GROUP * BLOCK / 2,
+            Self::Q8_0 => GROUP * BLOCK,
+        }
+    }
+
+    /// Whether blocks carry a second word (Q4_1's minimum, Q5_0's high bits).
+    fn has_extra(self) -> bool {
+        self != Self::Q8_0
     }
 }
 
-/// A weight matrix of `n` rows of `k` values in Q4_1 or Q5_0, its blocks
-/// unpacked into arrays of scales (as f32, so the kernels need no F16C),
-/// offsets or high bits, and nibbles. The rows are stored in groups of
-/// eight (the last one filled up with rows of zeros), block by block,
-/// and within a block interleaved four bytes (eight values) at a time.
+/// A weight matrix of `n` rows of `k` values in one of the [`Format`]s,
+/// its blocks unpacked into arrays of scales (as f32, so the kernels need
+/// no F16C), offsets or high bits, and values. The rows are stored in
+/// groups of eight (the last one filled up with rows of zeros), block by
+/// block, and within a block interleaved four bytes at a time.
 #[derive(Debug, Clone)]
 pub struct QWeights {
     format: Format,
@@ -198,12 +217,14 @@ pub struct QWeights {
     /// 32 high bits, in the kernels' order: bit `c` of byte `i` is value
     /// `4c + i`'s, so that shifting all the bytes by one amount puts the
     /// bits of values `4c…4c + 3` where the unpacked values need them.
+    /// Empty for Q8_0.
     extra: Vec<u32>,
-    /// Per group and block, four runs of 32 bytes: run `p` holds bytes
-    /// `4p…4p + 3` of each row's 16, row after row. Byte `j` of a row holds
-    /// value `j` in its low nibble and value `j + 16` in its high one, so
-    /// run `p`'s low nibbles are values `4p…4p + 3` of each row and its high
-    /// nibbles values `16 + 4p…16 + 4p + 3`.
+    /// Per group and block, runs of 32 bytes: run `p` holds bytes
+    /// `4p…4p + 3` of each row's block, row after row. Q8_0 has eight runs,
+    /// one byte per value. The 4-bit formats have four: byte `j` of a row
+    /// holds value `j` in its low nibble and value `j + 16` in its high
+    /// one, so run `p`'s low nibbles are values `4p…4p + 3` of each row and
+    /// its high nibbles values `16 + 4p…16 + 4p + 3`.
     qs: Vec<u8>,
 }
 
@@ -221,8 +242,8 @@ impl QWeights {
             n,
             k,
             d: vec![0.0; slots * GROUP],
-            extra: vec![0; slots * GROUP],
-            qs: vec![0; slots * GROUP_BLOCK_BYTES],
+            extra: vec![0; if format.has_extra() { slots * GROUP } else { 0 }],
+            qs: vec![0; slots * format.group_block_bytes()],
         };
         let half = |b: &[u8]| f16::from_le_bytes([b[0], b[1]]).to_f32();
         for (i, b) in data.chunks_exact(format.block_bytes()).enumerate() {
@@ -239,9 +260,10 @@ impl QWeights {
                     w.extra[slot * GROUP + j] = high_bits(qh);
                     &b[6..22]
                 }
+                Format::Q8_0 => &b[2..34],
             };
             for (p, four) in qs.chunks_exact(4).enumerate() {
-                let at = slot * GROUP_BLOCK_BYTES + (p * GROUP + j) * 4;
+                let at = slot * format.group_block_bytes() + (p * GROUP + j) * 4;
                 w.qs[at..at + 4].copy_from_slice(four);
             }
         }
@@ -256,6 +278,23 @@ impl QWeights {
     /// Values per row (inputs).
     pub fn k(&self) -> usize {
         self.k
+    }
+
+    /// Row `r` dequantized into `out` (`k` values), each value as candle's
+    /// dequantization gives it: `q · d`, plus the minimum for Q4_1.
+    pub fn dequantize_row(&self, r: usize, out: &mut [f32]) {
+        let w = self.group(r / GROUP);
+        let j = r % GROUP;
+        for (b, out) in out[..self.k].chunks_exact_mut(BLOCK).enumerate() {
+            let d = w.d[b * GROUP + j];
+            for (v, out) in out.iter_mut().enumerate() {
+                let q = self.value(&w, b, j, v) as f32;
+                *out = match self.format {
+                    Format::Q4_1 => q * d + f32::from_bits(w.extra[b * GROUP + j]),
+                    Format::Q5_0 | Format::Q8_0 => q * d,
+                };
+            }
+        }
     }
 
     /// `x · selfᵀ`: for each row of `x`, the `n` dot products with the
@@ -337,11 +376,29 @@ impl QWeights {
 
     fn group(&self, g: usize) -> Group<'_> {
         let slots = self.k / BLOCK;
+        let extra = if self.format.has_extra() { GROUP } else { 0 };
+        let bytes = self.format.group_block_bytes();
         Group {
             d: &self.d[g * slots * GROUP..(g + 1) * slots * GROUP],
-            extra: &self.extra[g * slots * GROUP..(g + 1) * slots * GROUP],
-            qs: &self.qs[g * slots * GROUP_BLOCK_BYTES..(g + 1) * slots * GROUP_BLOCK_BYTES],
+            extra: &self.extra[g * slots * extra..(g + 1) * slots * extra],
+            qs: &self.qs[g * slots * bytes..(g + 1) * slots * bytes],
         }
+    }
+
+    /// Value `v` of block `b` of a group's row `j`, as an integer: Q5_0's
+    /// high bit added and 16 taken off, Q4_1's without its minimum.
+    fn value(&self, w: &Group<'_>, b: usize, j: usize, v: usize) -> i32 {
+        let bytes = &w.qs[b * self.format.group_block_bytes()..];
+        if self.format == Format::Q8_0 {
+            return i32::from(bytes[(v / 4 * GROUP + j) * 4 + v % 4] as i8);
+        }
+        let byte = bytes[(v % 16 / 4 * GROUP + j) * 4 + v % 4];
+        let q = i32::from(if v < 16 { byte & 0x0F } else { byte >> 4 });
+        if self.format == Format::Q5_0 {
+            let extra = w.extra[b * GROUP + j];
+            return q + ((extra >> (8 * (v % 4) + v / 4) & 1) << 4) as i32 - 16;
+        }
+        q
     }
 
     /// The dot products of group `g`'s rows with `T` activation rows (one
@@ -355,6 +412,7 @@ impl QWeights {
                 match self.format {
                     Format::Q4_1 => x86::tile::<true, T>(&w, xs),
                     Format::Q5_0 => x86::tile::<false, T>(&w, xs),
+                    Format::Q8_0 => x86::tile_q8_0::<T>(&w, xs),
                 }
             };
         }
@@ -368,21 +426,17 @@ impl QWeights {
         let mut sum = 0f32;
         for b in 0..x.d.len() {
             let ys = &x.qs[b * BLOCK..(b + 1) * BLOCK];
-            let extra = &w.extra[b * GROUP..(b + 1) * GROUP];
-            let mut dot = 0i32;
-            for (v, y) in ys.iter().enumerate() {
-                let p = v % 16 / 4;
-                let byte = w.qs[b * GROUP_BLOCK_BYTES + (p * GROUP + j) * 4 + v % 4];
-                let mut q = i32::from(if v < 16 { byte & 0x0F } else { byte >> 4 });
-                if self.format == Format::Q5_0 {
-                    q += ((extra[j] >> (8 * (v % 4) + v / 4) & 1) << 4) as i32 - 16;
-                }
-                dot += q * i32::from(*y);
-            }
-            let (d, m) = (w.d[b * GROUP + j], f32::from_bits(extra[j]));
+            let dot: i32 = ys
+                .iter()
+                .enumerate()
+                .map(|(v, y)| self.value(w, b, j, v) * i32::from(*y))
+                .sum();
+            let d = w.d[b * GROUP + j];
             sum += match self.format {
-                Format::Q4_1 => dot as f32 * d * x.d[b] + m * x.s[b],
-                Format::Q5_0 => dot as f32 * d * x.d[b],
+                Format::Q4_1 => {
+                    dot as f32 * d * x.d[b] + f32::from_bits(w.extra[b * GROUP + j]) * x.s[b]
+                }
+                Format::Q5_0 | Format::Q8_0 => dot as f32 * d * x.d[b],
             };
         }
         sum
@@ -430,7 +484,7 @@ mod x86 {
     //! block: each block's integer sums, one lane per weight row, scaled
     //! as the scalar code does.
 
-    use super::{Group, Row, BLOCK, GROUP, GROUP_BLOCK_BYTES};
+    use super::{Format, Group, Row, BLOCK, GROUP};
     use std::arch::x86_64::*;
 
     /// Bit `c` of each byte of `h` moved to bit 4, the others anywhere:
@@ -459,7 +513,7 @@ mod x86 {
     #[inline]
     #[target_feature(enable = "avx2,fma")]
     unsafe fn unpack<const Q4_1: bool>(w: &Group<'_>, b: usize) -> [__m256i; 8] {
-        let qs = w.qs.as_ptr().add(b * GROUP_BLOCK_BYTES);
+        let qs = w.qs.as_ptr().add(b * Format::Q4_1.group_block_bytes());
         let runs: [__m256i; 4] = std::array::from_fn(|p| _mm256_loadu_si256(qs.add(32 * p).cast()));
         let high = _mm256_loadu_si256(w.extra.as_ptr().add(b * GROUP).cast());
         let low = _mm256_set1_epi8(0x0F);
@@ -585,6 +639,48 @@ mod x86 {
                 *acc = _mm256_add_ps(*acc, t);
             }
         }
+        lanes(acc)
+    }
+
+    /// [`tile`] for Q8_0: signed values times signed activations, as
+    /// unsigned magnitudes times activations carrying the weights' signs
+    /// (`maddubs` multiplies unsigned by signed bytes). A pair of products
+    /// is at most 2 · 128 · 127 in size, below 2¹⁵, but two pairs may not
+    /// be, so each pair sum is widened to 32 bits before adding.
+    #[target_feature(enable = "avx2,fma")]
+    pub(super) unsafe fn tile_q8_0<const T: usize>(
+        w: &Group<'_>,
+        xs: &[Row<'_>; T],
+    ) -> [[f32; GROUP]; T] {
+        let mut acc = [_mm256_setzero_ps(); T];
+        let ones = _mm256_set1_epi16(1);
+        for b in 0..xs[0].d.len() {
+            let qs = w.qs.as_ptr().add(b * Format::Q8_0.group_block_bytes());
+            let qw: [__m256i; 8] =
+                std::array::from_fn(|c| _mm256_loadu_si256(qs.add(32 * c).cast()));
+            let magnitude = qw.map(|q| _mm256_abs_epi8(q));
+            let dw = _mm256_loadu_ps(w.d.as_ptr().add(b * GROUP));
+            for (x, acc) in xs.iter().zip(acc.iter_mut()) {
+                let qx = x.qs.as_ptr().add(b * BLOCK).cast::<i32>();
+                let mut sums = _mm256_setzero_si256();
+                for c in 0..8 {
+                    let four =
+                        _mm256_sign_epi8(_mm256_set1_epi32(qx.add(c).read_unaligned()), qw[c]);
+                    let pairs = _mm256_maddubs_epi16(magnitude[c], four);
+                    sums = _mm256_add_epi32(sums, _mm256_madd_epi16(pairs, ones));
+                }
+                let dx = _mm256_set1_ps(*x.d.get_unchecked(b));
+                let t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
+                *acc = _mm256_add_ps(*acc, t);
+            }
+        }
+        lanes(acc)
+    }
+
+    /// Each accumulator's eight lanes, one row's sum each.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn lanes<const T: usize>(acc: [__m256; T]) -> [[f32; GROUP]; T] {
         let mut out = [[0f32; GROUP]; T];
         for (out, acc) in out.iter_mut().zip(acc) {
             _mm256_storeu_ps(out.as_mut_ptr(), acc);
@@ -655,14 +751,18 @@ mod tests {
             );
         }
 
-        // Bit for bit candle's own product, which quantizes `x` itself.
-        let theirs = values(&QMatMul::from_qtensor(candle).unwrap().forward(x).unwrap());
-        for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-            assert_eq!(
-                a.to_bits(),
-                b.to_bits(),
-                "{dtype:?} output {i}: {a} against candle's {b}"
-            );
+        // Bit for bit candle's own product, which quantizes `x` itself,
+        // where candle has only its scalar code (its AVX2 Q8_0 code adds
+        // the blocks in another order).
+        if dtype != GgmlDType::Q8_0 {
+            let theirs = values(&QMatMul::from_qtensor(candle).unwrap().forward(x).unwrap());
+            for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                assert_eq!(
+                    a.to_bits(),
+                    b.to_bits(),
+                    "{dtype:?} output {i}: {a} against candle's {b}"
+                );
+            }
         }
 
         // And bit for bit the scalar code, which runs where AVX2 does not.
@@ -707,6 +807,55 @@ mod tests {
     }
 
     #[test]
+    fn q8_0_matches_dequantize_then_multiply() {
+        for (m, n, k) in SHAPES {
+            check(GgmlDType::Q8_0, m, n, k);
+        }
+    }
+
+    #[test]
+    fn q8_0_weights_of_minus_128_multiply_exactly() {
+        // Quantization never writes −128, but a file may hold it: its
+        // magnitude, 128, is still a byte, and a pair of its products with
+        // ±127 still fits 16 bits. Scale 1 (f16 0x3C00), every value −128.
+        let (n, k) = (9, 64);
+        let mut block = vec![0x00, 0x3C];
+        block.extend([0x80; BLOCK]);
+        let data = block.repeat(n * k / BLOCK);
+        let w = QWeights::from_ggml(Format::Q8_0, &data, n, k).unwrap();
+        for m in [1, 3] {
+            let x: Vec<f32> = (0..m * k)
+                .map(|i| if i % 3 == 0 { -127.0 } else { 127.0 })
+                .collect();
+            let q = Q8Rows::quantize(&x, k);
+            for (i, v) in w.matmul(&q).iter().enumerate() {
+                let expected: f32 = x[i / n * k..][..k].iter().map(|v| -128.0 * v).sum();
+                assert_eq!(*v, expected, "output {i} of {m} rows");
+            }
+            assert_eq!(w.matmul(&q), w.product(&q, false));
+        }
+        let mut row = vec![0f32; k];
+        w.dequantize_row(n - 1, &mut row);
+        assert!(row.iter().all(|v| *v == -128.0), "{row:?}");
+    }
+
+    #[test]
+    fn rows_dequantize_as_candle_dequantizes_the_table() {
+        let (n, k) = (11, 96);
+        let w = Tensor::randn(0.3f32, 1.0, (n, k), &Device::Cpu).unwrap();
+        for dtype in [GgmlDType::Q4_1, GgmlDType::Q5_0, GgmlDType::Q8_0] {
+            let (ours, candle) = weights(dtype, &w);
+            let table = values(&candle.dequantize(&Device::Cpu).unwrap());
+            let mut row = vec![0f32; k];
+            for r in 0..n {
+                ours.dequantize_row(r, &mut row);
+                let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&row), bits(&table[r * k..][..k]), "{dtype:?} row {r}");
+            }
+        }
+    }
+
+    #[test]
     fn the_largest_values_do_not_overflow_the_sums() {
         // Blocks of one −16 and 31 times 15 (times a scale) quantize to
         // Q4_1's 0 and 15s and to Q5_0's 0 and 31s (stored 16 up), the
@@ -741,7 +890,7 @@ mod tests {
             .collect();
         for m in [1, 5] {
             let x = Tensor::from_vec(x[..m * k].to_vec(), (m, k), &Device::Cpu).unwrap();
-            for dtype in [GgmlDType::Q4_1, GgmlDType::Q5_0] {
+            for dtype in [GgmlDType::Q4_1, GgmlDType::Q5_0, GgmlDType::Q8_0] {
                 check_with(dtype, &w, &x);
             }
         }

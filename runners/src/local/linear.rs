@@ -5,11 +5,13 @@
 use super::kernels::{Format, Q8Rows, QWeights};
 use candle_core::quantized::{QMatMul, QTensor};
 use candle_core::{Module, Result, Tensor};
+use std::sync::Arc;
 
 /// A weight matrix of `n` rows by `k` columns; `forward` maps `(…, k)` to `(…, n)`.
 pub enum Linear {
-    /// Q4_1 or Q5_0 weights on the CPU, unpacked for this crate's kernels.
-    Own(QWeights),
+    /// Weights on the CPU in a format with kernels here, unpacked for them
+    /// (shared with the embedding when the output projection is tied to it).
+    Own(Arc<QWeights>),
     /// Any other format or device.
     Candle(QMatMul),
 }
@@ -24,7 +26,7 @@ impl Linear {
             _ => None,
         };
         Ok(match own {
-            Some(w) => Self::Own(w),
+            Some(w) => Self::Own(Arc::new(w)),
             None => Self::Candle(QMatMul::from_qtensor(t)?),
         })
     }

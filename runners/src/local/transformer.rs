@@ -9,16 +9,17 @@
 //!
 //! The weights stay quantized: matrix products go through [`Linear`], the
 //! embedding dequantizes only the rows looked up, and a tied output head
-//! multiplies by the quantized table itself. Each block's KV cache is
-//! allocated for the positions a request can use (its prompt plus its
-//! `max_tokens`), and grows only if a caller goes past that.
+//! multiplies by the quantized table itself, one copy serving both. Each
+//! block's KV cache is allocated for the positions a request can use (its
+//! prompt plus its `max_tokens`), and grows only if a caller goes past that.
 //!
 //! The arithmetic follows candle-transformers' model code operation by
-//! operation, so the logits are the ones it computes bit for bit wherever
-//! the matrix kernels are (see `kernels`).
+//! operation, so the logits are the ones it computes, bit for bit but for
+//! the order in which Q8_0 products add their blocks (see `kernels`).
 
+use super::kernels::{Format, QWeights};
 use super::linear::Linear;
-use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QTensor};
+use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QMatMul, QTensor};
 use candle_core::{DType, Device, IndexOp, Module, Result, Tensor};
 use candle_nn::kv_cache::KvCache;
 use candle_nn::Embedding;
@@ -252,7 +253,10 @@ fn mask(window: Option<usize>, len: usize, keys: usize, device: &Device) -> Resu
 /// dequantized table (other devices, where reading the rows back is dear).
 /// Each row comes out as candle's dequantization of the whole table gives it.
 pub enum Embed {
-    /// Rows dequantized as they are looked up.
+    /// Rows of a table unpacked for this crate's kernels, dequantized as
+    /// they are looked up.
+    Own(Arc<QWeights>),
+    /// Rows of any other format, dequantized as they are looked up.
     Rows {
         /// The quantized table, one row per token.
         table: Arc<QTensor>,
@@ -266,23 +270,10 @@ pub enum Embed {
 }
 
 impl Embed {
-    /// The embedding of `table`, rows of `width` values.
-    pub fn new(table: Arc<QTensor>, width: usize, device: &Device) -> Result<Self> {
-        let dtype = table.dtype();
-        if device.is_cpu() && width % dtype.block_size() == 0 {
-            let row_bytes = width / dtype.block_size() * dtype.type_size();
-            return Ok(Self::Rows {
-                table,
-                width,
-                row_bytes,
-            });
-        }
-        Ok(Self::Full(Embedding::new(table.dequantize(device)?, width)))
-    }
-
     fn forward(&self, ids: &Tensor) -> Result<Tensor> {
         let (table, width, row_bytes) = match self {
             Self::Full(e) => return e.forward(ids),
+            Self::Own(w) => return Self::own_rows(w, ids),
             Self::Rows {
                 table,
                 width,
@@ -294,14 +285,73 @@ impl Embed {
         let mut rows = Vec::with_capacity(b * len);
         for id in ids.flatten_all()?.to_vec1::<u32>()? {
             let start = id as usize * row_bytes;
-            let bytes = data.get(start..start + row_bytes).ok_or_else(|| {
-                candle_core::Error::Msg(format!("token id {id} is out of the vocabulary"))
-            })?;
+            let bytes = data
+                .get(start..start + row_bytes)
+                .ok_or_else(|| out_of_vocabulary(id))?;
             let row = qtensor_from_ggml(table.dtype(), bytes, vec![1, width], &Device::Cpu)?;
             rows.push(row.dequantize(&Device::Cpu)?);
         }
         Tensor::cat(&rows, 0)?.reshape((b, len, width))
     }
+
+    fn own_rows(w: &QWeights, ids: &Tensor) -> Result<Tensor> {
+        let (b, len) = ids.dims2()?;
+        let ids = ids.flatten_all()?.to_vec1::<u32>()?;
+        let mut rows = vec![0f32; ids.len() * w.k()];
+        for (&id, row) in ids.iter().zip(rows.chunks_exact_mut(w.k())) {
+            if id as usize >= w.n() {
+                return Err(out_of_vocabulary(id));
+            }
+            w.dequantize_row(id as usize, row);
+        }
+        Tensor::from_vec(rows, (b, len, w.k()), &Device::Cpu)
+    }
+}
+
+fn out_of_vocabulary(id: u32) -> candle_core::Error {
+    candle_core::Error::Msg(format!("token id {id} is out of the vocabulary"))
+}
+
+/// The token embedding from `table` (rows of `width` values) and the output
+/// projection: the file's own (`own_output`), or else the embedding table,
+/// the same copy serving both.
+pub fn embedding_and_output(
+    table: QTensor,
+    own_output: Option<QTensor>,
+    width: usize,
+    device: &Device,
+) -> Result<(Embed, Linear)> {
+    let own = match Format::of(table.dtype()) {
+        Some(format) if device.is_cpu() => {
+            let rows = table.shape().dims2()?.0;
+            QWeights::from_ggml(format, &table.data()?, rows, width)
+        }
+        _ => None,
+    };
+    if let Some(w) = own {
+        let w = Arc::new(w);
+        let output = match own_output {
+            Some(t) => Linear::new(t)?,
+            None => Linear::Own(w.clone()),
+        };
+        return Ok((Embed::Own(w), output));
+    }
+    let table = Arc::new(table);
+    let dtype = table.dtype();
+    let embed = if device.is_cpu() && width % dtype.block_size() == 0 {
+        Embed::Rows {
+            table: table.clone(),
+            width,
+            row_bytes: width / dtype.block_size() * dtype.type_size(),
+        }
+    } else {
+        Embed::Full(Embedding::new(table.dequantize(device)?, width))
+    };
+    let output = match own_output {
+        Some(t) => Linear::new(t)?,
+        None => Linear::Candle(QMatMul::from_arc(table)?),
+    };
+    Ok((embed, output))
 }
 
 /// A loaded model of one of the families above.
@@ -339,17 +389,6 @@ impl Transformer {
         for block in &mut self.blocks {
             block.clear(positions);
         }
-    }
-}
-
-/// The output projection: the file's own, or the embedding table (tied),
-/// multiplied in its quantized form without a second copy.
-pub fn output(own: Option<QTensor>, table: Arc<QTensor>) -> Result<Linear> {
-    match own {
-        Some(t) => Linear::new(t),
-        None => Ok(Linear::Candle(candle_core::quantized::QMatMul::from_arc(
-            table,
-        )?)),
     }
 }
 
