@@ -177,6 +177,16 @@ fn bench_one(file: &str, threads: usize) {
     let chat_template = file
         .starts_with("gemma")
         .then(|| "{{ bos_token }}{{ messages[-1]['content'] }}".to_string());
+    let short_request = request("Write a long story about a lighthouse keeper.", 64);
+    let long_request = request(&format!("{long}\nSummarise the report."), 64);
+    // The prompts' tokens as the model's own tokenizer and template make
+    // them, counted before the model loads: a second tokenizer beside the
+    // runner's would count in the peak RSS.
+    let (short_tokens, long_tokens) = {
+        let prompter = Prompter::open(&path, chat_template.as_deref()).expect("prompter");
+        let tokens = |r: &Request| prompter.tokens(&r.messages).expect("prompt renders").len();
+        (tokens(&short_request), tokens(&long_request))
+    };
     let start = Instant::now();
     let runner = LocalRunner::new(LocalConfig {
         path: path.clone(),
@@ -190,30 +200,13 @@ fn bench_one(file: &str, threads: usize) {
         .expect("runtime");
     let run = |r: &Request| rt.block_on(runner.complete(r));
     run(&request("Hi", 4));
-    let short_request = request("Write a long story about a lighthouse keeper.", 64);
     let short = run(&short_request);
-    let long_request = request(&format!("{long}\nSummarise the report."), 64);
     let long_run = run(&long_request);
-    // The prompts' tokens as the model's own tokenizer and template make them.
-    let prompter = Prompter::open(&path, chat_template.as_deref()).expect("prompter");
-    let tokens = |r: &Request| prompter.tokens(&r.messages).expect("prompt renders").len();
     // The short prompt's decoding is the figure set beside llama-bench's
     // `-n 64`: it must be 64 tokens. After the long prompt a model may
     // summarise in fewer; that figure is then over the steps it took.
-    check(
-        &format!("{file} short"),
-        &short,
-        tokens(&short_request),
-        64,
-        true,
-    );
-    let long_steps = check(
-        &format!("{file} long"),
-        &long_run,
-        tokens(&long_request),
-        64,
-        false,
-    );
+    check(&format!("{file} short"), &short, short_tokens, 64, true);
+    let long_steps = check(&format!("{file} long"), &long_run, long_tokens, 64, false);
     if long_steps < 63 {
         eprintln!(
             "{file}: decode long is over the {long_steps} steps of an answer that ended early"

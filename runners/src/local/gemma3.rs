@@ -5,21 +5,20 @@
 //!   which changes every answer;
 //! - it builds rotary tables for 131,072 positions in every layer and keeps
 //!   an f32 copy of the 262k × 640 embedding (3.2 GB for the 270M model);
-//!   here two tables (local and global frequency) cover the context the
-//!   file declares, and on the CPU the embedding stays quantized, shared
+//!   here two tables (local and global frequency) cover the positions
+//!   requests reach, and on the CPU the embedding stays quantized, shared
 //!   with the tied output projection, each looked-up row dequantized to f32
 //!   (an f16 copy would round the rows enough to change greedy answers);
 //! - it applies no sliding window when decoding one token at a time. Here
 //!   a sliding layer reads only its window of keys (a query at position i
 //!   sees positions i − window + 1 … i, as in the reference and llama.cpp).
 
-use super::linear::Linear;
 use super::transformer::{
-    embedding_and_output, setting, Activation, Block, BlockShape, BlockWeights, Rotary, Transformer,
+    embedding_and_output, setting, Activation, Block, BlockShape, BlockWeights, Rotary, Tensors,
+    Transformer,
 };
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Result};
-use candle_transformers::quantized_nn::RmsNorm;
 use std::sync::Arc;
 
 /// Reads a `gemma3` GGUF file whose positions reach `context`.
@@ -50,36 +49,35 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
 
     let global = Arc::new(Rotary::new(head_dim, base, context, false, device)?);
     let local = Arc::new(Rotary::new(head_dim, local_base, context, false, device)?);
-    // The output projection is tied to the embedding unless the file has its own.
-    let (embed, output) = embedding_and_output(
-        ct.tensor(reader, "token_embd.weight", device)?,
-        ct.tensor(reader, "output.weight", device).ok(),
-        width,
+    let mut f = Tensors {
+        ct: &ct,
+        reader,
         device,
-    )?;
-    let norm = RmsNorm::from_qtensor(ct.tensor(reader, "output_norm.weight", device)?, eps)?;
+    };
+    // The output projection is tied to the embedding unless the file has its own.
+    let (embed, output) = embedding_and_output(&mut f, width)?;
+    let norm = f.norm("output_norm.weight", eps)?;
     let mut layers = Vec::with_capacity(blocks);
     for i in 0..blocks {
-        let mut t = |name: &str| ct.tensor(reader, &format!("blk.{i}.{name}.weight"), device);
-        let mm = Linear::new;
+        let w = |name: &str| format!("blk.{i}.{name}.weight");
         let sliding = (i + 1) % pattern != 0;
         let weights = BlockWeights {
-            wq: mm(t("attn_q")?)?,
-            wk: mm(t("attn_k")?)?,
-            wv: mm(t("attn_v")?)?,
-            wo: mm(t("attn_output")?)?,
+            wq: f.linear(&w("attn_q"))?,
+            wk: f.linear(&w("attn_k"))?,
+            wv: f.linear(&w("attn_v"))?,
+            wo: f.linear(&w("attn_output"))?,
             qkv_bias: None,
             qk_norm: Some([
-                RmsNorm::from_qtensor(t("attn_q_norm")?, eps)?,
-                RmsNorm::from_qtensor(t("attn_k_norm")?, eps)?,
+                f.norm(&w("attn_q_norm"), eps)?,
+                f.norm(&w("attn_k_norm"), eps)?,
             ]),
-            attn_norm: RmsNorm::from_qtensor(t("attn_norm")?, eps)?,
-            post_attn_norm: Some(RmsNorm::from_qtensor(t("post_attention_norm")?, eps)?),
-            ffn_norm: RmsNorm::from_qtensor(t("ffn_norm")?, eps)?,
-            post_ffn_norm: Some(RmsNorm::from_qtensor(t("post_ffw_norm")?, eps)?),
-            gate: mm(t("ffn_gate")?)?,
-            up: mm(t("ffn_up")?)?,
-            down: mm(t("ffn_down")?)?,
+            attn_norm: f.norm(&w("attn_norm"), eps)?,
+            post_attn_norm: Some(f.norm(&w("post_attention_norm"), eps)?),
+            ffn_norm: f.norm(&w("ffn_norm"), eps)?,
+            post_ffn_norm: Some(f.norm(&w("post_ffw_norm"), eps)?),
+            gate: f.linear(&w("ffn_gate"))?,
+            up: f.linear(&w("ffn_up"))?,
+            down: f.linear(&w("ffn_down"))?,
         };
         let shape = BlockShape {
             n_head,

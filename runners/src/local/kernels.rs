@@ -10,7 +10,7 @@
 //! bits per block of 32 values ([`Q8Rows`]), and each block's dot product is
 //! summed in integers, then scaled. The weights are stored in groups of
 //! eight rows, their blocks interleaved four values at a time, as
-//! llama.cpp's repacked CPU kernels store them: with AVX2 and FMA, detected
+//! llama.cpp's repacked CPU kernels store them: with AVX2, FMA and F16C, detected
 //! when the program runs (so the portable build gets them), one vector holds
 //! four values of each of the eight rows, and multiplying it by four values
 //! of an activation row, repeated eight times, sums each row's products in
@@ -128,7 +128,7 @@ impl Q8Rows {
 fn quantize_block(block: &[f32], qs: &mut [i8], simd: bool) -> (f32, i32) {
     #[cfg(target_arch = "x86_64")]
     if simd {
-        // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
+        // SAFETY: `simd` is true only when the CPU has AVX2, FMA and F16C.
         if let Some(done) = unsafe { x86::quantize(block, qs) } {
             return done;
         }
@@ -202,17 +202,18 @@ impl Format {
 }
 
 /// A weight matrix of `n` rows of `k` values in one of the [`Format`]s,
-/// its blocks unpacked into arrays of scales (as f32, so the kernels need
-/// no F16C), offsets or high bits, and values. The rows are stored in
-/// groups of eight (the last one filled up with rows of zeros), block by
-/// block, and within a block interleaved four bytes at a time.
+/// its blocks unpacked into arrays of scales (f16, as in the file: Q5_0
+/// and Q8_0 take the file's size, Q4_1 a tenth more), offsets or high
+/// bits, and values. The rows are stored in groups of eight (the last one
+/// filled up with rows of zeros), block by block, and within a block
+/// interleaved four bytes at a time.
 #[derive(Debug, Clone)]
 pub struct QWeights {
     format: Format,
     n: usize,
     k: usize,
     /// Per group, block and row: the scale.
-    d: Vec<f32>,
+    d: Vec<f16>,
     /// Per group, block and row: Q4_1's minimum (as f32 bits), or Q5_0's
     /// 32 high bits, in the kernels' order: bit `c` of byte `i` is value
     /// `4c + i`'s, so that shifting all the bytes by one amount puts the
@@ -235,39 +236,59 @@ impl QWeights {
         if k % BLOCK != 0 || data.len() != n * k / BLOCK * format.block_bytes() {
             return None;
         }
+        Self::read(format, &mut &data[..], n, k).ok().flatten()
+    }
+
+    /// Reads `n` rows of `k` values in GGUF blocks of `format` from
+    /// `reader`, eight rows at a time, so that loading holds no second copy
+    /// of the matrix; `None` if `k` is not a whole number of blocks.
+    pub fn read(
+        format: Format,
+        reader: &mut impl std::io::Read,
+        n: usize,
+        k: usize,
+    ) -> std::io::Result<Option<Self>> {
+        if k % BLOCK != 0 {
+            return Ok(None);
+        }
         let blocks = k / BLOCK;
         let slots = n.div_ceil(GROUP) * blocks;
         let mut w = Self {
             format,
             n,
             k,
-            d: vec![0.0; slots * GROUP],
+            d: vec![f16::ZERO; slots * GROUP],
             extra: vec![0; if format.has_extra() { slots * GROUP } else { 0 }],
             qs: vec![0; slots * format.group_block_bytes()],
         };
         let half = |b: &[u8]| f16::from_le_bytes([b[0], b[1]]).to_f32();
-        for (i, b) in data.chunks_exact(format.block_bytes()).enumerate() {
-            let (r, block) = (i / blocks, i % blocks);
-            let (slot, j) = ((r / GROUP) * blocks + block, r % GROUP);
-            w.d[slot * GROUP + j] = half(&b[0..2]);
-            let qs = match format {
-                Format::Q4_1 => {
-                    w.extra[slot * GROUP + j] = half(&b[2..4]).to_bits();
-                    &b[4..20]
+        let mut rows = vec![0u8; GROUP * blocks * format.block_bytes()];
+        for first in (0..n).step_by(GROUP) {
+            let rows = &mut rows[..GROUP.min(n - first) * blocks * format.block_bytes()];
+            reader.read_exact(rows)?;
+            for (i, b) in rows.chunks_exact(format.block_bytes()).enumerate() {
+                let (j, block) = (i / blocks, i % blocks);
+                let slot = first / GROUP * blocks + block;
+                w.d[slot * GROUP + j] = f16::from_le_bytes([b[0], b[1]]);
+                let qs = match format {
+                    Format::Q4_1 => {
+                        w.extra[slot * GROUP + j] = half(&b[2..4]).to_bits();
+                        &b[4..20]
+                    }
+                    Format::Q5_0 => {
+                        let qh = u32::from_le_bytes([b[2], b[3], b[4], b[5]]);
+                        w.extra[slot * GROUP + j] = high_bits(qh);
+                        &b[6..22]
+                    }
+                    Format::Q8_0 => &b[2..34],
+                };
+                for (p, four) in qs.chunks_exact(4).enumerate() {
+                    let at = slot * format.group_block_bytes() + (p * GROUP + j) * 4;
+                    w.qs[at..at + 4].copy_from_slice(four);
                 }
-                Format::Q5_0 => {
-                    let qh = u32::from_le_bytes([b[2], b[3], b[4], b[5]]);
-                    w.extra[slot * GROUP + j] = high_bits(qh);
-                    &b[6..22]
-                }
-                Format::Q8_0 => &b[2..34],
-            };
-            for (p, four) in qs.chunks_exact(4).enumerate() {
-                let at = slot * format.group_block_bytes() + (p * GROUP + j) * 4;
-                w.qs[at..at + 4].copy_from_slice(four);
             }
         }
-        Some(w)
+        Ok(Some(w))
     }
 
     /// Rows (outputs).
@@ -286,7 +307,7 @@ impl QWeights {
         let w = self.group(r / GROUP);
         let j = r % GROUP;
         for (b, out) in out[..self.k].chunks_exact_mut(BLOCK).enumerate() {
-            let d = w.d[b * GROUP + j];
+            let d = w.d[b * GROUP + j].to_f32();
             for (v, out) in out.iter_mut().enumerate() {
                 let q = self.value(&w, b, j, v) as f32;
                 *out = match self.format {
@@ -407,7 +428,7 @@ impl QWeights {
         let w = self.group(g);
         #[cfg(target_arch = "x86_64")]
         if simd {
-            // SAFETY: `simd` is true only when the CPU has AVX2 and FMA.
+            // SAFETY: `simd` is true only when the CPU has AVX2, FMA and F16C.
             return unsafe {
                 match self.format {
                     Format::Q4_1 => x86::tile::<true, T>(&w, xs),
@@ -431,7 +452,7 @@ impl QWeights {
                 .enumerate()
                 .map(|(v, y)| self.value(w, b, j, v) * i32::from(*y))
                 .sum();
-            let d = w.d[b * GROUP + j];
+            let d = w.d[b * GROUP + j].to_f32();
             sum += match self.format {
                 Format::Q4_1 => {
                     dot as f32 * d * x.d[b] + f32::from_bits(w.extra[b * GROUP + j]) * x.s[b]
@@ -459,7 +480,7 @@ fn high_bits(qh: u32) -> u32 {
 /// One group of [`QWeights`]' rows.
 #[derive(Clone, Copy)]
 struct Group<'a> {
-    d: &'a [f32],
+    d: &'a [f16],
     extra: &'a [u32],
     qs: &'a [u8],
 }
@@ -472,6 +493,7 @@ fn avx2() -> bool {
         *HAS.get_or_init(|| {
             std::arch::is_x86_feature_detected!("avx2")
                 && std::arch::is_x86_feature_detected!("fma")
+                && std::arch::is_x86_feature_detected!("f16c")
         })
     }
     #[cfg(not(target_arch = "x86_64"))]
@@ -491,7 +513,7 @@ mod x86 {
     /// shifts of 16-bit lanes by at most 4 move no bit of one byte into bit
     /// 4 of the other.
     #[inline]
-    #[target_feature(enable = "avx2,fma")]
+    #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn bit_to_4(h: __m256i, c: usize) -> __m256i {
         match c {
             0 => _mm256_slli_epi16::<4>(h),
@@ -511,7 +533,7 @@ mod x86 {
     /// plus 16 (0…31), the 16 taken off afterwards with the activations'
     /// block sums.
     #[inline]
-    #[target_feature(enable = "avx2,fma")]
+    #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn unpack<const Q4_1: bool>(w: &Group<'_>, b: usize) -> [__m256i; 8] {
         let qs = w.qs.as_ptr().add(b * Format::Q4_1.group_block_bytes());
         let runs: [__m256i; 4] = std::array::from_fn(|p| _mm256_loadu_si256(qs.add(32 * p).cast()));
@@ -542,7 +564,7 @@ mod x86 {
     /// NaN or an infinity, or if its largest value is so small (below about
     /// 3.7e-37) that the inverse of its scale is infinite: their products
     /// are infinite or NaN, whose conversions to integers differ.
-    #[target_feature(enable = "avx2,fma")]
+    #[target_feature(enable = "avx2,fma,f16c")]
     pub(super) unsafe fn quantize(block: &[f32], qs: &mut [i8]) -> Option<(f32, i32)> {
         let v: [__m256; 4] = std::array::from_fn(|i| _mm256_loadu_ps(block.as_ptr().add(8 * i)));
         let sign = _mm256_set1_ps(-0.0);
@@ -602,7 +624,7 @@ mod x86 {
     /// so no saturation); four such products summed in 16 bits (at most
     /// 4 · 2 · 31 · 127, below 2¹⁵), then widened: each row's block sum in
     /// its own 32-bit lane.
-    #[target_feature(enable = "avx2,fma")]
+    #[target_feature(enable = "avx2,fma,f16c")]
     pub(super) unsafe fn tile<const Q4_1: bool, const T: usize>(
         w: &Group<'_>,
         xs: &[Row<'_>; T],
@@ -611,7 +633,7 @@ mod x86 {
         let ones = _mm256_set1_epi16(1);
         for b in 0..xs[0].d.len() {
             let qw = unpack::<Q4_1>(w, b);
-            let dw = _mm256_loadu_ps(w.d.as_ptr().add(b * GROUP));
+            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
             let mw = _mm256_loadu_ps(w.extra.as_ptr().add(b * GROUP).cast());
             for (x, acc) in xs.iter().zip(acc.iter_mut()) {
                 let qx = x.qs.as_ptr().add(b * BLOCK).cast::<i32>();
@@ -647,7 +669,7 @@ mod x86 {
     /// (`maddubs` multiplies unsigned by signed bytes). A pair of products
     /// is at most 2 · 128 · 127 in size, below 2¹⁵, but two pairs may not
     /// be, so each pair sum is widened to 32 bits before adding.
-    #[target_feature(enable = "avx2,fma")]
+    #[target_feature(enable = "avx2,fma,f16c")]
     pub(super) unsafe fn tile_q8_0<const T: usize>(
         w: &Group<'_>,
         xs: &[Row<'_>; T],
@@ -659,7 +681,7 @@ mod x86 {
             let qw: [__m256i; 8] =
                 std::array::from_fn(|c| _mm256_loadu_si256(qs.add(32 * c).cast()));
             let magnitude = qw.map(|q| _mm256_abs_epi8(q));
-            let dw = _mm256_loadu_ps(w.d.as_ptr().add(b * GROUP));
+            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
             for (x, acc) in xs.iter().zip(acc.iter_mut()) {
                 let qx = x.qs.as_ptr().add(b * BLOCK).cast::<i32>();
                 let mut sums = _mm256_setzero_si256();
@@ -679,7 +701,7 @@ mod x86 {
 
     /// Each accumulator's eight lanes, one row's sum each.
     #[inline]
-    #[target_feature(enable = "avx2,fma")]
+    #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn lanes<const T: usize>(acc: [__m256; T]) -> [[f32; GROUP]; T] {
         let mut out = [[0f32; GROUP]; T];
         for (out, acc) in out.iter_mut().zip(acc) {

@@ -3,8 +3,9 @@
 //! by candle's `QMatMul` for the others and on other devices.
 
 use super::kernels::{Format, Q8Rows, QWeights};
-use candle_core::quantized::{QMatMul, QTensor};
-use candle_core::{Module, Result, Tensor};
+use candle_core::quantized::{gguf_file, QMatMul};
+use candle_core::{Device, Module, Result, Tensor};
+use std::io::{Read, Seek, SeekFrom};
 use std::sync::Arc;
 
 /// A weight matrix of `n` rows by `k` columns; `forward` maps `(…, k)` to `(…, n)`.
@@ -17,19 +18,41 @@ pub enum Linear {
 }
 
 impl Linear {
-    /// Takes over `t`, a 2-D `(n, k)` GGUF tensor.
-    pub fn new(t: QTensor) -> Result<Self> {
-        let own = match (Format::of(t.dtype()), t.shape().dims2()) {
-            (Some(format), Ok((n, k))) if t.device().is_cpu() => {
-                QWeights::from_ggml(format, &t.data()?, n, k)
-            }
-            _ => None,
-        };
-        Ok(match own {
+    /// Reads the 2-D `(n, k)` GGUF tensor `name`.
+    pub fn read<R: Read + Seek>(
+        ct: &gguf_file::Content,
+        reader: &mut R,
+        name: &str,
+        device: &Device,
+    ) -> Result<Self> {
+        Ok(match unpacked(ct, reader, name, device)? {
             Some(w) => Self::Own(Arc::new(w)),
-            None => Self::Candle(QMatMul::from_qtensor(t)?),
+            None => Self::Candle(QMatMul::from_qtensor(ct.tensor(reader, name, device)?)?),
         })
     }
+}
+
+/// The GGUF tensor `name` unpacked for this crate's kernels, read from the
+/// file in a few rows at a time (no whole copy in the file's layout is
+/// held beside it); `None` unless it is a 2-D matrix in a format with
+/// kernels here, for the CPU.
+pub fn unpacked<R: Read + Seek>(
+    ct: &gguf_file::Content,
+    reader: &mut R,
+    name: &str,
+    device: &Device,
+) -> Result<Option<QWeights>> {
+    let Some(info) = ct.tensor_infos.get(name) else {
+        candle_core::bail!("cannot find tensor info for {name}")
+    };
+    let (Some(format), Ok((n, k))) = (Format::of(info.ggml_dtype), info.shape.dims2()) else {
+        return Ok(None);
+    };
+    if !device.is_cpu() {
+        return Ok(None);
+    }
+    reader.seek(SeekFrom::Start(ct.tensor_data_offset + info.offset))?;
+    Ok(QWeights::read(format, reader, n, k)?)
 }
 
 impl Module for Linear {

@@ -4,13 +4,12 @@
 //! halves of each head, llama over interleaved pairs (the layout its GGUF
 //! conversion writes).
 
-use super::linear::Linear;
 use super::transformer::{
-    embedding_and_output, setting, Activation, Block, BlockShape, BlockWeights, Rotary, Transformer,
+    embedding_and_output, setting, Activation, Block, BlockShape, BlockWeights, Rotary, Tensors,
+    Transformer,
 };
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Result};
-use candle_transformers::quantized_nn::RmsNorm;
 use std::sync::Arc;
 
 /// Reads a `llama` or `qwen2` GGUF file (`arch` says which) whose
@@ -42,41 +41,40 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
     }
 
     let rotary = Arc::new(Rotary::new(head_dim, base, context, !qwen2, device)?);
-    // The output projection is tied to the embedding unless the file has its own.
-    let (embed, output) = embedding_and_output(
-        ct.tensor(reader, "token_embd.weight", device)?,
-        ct.tensor(reader, "output.weight", device).ok(),
-        width,
+    let mut f = Tensors {
+        ct: &ct,
+        reader,
         device,
-    )?;
-    let norm = RmsNorm::from_qtensor(ct.tensor(reader, "output_norm.weight", device)?, eps)?;
+    };
+    // The output projection is tied to the embedding unless the file has its own.
+    let (embed, output) = embedding_and_output(&mut f, width)?;
+    let norm = f.norm("output_norm.weight", eps)?;
     let mut layers = Vec::with_capacity(blocks);
     for i in 0..blocks {
-        let mut t = |name: &str| ct.tensor(reader, &format!("blk.{i}.{name}"), device);
-        let mm = |t: Result<_>| t.and_then(Linear::new);
+        let w = |name: &str| format!("blk.{i}.{name}.weight");
         let qkv_bias = if qwen2 {
-            Some([
-                t("attn_q.bias")?.dequantize(device)?,
-                t("attn_k.bias")?.dequantize(device)?,
-                t("attn_v.bias")?.dequantize(device)?,
-            ])
+            let mut bias = |name: &str| {
+                f.tensor(&format!("blk.{i}.{name}.bias"))?
+                    .dequantize(device)
+            };
+            Some([bias("attn_q")?, bias("attn_k")?, bias("attn_v")?])
         } else {
             None
         };
         let weights = BlockWeights {
-            wq: mm(t("attn_q.weight"))?,
-            wk: mm(t("attn_k.weight"))?,
-            wv: mm(t("attn_v.weight"))?,
-            wo: mm(t("attn_output.weight"))?,
+            wq: f.linear(&w("attn_q"))?,
+            wk: f.linear(&w("attn_k"))?,
+            wv: f.linear(&w("attn_v"))?,
+            wo: f.linear(&w("attn_output"))?,
             qkv_bias,
             qk_norm: None,
-            attn_norm: RmsNorm::from_qtensor(t("attn_norm.weight")?, eps)?,
+            attn_norm: f.norm(&w("attn_norm"), eps)?,
             post_attn_norm: None,
-            ffn_norm: RmsNorm::from_qtensor(t("ffn_norm.weight")?, eps)?,
+            ffn_norm: f.norm(&w("ffn_norm"), eps)?,
             post_ffn_norm: None,
-            gate: mm(t("ffn_gate.weight"))?,
-            up: mm(t("ffn_up.weight"))?,
-            down: mm(t("ffn_down.weight"))?,
+            gate: f.linear(&w("ffn_gate"))?,
+            up: f.linear(&w("ffn_up"))?,
+            down: f.linear(&w("ffn_down"))?,
         };
         let shape = BlockShape {
             n_head,

@@ -17,30 +17,38 @@
 //! operation, so the logits are the ones it computes, bit for bit but for
 //! the order in which Q8_0 products add their blocks (see `kernels`).
 
-use super::kernels::{Format, QWeights};
-use super::linear::Linear;
+use super::kernels::QWeights;
+use super::linear::{unpacked, Linear};
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QMatMul, QTensor};
 use candle_core::{DType, Device, IndexOp, Module, Result, Tensor};
 use candle_nn::kv_cache::KvCache;
 use candle_nn::Embedding;
 use candle_transformers::quantized_nn::RmsNorm;
-use std::sync::Arc;
+use std::io::{Read, Seek};
+use std::sync::{Arc, Mutex, PoisonError};
 
-/// Rotary position tables for `positions` positions of heads of `head_dim`.
+/// Rotary position tables for heads of `head_dim`, made for the positions
+/// requests reach as they reach them (a 32k context of 256-value heads
+/// would take 67 MB at load), up to twice as many as the furthest so far.
 pub struct Rotary {
-    sin: Tensor,
-    cos: Tensor,
+    /// The frequencies, `(1, head_dim / 2)`.
+    inv: Tensor,
+    /// Positions the model can attend to: no table grows past this unless
+    /// a request does.
+    limit: usize,
+    /// Sines and cosines of the positions made so far.
+    tables: Mutex<Option<(Tensor, Tensor)>>,
     /// Rotates pairs of neighbours (llama's GGUF layout) instead of the
     /// two halves of each head (the others).
     interleaved: bool,
 }
 
 impl Rotary {
-    /// Tables for frequency `base`.
+    /// Tables for frequency `base`, for positions below `limit`.
     pub fn new(
         head_dim: usize,
         base: f32,
-        positions: usize,
+        limit: usize,
         interleaved: bool,
         device: &Device,
     ) -> Result<Self> {
@@ -48,24 +56,40 @@ impl Rotary {
             .step_by(2)
             .map(|i| 1f32 / base.powf(i as f32 / head_dim as f32))
             .collect();
-        let inv = Tensor::new(inv.as_slice(), device)?.reshape((1, head_dim / 2))?;
-        let end = u32::try_from(positions)
-            .map_err(|_| candle_core::Error::Msg(format!("{positions} positions are too many")))?;
-        let angles = Tensor::arange(0, end, device)?
-            .to_dtype(DType::F32)?
-            .reshape((positions, 1))?
-            .matmul(&inv)?;
         Ok(Self {
-            sin: angles.sin()?,
-            cos: angles.cos()?,
+            inv: Tensor::new(inv.as_slice(), device)?.reshape((1, head_dim / 2))?,
+            limit,
+            tables: Mutex::new(None),
             interleaved,
         })
     }
 
+    /// Sines and cosines of positions `0..end` at least.
+    fn tables(&self, end: usize) -> Result<(Tensor, Tensor)> {
+        let mut tables = self.tables.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((sin, cos)) = tables.as_ref() {
+            if sin.dim(0)? >= end {
+                return Ok((sin.clone(), cos.clone()));
+            }
+        }
+        let made = tables.as_ref().map_or(Ok(0), |(sin, _)| sin.dim(0))?;
+        let positions = end.max((2 * made).min(self.limit));
+        let end = u32::try_from(positions)
+            .map_err(|_| candle_core::Error::Msg(format!("{positions} positions are too many")))?;
+        let angles = Tensor::arange(0, end, self.inv.device())?
+            .to_dtype(DType::F32)?
+            .reshape((positions, 1))?
+            .matmul(&self.inv)?;
+        let made = (angles.sin()?, angles.cos()?);
+        *tables = Some(made.clone());
+        Ok(made)
+    }
+
     fn apply(&self, x: &Tensor, pos: usize) -> Result<Tensor> {
         let len = x.dim(2)?;
-        let cos = self.cos.narrow(0, pos, len)?;
-        let sin = self.sin.narrow(0, pos, len)?;
+        let (sin, cos) = self.tables(pos + len)?;
+        let cos = cos.narrow(0, pos, len)?;
+        let sin = sin.narrow(0, pos, len)?;
         let x = x.contiguous()?;
         if self.interleaved {
             candle_nn::rotary_emb::rope_i(&x, &cos, &sin)
@@ -312,43 +336,67 @@ fn out_of_vocabulary(id: u32) -> candle_core::Error {
     candle_core::Error::Msg(format!("token id {id} is out of the vocabulary"))
 }
 
-/// The token embedding from `table` (rows of `width` values) and the output
-/// projection: the file's own (`own_output`), or else the embedding table,
-/// the same copy serving both.
-pub fn embedding_and_output(
-    table: QTensor,
-    own_output: Option<QTensor>,
+/// A GGUF file's tensors, read as the loaders need them.
+pub struct Tensors<'a, R> {
+    /// The file's header.
+    pub ct: &'a gguf_file::Content,
+    /// The file.
+    pub reader: &'a mut R,
+    /// Where the weights go.
+    pub device: &'a Device,
+}
+
+impl<R: Read + Seek> Tensors<'_, R> {
+    /// Tensor `name` as it is stored.
+    pub fn tensor(&mut self, name: &str) -> Result<QTensor> {
+        self.ct.tensor(self.reader, name, self.device)
+    }
+
+    /// Matrix `name`, for products.
+    pub fn linear(&mut self, name: &str) -> Result<Linear> {
+        Linear::read(self.ct, self.reader, name, self.device)
+    }
+
+    /// Norm weights `name`.
+    pub fn norm(&mut self, name: &str, eps: f64) -> Result<RmsNorm> {
+        RmsNorm::from_qtensor(self.tensor(name)?, eps)
+    }
+}
+
+/// The token embedding (`token_embd.weight`, rows of `width` values) and
+/// the output projection: the file's own (`output.weight`), or else the
+/// embedding table, the same copy serving both.
+pub fn embedding_and_output<R: Read + Seek>(
+    f: &mut Tensors<'_, R>,
     width: usize,
-    device: &Device,
 ) -> Result<(Embed, Linear)> {
-    let own = match Format::of(table.dtype()) {
-        Some(format) if device.is_cpu() => {
-            let rows = table.shape().dims2()?.0;
-            QWeights::from_ggml(format, &table.data()?, rows, width)
-        }
-        _ => None,
+    const TABLE: &str = "token_embd.weight";
+    let own_output = if f.ct.tensor_infos.contains_key("output.weight") {
+        Some(f.linear("output.weight")?)
+    } else {
+        None
     };
-    if let Some(w) = own {
+    if let Some(w) = unpacked(f.ct, f.reader, TABLE, f.device)? {
+        if w.k() != width {
+            candle_core::bail!("`{TABLE}` has rows of {} values, the model {width}", w.k());
+        }
         let w = Arc::new(w);
-        let output = match own_output {
-            Some(t) => Linear::new(t)?,
-            None => Linear::Own(w.clone()),
-        };
+        let output = own_output.unwrap_or_else(|| Linear::Own(w.clone()));
         return Ok((Embed::Own(w), output));
     }
-    let table = Arc::new(table);
+    let table = Arc::new(f.tensor(TABLE)?);
     let dtype = table.dtype();
-    let embed = if device.is_cpu() && width % dtype.block_size() == 0 {
+    let embed = if f.device.is_cpu() && width % dtype.block_size() == 0 {
         Embed::Rows {
             table: table.clone(),
             width,
             row_bytes: width / dtype.block_size() * dtype.type_size(),
         }
     } else {
-        Embed::Full(Embedding::new(table.dequantize(device)?, width))
+        Embed::Full(Embedding::new(table.dequantize(f.device)?, width))
     };
     let output = match own_output {
-        Some(t) => Linear::new(t)?,
+        Some(output) => output,
         None => Linear::Candle(QMatMul::from_arc(table)?),
     };
     Ok((embed, output))
