@@ -107,15 +107,23 @@ fn top_k_and_the_repetition_penalty_shape_sampling() {
         "The capital of France is Paris."
     );
 
-    // A prompt that invites repetition repeats less under a penalty.
-    let mut plain = ask("Write the word cat ten times, separated by spaces.");
-    plain.max_tokens = 16;
-    let count = |r: &Request| complete(smollm2(), r).text.matches("cat").count();
+    // A prompt that invites repetition repeats less under a penalty:
+    // without one, SmolLM2 numbers a line per "cat" (8 in 32 tokens); with
+    // one, it drifts to other words after a few.
+    let mut plain = ask("Write 'cat' 10 times.");
+    plain.max_tokens = 32;
+    let count = |r: &Request| {
+        complete(smollm2(), r)
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.eq_ignore_ascii_case("cat"))
+            .count()
+    };
     let mut penalised = plain.clone();
     penalised.repetition_penalty = Some(1.5);
     let (plain, less) = (count(&plain), count(&penalised));
     assert!(
-        less < plain,
+        plain >= 5 && less < plain,
         "{less} cats with the penalty, {plain} without"
     );
 }

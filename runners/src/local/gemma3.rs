@@ -92,7 +92,7 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
                 global.clone()
             },
         };
-        layers.push(Block::new(weights, shape));
+        layers.push(Block::new(weights, shape, device));
     }
     Ok(Transformer {
         embed,

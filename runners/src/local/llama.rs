@@ -84,7 +84,7 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
             activation: Activation::Silu,
             rotary: rotary.clone(),
         };
-        layers.push(Block::new(weights, shape));
+        layers.push(Block::new(weights, shape, device));
     }
     Ok(Transformer {
         embed,

@@ -14,6 +14,7 @@
 //! [`LocalRunner::complete`] was dropped), and stop. A panic while
 //! generating fails that request only; the worker goes on with the next.
 
+mod attention;
 mod gemma3;
 mod header;
 mod inspect;

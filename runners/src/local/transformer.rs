@@ -14,9 +14,14 @@
 //! prompt plus its `max_tokens`), and grows only if a caller goes past that.
 //!
 //! The arithmetic follows candle-transformers' model code operation by
-//! operation, so the logits are the ones it computes, bit for bit but for
-//! the order in which Q8_0 products add their blocks (see `kernels`).
+//! operation but for two parts on the CPU: the matrix products of
+//! `kernels` (which add Q8_0 blocks in another order than candle's AVX2
+//! code) and the attention of `attention`, whose keys and values are
+//! rounded to f16 as llama.cpp's cache keeps them. The logits differ from
+//! candle's in the last bits, which greedy answers hang on only where two
+//! tokens nearly tie.
 
+use super::attention;
 use super::kernels::QWeights;
 use super::linear::{unpacked, Linear};
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QMatMul, QTensor};
@@ -155,21 +160,29 @@ pub struct BlockShape {
     pub rotary: Arc<Rotary>,
 }
 
+/// A block's keys and values: this crate's on the CPU (see `attention`),
+/// candle's elsewhere.
+enum Cache {
+    Own(attention::KvCache),
+    Candle(KvCache),
+}
+
 /// One transformer block and its KV cache.
 pub struct Block {
     w: BlockWeights,
     shape: BlockShape,
-    cache: KvCache,
+    cache: Cache,
 }
 
 impl Block {
-    /// A block with an empty cache.
-    pub fn new(w: BlockWeights, shape: BlockShape) -> Self {
-        Self {
-            w,
-            shape,
-            cache: KvCache::new(2, 1),
-        }
+    /// A block with an empty cache, for a model on `device`.
+    pub fn new(w: BlockWeights, shape: BlockShape, device: &Device) -> Self {
+        let cache = if device.is_cpu() {
+            Cache::Own(attention::KvCache::new(shape.n_kv_head, shape.head_dim, 1))
+        } else {
+            Cache::Candle(KvCache::new(2, 1))
+        };
+        Self { w, shape, cache }
     }
 
     fn project(&self, w: &Linear, bias: Option<&Tensor>, x: &Tensor) -> Result<Tensor> {
@@ -199,30 +212,15 @@ impl Block {
         let q = s.rotary.apply(&q, pos)?;
         let k = s.rotary.apply(&k, pos)?;
         if pos == 0 {
-            self.cache.reset();
+            match &mut self.cache {
+                Cache::Own(cache) => cache.reset(),
+                Cache::Candle(cache) => cache.reset(),
+            }
         }
-        let (k, v) = self.cache.append(&k, &v)?;
-        // A sliding layer reads only the keys its queries can still see:
-        // for the last of them, the window; for the first, `len − 1` fewer.
-        let keys = k.dim(2)?;
-        let seen = s.window.map_or(keys, |w| keys.min(w + len));
-        let (k, v) = (
-            k.narrow(2, keys - seen, seen)?.contiguous()?,
-            v.narrow(2, keys - seen, seen)?.contiguous()?,
-        );
-        let groups = s.n_head / s.n_kv_head;
-        let k = candle_transformers::utils::repeat_kv(k, groups)?;
-        let v = candle_transformers::utils::repeat_kv(v, groups)?;
-        let scale = 1.0 / (s.head_dim as f64).sqrt();
-        let mut scores = (q.matmul(&k.t()?)? * scale)?;
-        if len > 1 || s.window.is_some_and(|w| seen > w) {
-            scores = scores.broadcast_add(&mask(s.window, len, seen, x.device())?)?;
-        }
-        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
-        let o = probs
-            .matmul(&v)?
-            .transpose(1, 2)?
-            .reshape((b, len, s.n_head * s.head_dim))?;
+        let o = match &mut self.cache {
+            Cache::Own(cache) => own_attention(cache, s, &q, &k, &v)?,
+            Cache::Candle(cache) => candle_attention(cache, s, &q, &k, &v)?,
+        };
         self.w.wo.forward(&o)
     }
 
@@ -249,8 +247,70 @@ impl Block {
 
     /// Empties the cache and makes room in it for `positions` positions.
     fn clear(&mut self, positions: usize) {
-        self.cache = KvCache::new(2, positions.max(1));
+        let positions = positions.max(1);
+        self.cache = match self.cache {
+            Cache::Own(_) => Cache::Own(attention::KvCache::new(
+                self.shape.n_kv_head,
+                self.shape.head_dim,
+                positions,
+            )),
+            Cache::Candle(_) => Cache::Candle(KvCache::new(2, positions)),
+        };
     }
+}
+
+/// The attention of queries `q` (`(1, n_head, len, head_dim)`) over the
+/// cache once `k` and `v` are appended to it, by this crate's loops; its
+/// output `(1, len, n_head · head_dim)`.
+fn own_attention(
+    cache: &mut attention::KvCache,
+    s: &BlockShape,
+    q: &Tensor,
+    k: &Tensor,
+    v: &Tensor,
+) -> Result<Tensor> {
+    let (b, _, len, _) = q.dims4()?;
+    if b != 1 {
+        candle_core::bail!("a batch of {b}: the CPU attention takes one sequence");
+    }
+    let values = |t: &Tensor| t.flatten_all()?.to_vec1::<f32>();
+    cache.append(&values(k)?, &values(v)?, len);
+    let scale = (1.0 / (s.head_dim as f64).sqrt()) as f32;
+    let o = attention::attend(cache, &values(q)?, s.n_head, len, s.window, scale);
+    Tensor::from_vec(o, (b, len, s.n_head * s.head_dim), q.device())
+}
+
+/// [`own_attention`] by candle's tensor operations, for other devices.
+fn candle_attention(
+    cache: &mut KvCache,
+    s: &BlockShape,
+    q: &Tensor,
+    k: &Tensor,
+    v: &Tensor,
+) -> Result<Tensor> {
+    let (b, _, len, _) = q.dims4()?;
+    let (k, v) = cache.append(k, v)?;
+    // A sliding layer reads only the keys its queries can still see:
+    // for the last of them, the window; for the first, `len − 1` fewer.
+    let keys = k.dim(2)?;
+    let seen = s.window.map_or(keys, |w| keys.min(w + len));
+    let (k, v) = (
+        k.narrow(2, keys - seen, seen)?.contiguous()?,
+        v.narrow(2, keys - seen, seen)?.contiguous()?,
+    );
+    let groups = s.n_head / s.n_kv_head;
+    let k = candle_transformers::utils::repeat_kv(k, groups)?;
+    let v = candle_transformers::utils::repeat_kv(v, groups)?;
+    let scale = 1.0 / (s.head_dim as f64).sqrt();
+    let mut scores = (q.matmul(&k.t()?)? * scale)?;
+    if len > 1 || s.window.is_some_and(|w| seen > w) {
+        scores = scores.broadcast_add(&mask(s.window, len, seen, q.device())?)?;
+    }
+    let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+    probs
+        .matmul(&v)?
+        .transpose(1, 2)?
+        .reshape((b, len, s.n_head * s.head_dim))
 }
 
 /// 0 where query `i` (the last `len` of `keys` positions) may see key
