@@ -14,17 +14,23 @@
 use half::f16;
 use std::sync::{Mutex, PoisonError};
 
+/// Keys are stored in blocks of this many positions, value by value: the
+/// scores of a block's positions are computed side by side.
+const KEYS: usize = 8;
+
 /// The keys and values of one block, for `n_kv_head` heads of `head_dim`
 /// values: per head, a run of `capacity` positions, so that appending
-/// writes in place. Values are rounded to f16 as they are written, as
-/// llama.cpp's cache stores them by default: the models' 8-bit activations
-/// make their greedy answers hang on the last bits of the attention, and
-/// rounded as llama.cpp rounds them they give its answers more often.
+/// writes in place. Values are rows of `head_dim`; keys are blocks of
+/// [`KEYS`] positions, value `t` of the block's positions at `t · KEYS…`.
+/// Both are rounded to f16 as they are written, as llama.cpp's cache
+/// stores them by default: the models' 8-bit activations make their greedy
+/// answers hang on the last bits of the attention, and rounded as
+/// llama.cpp rounds them they give its answers more often.
 #[derive(Debug, Clone)]
 pub struct KvCache {
     n_kv_head: usize,
     head_dim: usize,
-    /// Positions each head has room for.
+    /// Positions each head has room for, a whole number of key blocks.
     capacity: usize,
     /// Positions written.
     len: usize,
@@ -35,11 +41,12 @@ pub struct KvCache {
 impl KvCache {
     /// An empty cache with room for `positions` positions.
     pub fn new(n_kv_head: usize, head_dim: usize, positions: usize) -> Self {
-        let size = n_kv_head * positions * head_dim;
+        let capacity = positions.div_ceil(KEYS) * KEYS;
+        let size = n_kv_head * capacity * head_dim;
         Self {
             n_kv_head,
             head_dim,
-            capacity: positions,
+            capacity,
             len: 0,
             k: vec![0.0; size],
             v: vec![0.0; size],
@@ -55,39 +62,52 @@ impl KvCache {
     /// `head_dim` values. Past its room the cache doubles (at least), as a
     /// caller that goes past the positions it asked for needs.
     pub fn append(&mut self, k: &[f32], v: &[f32], len: usize) {
-        let row = self.head_dim;
+        let d = self.head_dim;
         assert!(
-            k.len() == self.n_kv_head * len * row && v.len() == k.len(),
-            "{} keys and {} values for {len} positions of {} heads of {row}",
+            k.len() == self.n_kv_head * len * d && v.len() == k.len(),
+            "{} keys and {} values for {len} positions of {} heads of {d}",
             k.len(),
             v.len(),
             self.n_kv_head
         );
         if self.len + len > self.capacity {
-            let mut grown = Self::new(self.n_kv_head, row, (self.len + len).max(2 * self.capacity));
+            let mut grown = Self::new(self.n_kv_head, d, (self.len + len).max(2 * self.capacity));
+            // Whole key blocks and value rows keep their places in a head.
+            let used = self.len.div_ceil(KEYS) * KEYS * d;
             for h in 0..self.n_kv_head {
-                let (from, to) = (h * self.capacity * row, h * grown.capacity * row);
-                let used = self.len * row;
+                let (from, to) = (h * self.capacity * d, h * grown.capacity * d);
                 grown.k[to..to + used].copy_from_slice(&self.k[from..from + used]);
                 grown.v[to..to + used].copy_from_slice(&self.v[from..from + used]);
             }
             grown.len = self.len;
             *self = grown;
         }
+        let round = |x: f32| f16::from_f32(x).to_f32();
         for h in 0..self.n_kv_head {
-            let at = (h * self.capacity + self.len) * row;
-            let new = h * len * row..(h + 1) * len * row;
-            to_f16_precision(&k[new.clone()], &mut self.k[at..at + len * row]);
-            to_f16_precision(&v[new], &mut self.v[at..at + len * row]);
+            let head = h * self.capacity * d;
+            for i in 0..len {
+                let p = self.len + i;
+                let new = (h * len + i) * d..(h * len + i + 1) * d;
+                let block = head + p / KEYS * KEYS * d + p % KEYS;
+                for (t, x) in k[new.clone()].iter().enumerate() {
+                    self.k[block + t * KEYS] = round(*x);
+                }
+                for (to, x) in self.v[head + p * d..][..d].iter_mut().zip(&v[new]) {
+                    *to = round(*x);
+                }
+            }
         }
         self.len += len;
     }
 
-    /// Head `h`'s keys and values at positions `range`, row after row.
-    fn head(&self, h: usize, range: std::ops::Range<usize>) -> (&[f32], &[f32]) {
+    /// Head `h`'s key blocks and value rows, for every position written.
+    fn head(&self, h: usize) -> (&[f32], &[f32]) {
         let at = h * self.capacity * self.head_dim;
-        let span = at + range.start * self.head_dim..at + range.end * self.head_dim;
-        (&self.k[span.clone()], &self.v[span])
+        let keys = self.len.div_ceil(KEYS) * KEYS * self.head_dim;
+        (
+            &self.k[at..at + keys],
+            &self.v[at..at + self.len * self.head_dim],
+        )
     }
 }
 
@@ -121,13 +141,13 @@ pub fn attend(
         let mut scores = Vec::new();
         for h in range {
             let mut out = vec![0f32; len * d];
-            let (keys, values) = cache.head(h / group, 0..cache.len);
+            let (keys, values) = cache.head(h / group);
             for (i, out) in out.chunks_exact_mut(d).enumerate() {
                 let position = first + i;
                 let seen = position.saturating_sub(window - 1)..position + 1;
                 let query = &q[(h * len + i) * d..][..d];
                 scores.clear();
-                dots(query, &keys[seen.start * d..seen.end * d], &mut scores);
+                dots(query, keys, seen.clone(), &mut scores);
                 for score in scores.iter_mut() {
                     *score *= scale;
                 }
@@ -154,34 +174,25 @@ pub fn attend(
     out
 }
 
-/// `from`'s values rounded to the nearest f16, into `to`.
-fn to_f16_precision(from: &[f32], to: &mut [f32]) {
-    for (to, from) in to.iter_mut().zip(from) {
-        *to = f16::from_f32(*from).to_f32();
-    }
-}
-
-/// The dot products of `query` with each row of `keys`, appended to
-/// `out`. Each adds its products in order, as a matrix product's kernel
-/// does (candle's did here before): greedy answers hang on such last bits,
-/// and summed in other orders they left llama.cpp's more often (on the
-/// agreement script's 100 cases, 87 or 88 equal against 91 and 92). Eight
-/// keys at a time, so that eight sums run side by side.
-fn dots(query: &[f32], keys: &[f32], out: &mut Vec<f32>) {
+/// The dot products of `query` with the keys at `positions` (of a head's
+/// blocks `keys`), appended to `out`. Each adds its products in order, as a
+/// matrix product's kernel does (candle's did here before): greedy answers
+/// hang on such last bits, and summed in other orders they left llama.cpp's
+/// more often (on the agreement script's 100 cases, 87 or 88 equal against
+/// 91 and 92). A block's [`KEYS`] sums run side by side, in vector lanes.
+fn dots(query: &[f32], keys: &[f32], positions: std::ops::Range<usize>, out: &mut Vec<f32>) {
     let d = query.len();
-    let eights = keys.chunks_exact(8 * d);
-    let rest = eights.remainder();
-    for keys in eights {
-        let mut sums = [0f32; 8];
-        for (t, q) in query.iter().enumerate() {
-            for (l, sum) in sums.iter_mut().enumerate() {
-                *sum += q * keys[l * d + t];
+    for b in positions.start / KEYS..positions.end.div_ceil(KEYS) {
+        let block = &keys[b * KEYS * d..(b + 1) * KEYS * d];
+        let mut sums = [0f32; KEYS];
+        for (q, column) in query.iter().zip(block.chunks_exact(KEYS)) {
+            for (sum, k) in sums.iter_mut().zip(column) {
+                *sum += q * k;
             }
         }
-        out.extend_from_slice(&sums);
-    }
-    for key in rest.chunks_exact(d) {
-        out.push(query.iter().zip(key).fold(0f32, |sum, (q, k)| sum + q * k));
+        let first = b * KEYS;
+        let wanted = positions.start.max(first) - first..positions.end.min(first + KEYS) - first;
+        out.extend_from_slice(&sums[wanted]);
     }
 }
 
@@ -328,19 +339,32 @@ mod tests {
 
     #[test]
     fn a_cache_keeps_what_it_held_when_it_grows() {
+        // Two heads of three values; position p's key in head h at
+        // block p / 8, value t at t · 8 + p % 8.
+        let key = |c: &KvCache, h: usize, p: usize| -> Vec<f32> {
+            let (keys, _) = c.head(h);
+            (0..3)
+                .map(|t| keys[p / KEYS * KEYS * 3 + t * KEYS + p % KEYS])
+                .collect()
+        };
         let mut cache = KvCache::new(2, 3, 1);
         // 1/3 is not an f16: it is stored rounded.
         cache.append(&[1. / 3., 2., 3., 4., 5., 6.], &[6., 5., 4., 3., 2., 1.], 1);
-        assert_eq!(cache.head(0, 0..1).0[0], f16::from_f32(1. / 3.).to_f32());
-        assert_ne!(cache.head(0, 0..1).0[0], 1. / 3.);
+        assert_eq!(key(&cache, 0, 0)[0], f16::from_f32(1. / 3.).to_f32());
+        assert_ne!(key(&cache, 0, 0)[0], 1. / 3.);
         cache.reset();
-        cache.append(&[1., 2., 3., 4., 5., 6.], &[6., 5., 4., 3., 2., 1.], 1);
-        cache.append(&[7., 8., 9., 10., 11., 12.], &[0.; 6], 1);
-        assert_eq!(cache.head(0, 0..2).0, [1., 2., 3., 7., 8., 9.]);
-        assert_eq!(cache.head(1, 0..2).0, [4., 5., 6., 10., 11., 12.]);
-        assert_eq!(cache.head(1, 0..1).1, [3., 2., 1.]);
-        cache.reset();
-        cache.append(&[0.; 6], &[0.; 6], 1);
-        assert_eq!(cache.head(0, 0..2).0, [0., 0., 0., 7., 8., 9.]);
+        // Nine positions, one at a time: past the first block of eight,
+        // and past the room of eight, so the cache grows.
+        for p in 0..9 {
+            let x = p as f32;
+            cache.append(&[x, x + 1., x + 2., -x, -x, -x], &[x, 0., 0., 0., 0., x], 1);
+        }
+        assert_eq!(cache.capacity, 16);
+        for p in 0..9 {
+            let x = p as f32;
+            assert_eq!(key(&cache, 0, p), [x, x + 1., x + 2.], "position {p}");
+            assert_eq!(key(&cache, 1, p), [-x, -x, -x], "position {p}");
+            assert_eq!(cache.head(1).1[p * 3 + 2], x, "position {p}");
+        }
     }
 }
