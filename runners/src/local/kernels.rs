@@ -798,7 +798,7 @@ mod tests {
         }
     }
 
-    /// Shapes for both formats: one activation row (decoding), fewer rows
+    /// Shapes for every format: one activation row (decoding), fewer rows
     /// than a tile, whole tiles and a remainder; weight rows in one task
     /// and in several, neither a whole number of groups; two blocks per
     /// row and more (candle's products take an even number of blocks).
@@ -815,23 +815,11 @@ mod tests {
     ];
 
     #[test]
-    fn q4_1_matches_dequantize_then_multiply() {
-        for (m, n, k) in SHAPES {
-            check(GgmlDType::Q4_1, m, n, k);
-        }
-    }
-
-    #[test]
-    fn q5_0_matches_dequantize_then_multiply() {
-        for (m, n, k) in SHAPES {
-            check(GgmlDType::Q5_0, m, n, k);
-        }
-    }
-
-    #[test]
-    fn q8_0_matches_dequantize_then_multiply() {
-        for (m, n, k) in SHAPES {
-            check(GgmlDType::Q8_0, m, n, k);
+    fn every_format_matches_dequantize_then_multiply() {
+        for dtype in [GgmlDType::Q4_1, GgmlDType::Q5_0, GgmlDType::Q8_0] {
+            for (m, n, k) in SHAPES {
+                check(dtype, m, n, k);
+            }
         }
     }
 
