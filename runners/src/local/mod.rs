@@ -15,6 +15,7 @@
 //! generating fails that request only; the worker goes on with the next.
 
 mod attention;
+mod gelu;
 mod gemma3;
 mod header;
 mod inspect;

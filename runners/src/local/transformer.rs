@@ -22,6 +22,7 @@
 //! tokens nearly tie.
 
 use super::attention;
+use super::gelu;
 use super::kernels::QWeights;
 use super::linear::{unpacked, Linear};
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, QMatMul, QTensor};
@@ -109,7 +110,8 @@ impl Rotary {
 pub enum Activation {
     /// SiLU (llama, Qwen).
     Silu,
-    /// GELU, tanh approximation (Gemma).
+    /// GELU, tanh approximation (Gemma); on the CPU through llama.cpp's
+    /// f16 table (see `gelu`).
     GeluTanh,
 }
 
@@ -233,11 +235,17 @@ impl Block {
         let x = (h + x)?;
         let n = self.w.ffn_norm.forward(&x)?;
         let gate = self.w.gate.forward(&n)?;
-        let gate = match self.shape.activation {
-            Activation::Silu => candle_nn::ops::silu(&gate)?,
-            Activation::GeluTanh => gate.gelu()?,
+        let up = self.w.up.forward(&n)?;
+        let hidden = match self.shape.activation {
+            Activation::Silu => (candle_nn::ops::silu(&gate)? * up)?,
+            Activation::GeluTanh if gate.device().is_cpu() => {
+                let values = |t: &Tensor| t.flatten_all()?.to_vec1::<f32>();
+                let hidden = gelu::gated(&values(&gate)?, &values(&up)?);
+                Tensor::from_vec(hidden, gate.shape(), gate.device())?
+            }
+            Activation::GeluTanh => (gate.gelu()? * up)?,
         };
-        let ff = self.w.down.forward(&(gate * self.w.up.forward(&n)?)?)?;
+        let ff = self.w.down.forward(&hidden)?;
         let ff = match &self.w.post_ffn_norm {
             Some(n) => n.forward(&ff)?,
             None => ff,
