@@ -252,7 +252,18 @@ impl QWeights {
             return Ok(None);
         }
         let blocks = k / BLOCK;
-        let slots = n.div_ceil(GROUP) * blocks;
+        // A header can claim any shape: sizes that overflow are refused
+        // before anything is allocated.
+        let slots = n
+            .div_ceil(GROUP)
+            .checked_mul(blocks)
+            .filter(|s| s.checked_mul(format.group_block_bytes()).is_some())
+            .ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("a matrix of {n} × {k} values is too large"),
+                )
+            })?;
         let mut w = Self {
             format,
             n,
@@ -824,6 +835,36 @@ mod tests {
     }
 
     #[test]
+    fn q8_0_is_candles_scalar_code_bit_for_bit() {
+        // Candle's `QMatMul` runs its AVX2 Q8_0 code where the CPU has it;
+        // its scalar `vec_dot_unopt` is the one the kernels follow.
+        use candle_core::quantized::k_quants::{BlockQ8_0, GgmlType};
+        let (m, n, k) = (3, 37, 192);
+        let w = Tensor::randn(0.3f32, 1.0, (n, k), &Device::Cpu).unwrap();
+        let x = values(&Tensor::randn(0f32, 1.0, (m, k), &Device::Cpu).unwrap());
+        let (ours, _) = weights(GgmlDType::Q8_0, &w);
+        let blocks = |v: &[f32]| {
+            let mut b = vec![BlockQ8_0::zeros(); v.len() / BLOCK];
+            BlockQ8_0::from_float(v, &mut b);
+            b
+        };
+        let wb = blocks(&values(&w));
+        let product = ours.matmul(&Q8Rows::quantize(&x, k));
+        for (i, row) in x.chunks_exact(k).enumerate() {
+            let xb = blocks(row);
+            for j in 0..n {
+                let theirs = BlockQ8_0::vec_dot_unopt(k, &wb[j * k / BLOCK..][..k / BLOCK], &xb);
+                let ours = product[i * n + j];
+                assert_eq!(
+                    ours.to_bits(),
+                    theirs.to_bits(),
+                    "row {i}, output {j}: {ours} against {theirs}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn q8_0_weights_of_minus_128_multiply_exactly() {
         // Quantization never writes −128, but a file may hold it: its
         // magnitude, 128, is still a byte, and a pair of its products with
@@ -948,6 +989,13 @@ mod tests {
             assert_eq!(high_bits(1 << v), 1 << (8 * (v % 4) + v / 4), "value {v}");
         }
         assert_eq!(high_bits(u32::MAX), u32::MAX);
+    }
+
+    #[test]
+    fn shapes_too_large_to_count_are_refused_before_allocating() {
+        let err =
+            QWeights::read(Format::Q8_0, &mut &[0u8; 34][..], usize::MAX / 2, 1 << 20).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidData, "{err}");
     }
 
     #[test]

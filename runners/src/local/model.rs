@@ -95,7 +95,8 @@ fn number(content: &Content, key: &str) -> Result<Option<u64>, String> {
 /// Checks the settings the model code divides by, for the file's
 /// architecture: head counts above 0, the query heads a whole multiple of
 /// the key and value heads (each of which a group of them shares), and
-/// Gemma 3's sliding window pattern above 0. A missing setting is left to
+/// Gemma 3's sliding window and its pattern above 0 (a window of 0 would
+/// let a query see no key). A missing setting is left to
 /// the model code, which names it when the weights load.
 pub fn check_shape(arch: &str, content: &Content) -> Result<(), String> {
     let nonzero = |name: &str| -> Result<Option<(String, u64)>, String> {
@@ -115,6 +116,7 @@ pub fn check_shape(arch: &str, content: &Content) -> Result<(), String> {
         }
     }
     if arch == "gemma3" {
+        nonzero("attention.sliding_window")?;
         nonzero("attention.sliding_window_type")?;
     }
     Ok(())
@@ -289,6 +291,11 @@ mod tests {
         assert_eq!(
             pattern(0),
             Err("`gemma3.attention.sliding_window_type` is 0".into())
+        );
+        let window = content(&[("gemma3.attention.sliding_window", Value::U32(0))], &[]);
+        assert_eq!(
+            check_shape("gemma3", &window),
+            Err("`gemma3.attention.sliding_window` is 0".into())
         );
     }
 }
