@@ -238,20 +238,8 @@ mod tests {
             .unwrap();
         let q = t(q, n_head, len).unwrap();
         let scores = (q.matmul(&k.t().unwrap()).unwrap() * scale).unwrap();
-        let window = window.unwrap_or(usize::MAX);
-        let mask: Vec<f32> = (0..len)
-            .flat_map(|i| {
-                let qi = total - len + i;
-                (0..total).map(move |j| {
-                    if j > qi || qi - j >= window {
-                        f32::NEG_INFINITY
-                    } else {
-                        0.0
-                    }
-                })
-            })
-            .collect();
-        let mask = Tensor::from_vec(mask, (1, 1, len, total), &cpu).unwrap();
+        // The model code's own mask, which has its own test.
+        let mask = crate::local::transformer::mask(window, len, total, &cpu).unwrap();
         let probs =
             candle_nn::ops::softmax_last_dim(&scores.broadcast_add(&mask).unwrap()).unwrap();
         probs

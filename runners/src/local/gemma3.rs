@@ -49,11 +49,7 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
 
     let global = Arc::new(Rotary::new(head_dim, base, context, false, device)?);
     let local = Arc::new(Rotary::new(head_dim, local_base, context, false, device)?);
-    let mut f = Tensors {
-        ct: &ct,
-        reader,
-        device,
-    };
+    let mut f = Tensors::new(&ct, reader, device);
     // The output projection is tied to the embedding unless the file has its own.
     let (embed, output) = embedding_and_output(&mut f, width)?;
     let norm = f.norm("output_norm.weight", eps)?;

@@ -41,11 +41,7 @@ pub fn from_gguf<R: std::io::Read + std::io::Seek>(
     }
 
     let rotary = Arc::new(Rotary::new(head_dim, base, context, !qwen2, device)?);
-    let mut f = Tensors {
-        ct: &ct,
-        reader,
-        device,
-    };
+    let mut f = Tensors::new(&ct, reader, device);
     // The output projection is tied to the embedding unless the file has its own.
     let (embed, output) = embedding_and_output(&mut f, width)?;
     let norm = f.norm("output_norm.weight", eps)?;

@@ -323,7 +323,12 @@ fn candle_attention(
 
 /// 0 where query `i` (the last `len` of `keys` positions) may see key
 /// `j`, −∞ elsewhere: causal, and within the window for sliding layers.
-fn mask(window: Option<usize>, len: usize, keys: usize, device: &Device) -> Result<Tensor> {
+pub(super) fn mask(
+    window: Option<usize>,
+    len: usize,
+    keys: usize,
+    device: &Device,
+) -> Result<Tensor> {
     let offset = keys - len;
     let window = window.unwrap_or(usize::MAX);
     let values: Vec<f32> = (0..len)
@@ -414,7 +419,12 @@ pub struct Tensors<'a, R> {
     pub device: &'a Device,
 }
 
-impl<R: Read + Seek> Tensors<'_, R> {
+impl<'a, R: Read + Seek> Tensors<'a, R> {
+    /// The tensors of the file `reader` reads, whose header is `ct`.
+    pub fn new(ct: &'a gguf_file::Content, reader: &'a mut R, device: &'a Device) -> Self {
+        Self { ct, reader, device }
+    }
+
     /// Tensor `name` as it is stored.
     pub fn tensor(&mut self, name: &str) -> Result<QTensor> {
         self.ct.tensor(self.reader, name, self.device)
