@@ -2,12 +2,12 @@
 //!
 //! `cargo bench -p sizeup-runners --bench local` (after `sizeup models fetch`)
 //! loads each local model and prints, per model: load time, prompt
-//! processing (tokens/s over a prompt of about 256 tokens), decoding
-//! (tokens/s after a short prompt and after the long one) and the process's
-//! peak RSS. With `LLAMA_BENCH=/path/to/llama-bench` it runs llama.cpp's
-//! `llama-bench` on the same file and thread count in the same run and
-//! prints the ratios. Build with `RUSTFLAGS="-C target-cpu=native"` to
-//! compare like with like (llama.cpp builds for the native CPU).
+//! processing (tokens/s over a prompt of about 256 tokens, the mean of
+//! three runs), decoding (tokens/s after a short prompt and after the long
+//! one) and the process's peak RSS. With `LLAMA_BENCH=/path/to/llama-bench`
+//! it runs llama.cpp's `llama-bench` on the same file and thread count in
+//! the same run (`-p 256`, and `-n 64` from an empty context and after 256
+//! tokens of it) and prints the ratios.
 
 use sizeup_runners::local::{LocalConfig, LocalRunner, Prompter};
 use sizeup_runners::{Completion, FinishReason, Message, Request, Role, Runner};
@@ -106,8 +106,13 @@ fn decode_rate(gaps_us: &[u64]) -> f64 {
     gaps_us.len() as f64 / (total as f64 / 1e6)
 }
 
-/// llama-bench's average tokens/s for `-p 256` and `-n 64`, if it is given.
-fn llama_bench(path: &Path, threads: usize) -> Option<(f64, f64)> {
+/// Prompt processing is timed this many times and averaged, as llama-bench
+/// averages its repetitions (`-r`).
+const PROMPT_RUNS: usize = 3;
+
+/// llama-bench's average tokens/s for `-p 256`, and for `-n 64` from an
+/// empty context and after 256 tokens of it (`-d 256`), if it is given.
+fn llama_bench(path: &Path, threads: usize) -> Option<Speeds> {
     let bin = std::env::var("LLAMA_BENCH").ok()?;
     let out = std::process::Command::new(bin)
         .args([
@@ -117,6 +122,8 @@ fn llama_bench(path: &Path, threads: usize) -> Option<(f64, f64)> {
             "256",
             "-n",
             "64",
+            "-d",
+            "0,256",
             "-r",
             "3",
             "-o",
@@ -126,13 +133,20 @@ fn llama_bench(path: &Path, threads: usize) -> Option<(f64, f64)> {
         .output()
         .ok()?;
     let runs: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
-    let rate = |prompt: bool| {
+    let rate = |prompt: bool, depth: u64| {
         runs.as_array()?
             .iter()
-            .find(|r| (r["n_prompt"].as_u64().unwrap_or(0) > 0) == prompt)
+            .find(|r| {
+                (r["n_prompt"].as_u64().unwrap_or(0) > 0) == prompt
+                    && r["n_depth"].as_u64().unwrap_or(0) == depth
+            })
             .and_then(|r| r["avg_ts"].as_f64())
     };
-    Some((rate(true)?, rate(false)?))
+    Some(Speeds {
+        prompt: rate(true, 0)?,
+        decode_short: rate(false, 0)?,
+        decode_long: rate(false, 256)?,
+    })
 }
 
 /// Each model is measured in a process of its own, so that its peak RSS is its own.
@@ -202,6 +216,21 @@ fn bench_one(file: &str, threads: usize) {
     run(&request("Hi", 4));
     let short = run(&short_request);
     let long_run = run(&long_request);
+    let prompt_request = Request {
+        max_tokens: 1,
+        ..long_request.clone()
+    };
+    let prompt_rates: Vec<f64> = (0..PROMPT_RUNS)
+        .map(|_| {
+            let c = run(&prompt_request);
+            assert!(c.error.is_none(), "{file} prompt: {:?}", c.error);
+            assert_eq!(
+                c.usage.input_tokens, long_tokens as u64,
+                "{file} prompt tokens"
+            );
+            long_tokens as f64 / (c.timing.ttft_us.expect("a first token") as f64 / 1e6)
+        })
+        .collect();
     // The short prompt's decoding is the figure set beside llama-bench's
     // `-n 64`: it must be 64 tokens. After the long prompt a model may
     // summarise in fewer; that figure is then over the steps it took.
@@ -213,8 +242,7 @@ fn bench_one(file: &str, threads: usize) {
         );
     }
     let speeds = Speeds {
-        prompt: long_run.usage.input_tokens as f64
-            / (long_run.timing.ttft_us.unwrap_or(1) as f64 / 1e6),
+        prompt: prompt_rates.iter().sum::<f64>() / PROMPT_RUNS as f64,
         decode_short: decode_rate(&short.timing.gaps_us),
         decode_long: decode_rate(&long_run.timing.gaps_us),
     };
@@ -230,20 +258,21 @@ fn bench_one(file: &str, threads: usize) {
         speeds.decode_long,
         peak_rss_mb()
     );
-    if let Some((pp, tg)) = llama_bench(&path, threads) {
+    if let Some(llama) = llama_bench(&path, threads) {
         println!(
-            "{:<62} {:>8} {:>12.1} {:>12.1} {:>12} {:>9}",
+            "{:<62} {:>8} {:>12.1} {:>12.1} {:>12.1} {:>9}",
             format!("llama.cpp {file}"),
             "-",
-            pp,
-            tg,
-            "-",
+            llama.prompt,
+            llama.decode_short,
+            llama.decode_long,
             "-"
         );
         println!(
-            "ratio sizeup / llama.cpp: prompt {:.2}, decode {:.2}",
-            speeds.prompt / pp,
-            speeds.decode_short / tg
+            "ratio sizeup / llama.cpp: prompt {:.2}, decode short {:.2}, decode long {:.2}",
+            speeds.prompt / llama.prompt,
+            speeds.decode_short / llama.decode_short,
+            speeds.decode_long / llama.decode_long
         );
     }
 }
