@@ -517,21 +517,22 @@ impl Loaded {
         chunk: usize,
         go_on: impl Fn() -> Result<(), Failure>,
     ) -> Result<Tensor, Failure> {
-        let mut logits = None;
+        let mut pieces = ids.chunks(chunk).peekable();
         let mut pos = 0;
-        for piece in ids.chunks(chunk) {
+        while let Some(piece) = pieces.next() {
             go_on()?;
             let input = Tensor::new(piece, &self.device)
                 .and_then(|t| t.unsqueeze(0))
                 .map_err(inference_failed)?;
-            logits = Some(
-                self.weights
-                    .forward(&input, pos)
-                    .map_err(inference_failed)?,
-            );
+            if pieces.peek().is_none() {
+                return self.weights.forward(&input, pos).map_err(inference_failed);
+            }
+            self.weights
+                .advance(&input, pos)
+                .map_err(inference_failed)?;
             pos += piece.len();
         }
-        logits.ok_or_else(|| Failure::new(ErrorClass::Model, "the prompt has no tokens"))
+        Err(Failure::new(ErrorClass::Model, "the prompt has no tokens"))
     }
 }
 

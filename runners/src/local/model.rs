@@ -167,6 +167,15 @@ impl Weights {
         }
     }
 
+    /// Runs `input`, which starts at `pos`, into the cache; its logits are
+    /// not needed (candle's Qwen 3 computes them anyway).
+    pub fn advance(&mut self, input: &Tensor, pos: usize) -> candle_core::Result<()> {
+        match self {
+            Self::Own(m) => m.advance(input, pos),
+            Self::Qwen3(m) => m.forward(input, pos).map(drop),
+        }
+    }
+
     /// Forgets the previous conversation and makes room for `positions`
     /// positions (prompt and answer) in the next.
     pub fn clear(&mut self, positions: usize) {

@@ -464,7 +464,7 @@ pub fn embedding_and_output<R: Read + Seek>(
     }
     let table = Arc::new(f.tensor(TABLE)?);
     let dtype = table.dtype();
-    let embed = if f.device.is_cpu() && width % dtype.block_size() == 0 {
+    let embed = if f.device.is_cpu() && width.is_multiple_of(dtype.block_size()) {
         Embed::Rows {
             table: table.clone(),
             width,
@@ -497,7 +497,20 @@ pub struct Transformer {
 impl Transformer {
     /// Logits of the last position of `input`, which starts at `pos`.
     pub fn forward(&mut self, input: &Tensor, pos: usize) -> Result<Tensor> {
-        let len = input.dim(1)?;
+        let x = self.hidden(input, pos)?;
+        let last = x.i((.., input.dim(1)? - 1, ..))?;
+        self.output.forward(&self.norm.forward(&last)?)
+    }
+
+    /// Runs `input`, which starts at `pos`, into the cache without the
+    /// output head: a prompt's chunks before its last need no logits, and
+    /// the head (262,144 rows for Gemma 3) costs as much as a block.
+    pub fn advance(&mut self, input: &Tensor, pos: usize) -> Result<()> {
+        self.hidden(input, pos).map(drop)
+    }
+
+    /// The last block's output for `input`, which starts at `pos`.
+    fn hidden(&mut self, input: &Tensor, pos: usize) -> Result<Tensor> {
         let mut x = self.embed.forward(input)?;
         if let Some(scale) = self.embed_scale {
             x = (x * scale)?;
@@ -505,8 +518,7 @@ impl Transformer {
         for block in &mut self.blocks {
             x = block.forward(&x, pos)?;
         }
-        let last = x.i((.., len - 1, ..))?;
-        self.output.forward(&self.norm.forward(&last)?)
+        Ok(x)
     }
 
     /// Forgets the previous conversation and makes room for `positions`
