@@ -6,7 +6,7 @@
 //! bytes (`<0xAB>` tokens). Special tokens in the text are matched whole
 //! first, longest first.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
 /// A score-based merge tokenizer with byte fallback.
 pub struct Spm {
@@ -104,25 +104,9 @@ impl Spm {
             escaped.push(SPACE);
         }
         escaped.extend(text.chars().map(|c| if c == ' ' { SPACE } else { c }));
-        // Symbols: the pieces so far, merged pairwise until no pair is a token.
-        let mut symbols: Vec<String> = escaped.chars().map(String::from).collect();
-        loop {
-            let mut best: Option<(f32, usize)> = None;
-            for i in 0..symbols.len().saturating_sub(1) {
-                let joined = format!("{}{}", symbols[i], symbols[i + 1]);
-                if let Some(&id) = self.ids.get(&joined) {
-                    let score = self.scores.get(id as usize).copied().unwrap_or(0.0);
-                    if best.is_none_or(|(s, _)| score > s) {
-                        best = Some((score, i));
-                    }
-                }
-            }
-            let Some((_, i)) = best else { break };
-            let right = symbols.remove(i + 1);
-            symbols[i].push_str(&right);
-        }
+        let symbols = self.merge(&escaped);
         for s in symbols {
-            match self.ids.get(&s) {
+            match self.ids.get(s) {
                 Some(&id) => out.push(id),
                 None => {
                     for b in s.bytes() {
@@ -134,6 +118,60 @@ impl Spm {
             }
         }
         Ok(())
+    }
+
+    /// The pieces of `text`: its characters, the adjacent pair whose joined
+    /// text is the best-scored token merged again and again until no pair
+    /// is a token. As llama.cpp does, the candidate pairs wait in a queue,
+    /// best score first and leftmost on a tie, and a pair whose pieces have
+    /// changed since it was queued is passed over: each merge looks up two
+    /// new pairs instead of every pair again.
+    fn merge<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        // Each piece's start in `text` (its characters in order) and length
+        // in bytes, 0 once merged into the piece on its left.
+        let start: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let mut len: Vec<usize> = start
+            .iter()
+            .zip(start.iter().skip(1).chain([&text.len()]))
+            .map(|(a, b)| b - a)
+            .collect();
+        let n = start.len();
+        // Neighbours as indices; `n` and `usize::MAX` stand for none.
+        let mut next: Vec<usize> = (1..=n).collect();
+        let mut prev: Vec<usize> = (0..n).map(|i| i.wrapping_sub(1)).collect();
+        let mut queue = BinaryHeap::new();
+        let pair = |queue: &mut BinaryHeap<Pair>, left: usize, right: usize, len: &[usize]| {
+            let bytes = len[left] + len[right];
+            if let Some(&id) = self.ids.get(&text[start[left]..start[left] + bytes]) {
+                let score = self.scores.get(id as usize).copied().unwrap_or(0.0);
+                queue.push(Pair { score, left, bytes });
+            }
+        };
+        for i in 1..n {
+            pair(&mut queue, i - 1, i, &len);
+        }
+        while let Some(Pair { left, bytes, .. }) = queue.pop() {
+            let right = next[left];
+            if len[left] == 0 || right >= n || len[left] + len[right] != bytes {
+                continue;
+            }
+            len[left] = bytes;
+            len[right] = 0;
+            next[left] = next[right];
+            if next[left] < n {
+                prev[next[left]] = left;
+                pair(&mut queue, left, next[left], &len);
+            }
+            if prev[left] < n {
+                pair(&mut queue, prev[left], left, &len);
+            }
+        }
+        start
+            .iter()
+            .zip(&len)
+            .filter(|(_, len)| **len > 0)
+            .map(|(s, len)| &text[*s..*s + len])
+            .collect()
     }
 
     /// The text of `ids`, control tokens left out.
@@ -158,6 +196,39 @@ impl Spm {
         }
     }
 }
+
+/// A candidate merge of the piece at `left` with the next, `bytes` long
+/// when queued.
+struct Pair {
+    score: f32,
+    left: usize,
+    bytes: usize,
+}
+
+impl Ord for Pair {
+    /// The best score first, then the leftmost (scores compare as floats:
+    /// −0 and 0 tie, as in a plain `>`).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.score
+            .partial_cmp(&other.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(other.left.cmp(&self.left))
+    }
+}
+
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Pair {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Pair {}
 
 /// The byte of a `<0xAB>` token.
 fn byte_token(text: &str) -> Option<u8> {
@@ -207,6 +278,22 @@ mod tests {
         assert_eq!(t.encode(" hello").unwrap(), [12]);
         assert_eq!(t.encode("hello").unwrap(), [11]);
         assert_eq!(t.decode(&[12]), " hello");
+    }
+
+    #[test]
+    fn ties_merge_the_leftmost_pair_and_changed_pairs_are_passed_over() {
+        let vocab = |scores: [f32; 5]| {
+            let tokens = ["a", "b", "aa", "ab", "ba"].map(String::from).to_vec();
+            Spm::new(tokens, scores.to_vec(), &[], &[], false)
+        };
+        // "aa" twice over "aaa": the left pair first.
+        assert_eq!(vocab([0.0; 5]).encode("aaa").unwrap(), [2, 0]);
+        // "ab", "ba", "ab" all tie: the first "ab" merges, which leaves
+        // the queued "ba" without its "b"; then the second "ab".
+        assert_eq!(vocab([0.0; 5]).encode("abab").unwrap(), [3, 3]);
+        // "ba" best: it merges, and neither "ab" is a pair any more.
+        let ba_first = vocab([0.0, 0.0, 0.0, -1.0, 0.0]);
+        assert_eq!(ba_first.encode("abab").unwrap(), [0, 4, 1]);
     }
 
     #[test]
