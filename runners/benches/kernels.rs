@@ -15,7 +15,7 @@
 
 use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
 use candle_core::{Device, Module, Tensor};
-use sizeup_runners::local::kernels::{Format, Q8Rows, QWeights};
+use sizeup_runners::local::kernels::{Format, Kernels, Q8Rows, QWeights};
 use std::time::{Duration, Instant};
 
 /// `(what, n, k)`: output rows and input values of a weight matrix.
@@ -57,9 +57,21 @@ fn values(t: &Tensor) -> Vec<f32> {
 fn main() {
     let cpu = Device::Cpu;
     let budget = Duration::from_millis(300);
+    // Where the CPU has better than AVX2, the AVX2 kernels are timed too.
+    let best = Kernels::best();
+    println!("kernels: {best:?}");
     println!(
-        "{:<7} {:<18} {:>11} {:>4} {:>10} {:>12} {:>10} {:>8} {:>8}",
-        "format", "weights", "n × k", "m", "ours µs", "QMatMul µs", "f32 µs", "×QMatMul", "×f32"
+        "{:<7} {:<18} {:>11} {:>4} {:>10} {:>12} {:>10} {:>8} {:>8} {:>8}",
+        "format",
+        "weights",
+        "n × k",
+        "m",
+        "ours µs",
+        "QMatMul µs",
+        "f32 µs",
+        "×QMatMul",
+        "×f32",
+        "×AVX2"
     );
     let cases = [GgmlDType::Q4_1, GgmlDType::Q5_0]
         .into_iter()
@@ -76,10 +88,14 @@ fn main() {
             let x = Tensor::randn(0f32, 1.0, (m, k), &cpu).expect("activations");
             let xv = values(&x);
             let run_ours = || ours.matmul(&Q8Rows::quantize(&xv, k));
+            let run_avx2 = || ours.matmul_with(&Q8Rows::quantize(&xv, k), Kernels::Avx2);
             let run_theirs = || theirs.forward(&x).expect("QMatMul product");
             let run_f32 = || x.matmul(&dense.t().expect("t")).expect("f32 product");
 
             let a = run_ours();
+            if best > Kernels::Avx2 {
+                assert_eq!(a, run_avx2(), "{dtype:?} {what} m={m}: AVX2's results");
+            }
             let b = values(&run_theirs());
             let c = values(&run_f32());
             let magnitude = values(
@@ -113,8 +129,16 @@ fn main() {
                 std::hint::black_box(run_f32());
             });
             let us = |d: Duration| d.as_secs_f64() * 1e6;
+            let versus_avx2 = if best > Kernels::Avx2 {
+                let t = median(budget, || {
+                    std::hint::black_box(run_avx2());
+                });
+                format!("{:.2}", us(t) / us(t_ours))
+            } else {
+                "-".to_string()
+            };
             println!(
-                "{:<7} {:<18} {:>11} {:>4} {:>10.1} {:>12.1} {:>10.1} {:>8.2} {:>8.2}",
+                "{:<7} {:<18} {:>11} {:>4} {:>10.1} {:>12.1} {:>10.1} {:>8.2} {:>8.2} {:>8}",
                 format!("{dtype:?}"),
                 what,
                 format!("{n} × {k}"),
@@ -123,7 +147,8 @@ fn main() {
                 us(t_theirs),
                 us(t_f32),
                 us(t_theirs) / us(t_ours),
-                us(t_f32) / us(t_ours)
+                us(t_f32) / us(t_ours),
+                versus_avx2
             );
         }
     }

@@ -557,7 +557,7 @@ fn soak_script(api: Api) -> Arc<dyn Fn(&Seen) -> Behavior + Send + Sync> {
             .next()
             .and_then(|n| n.parse().ok())
             .unwrap_or(1);
-        if i % 5 != 0 || (i % 25 != 0 && seen.attempt > 1) {
+        if !i.is_multiple_of(5) || (!i.is_multiple_of(25) && seen.attempt > 1) {
             return echo(seen);
         }
         match (i / 5) % 7 {
@@ -587,7 +587,7 @@ fn soak_script(api: Api) -> Arc<dyn Fn(&Seen) -> Behavior + Send + Sync> {
 /// twenty-five), which exhausts all three; invalid JSON, and OpenAI's
 /// in-stream error, are not retried.
 fn soak_fate(id: &str, i: usize) -> (u32, Option<&'static str>) {
-    if i % 5 != 0 {
+    if !i.is_multiple_of(5) {
         return (1, None);
     }
     let in_stream_transient = matches!(id, "claude" | "gemini");
@@ -602,7 +602,7 @@ fn soak_fate(id: &str, i: usize) -> (u32, Option<&'static str>) {
         _ if in_stream_transient => "overloaded",
         _ => return (1, Some("provider")),
     };
-    if i % 25 == 0 {
+    if i.is_multiple_of(25) {
         (3, Some(class))
     } else {
         (2, None)

@@ -14,7 +14,7 @@ fn server() -> MockServer {
     MockServer::start(Config {
         script: Arc::new(|seen| {
             let case: u32 = seen.prompt.rsplit(' ').next().unwrap().parse().unwrap();
-            if seen.model == "weak-1" && case % 3 == 0 {
+            if seen.model == "weak-1" && case.is_multiple_of(3) {
                 Behavior::Reply(Reply::text("wrong"))
             } else {
                 Behavior::Reply(Reply::text(format!("echo: {}", seen.prompt)))

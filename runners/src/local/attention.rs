@@ -127,7 +127,9 @@ pub fn attend(
 ) -> Vec<f32> {
     let d = cache.head_dim;
     assert!(
-        q.len() == n_head * len * d && len <= cache.len && n_head % cache.n_kv_head.max(1) == 0,
+        q.len() == n_head * len * d
+            && len <= cache.len
+            && n_head.is_multiple_of(cache.n_kv_head.max(1)),
         "{} query values for {len} positions of {n_head} heads of {d}, {} cached",
         q.len(),
         cache.len

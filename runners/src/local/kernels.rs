@@ -79,13 +79,13 @@ pub struct Q8Rows {
 impl Q8Rows {
     /// Quantizes `x`, rows of `k` values each; `k` must be a multiple of [`BLOCK`].
     pub fn quantize(x: &[f32], k: usize) -> Self {
-        Self::quantize_with(x, k, avx2())
+        Self::quantize_with(x, k, Kernels::best() >= Kernels::Avx2)
     }
 
     /// [`Self::quantize`] with AVX2 if `simd`, else by scalar code.
     fn quantize_with(x: &[f32], k: usize, simd: bool) -> Self {
         assert!(
-            k % BLOCK == 0 && x.len() % k.max(1) == 0,
+            k.is_multiple_of(BLOCK) && x.len().is_multiple_of(k.max(1)),
             "rows of {k} values, {} in all",
             x.len()
         );
@@ -233,7 +233,7 @@ impl QWeights {
     /// Reads `n` rows of `k` values from GGUF blocks of `format`; `None` if
     /// `k` is not a whole number of blocks or `data` is not `n` rows long.
     pub fn from_ggml(format: Format, data: &[u8], n: usize, k: usize) -> Option<Self> {
-        if k % BLOCK != 0 || data.len() != n * k / BLOCK * format.block_bytes() {
+        if !k.is_multiple_of(BLOCK) || data.len() != n * k / BLOCK * format.block_bytes() {
             return None;
         }
         Self::read(format, &mut &data[..], n, k).ok().flatten()
@@ -248,7 +248,7 @@ impl QWeights {
         n: usize,
         k: usize,
     ) -> std::io::Result<Option<Self>> {
-        if k % BLOCK != 0 {
+        if !k.is_multiple_of(BLOCK) {
             return Ok(None);
         }
         let blocks = k / BLOCK;
@@ -330,13 +330,26 @@ impl QWeights {
     }
 
     /// `x · selfᵀ`: for each row of `x`, the `n` dot products with the
-    /// weight rows, row after row.
+    /// weight rows, row after row, by the best kernels this CPU runs.
     pub fn matmul(&self, x: &Q8Rows) -> Vec<f32> {
-        self.product(x, avx2())
+        self.product(x, Kernels::best())
     }
 
-    /// [`Self::matmul`] by the AVX2 kernels if `simd`, else by scalar code.
-    fn product(&self, x: &Q8Rows, simd: bool) -> Vec<f32> {
+    /// [`Self::matmul`] by the given kernels, which give the same results
+    /// bit for bit (benchmarks set them side by side).
+    ///
+    /// # Panics
+    /// If this CPU does not run `kernels` (see [`Kernels::available`]).
+    pub fn matmul_with(&self, x: &Q8Rows, kernels: Kernels) -> Vec<f32> {
+        assert!(
+            kernels <= Kernels::best(),
+            "this CPU does not run the {kernels:?} kernels"
+        );
+        self.product(x, kernels)
+    }
+
+    /// [`Self::matmul`] by `kernels`, which the CPU must run.
+    fn product(&self, x: &Q8Rows, kernels: Kernels) -> Vec<f32> {
         assert_eq!(
             x.k, self.k,
             "activations of {} values, weights of {}",
@@ -369,7 +382,7 @@ impl QWeights {
                 let rows = out.len() / m;
                 if m == 1 {
                     for (g, out) in out.chunks_exact_mut(GROUP).enumerate() {
-                        let [sums] = self.tile(first + g, &[x.row(0)], simd);
+                        let [sums] = self.tile(first + g, &[x.row(0)], kernels);
                         out.copy_from_slice(&sums);
                     }
                     continue;
@@ -379,7 +392,7 @@ impl QWeights {
                     // results are dropped.
                     let xs: [Row<'_>; TILE] = std::array::from_fn(|c| x.row((i + c).min(m - 1)));
                     for g in 0..rows / GROUP {
-                        let tile = self.tile(first + g, &xs, simd);
+                        let tile = self.tile(first + g, &xs, kernels);
                         for (c, sums) in tile.iter().take(m - i).enumerate() {
                             out[(i + c) * rows + g * GROUP..][..GROUP].copy_from_slice(sums);
                         }
@@ -435,20 +448,29 @@ impl QWeights {
 
     /// The dot products of group `g`'s rows with `T` activation rows (one
     /// or [`TILE`]), one array per activation row.
-    fn tile<const T: usize>(&self, g: usize, xs: &[Row<'_>; T], simd: bool) -> [[f32; GROUP]; T] {
+    fn tile<const T: usize>(
+        &self,
+        g: usize,
+        xs: &[Row<'_>; T],
+        kernels: Kernels,
+    ) -> [[f32; GROUP]; T] {
         let w = self.group(g);
         #[cfg(target_arch = "x86_64")]
-        if simd {
-            // SAFETY: `simd` is true only when the CPU has AVX2, FMA and F16C.
-            return unsafe {
-                match self.format {
-                    Format::Q4_1 => x86::tile::<true, T>(&w, xs),
-                    Format::Q5_0 => x86::tile::<false, T>(&w, xs),
-                    Format::Q8_0 => x86::tile_q8_0::<T>(&w, xs),
-                }
-            };
+        // SAFETY: callers pass only kernels the CPU runs
+        // ([`Kernels::best`] or below).
+        unsafe {
+            match (kernels, self.format) {
+                (Kernels::Scalar, _) => {}
+                (Kernels::Avx2, Format::Q4_1) => return x86::tile::<true, T>(&w, xs),
+                (Kernels::Avx2, Format::Q5_0) => return x86::tile::<false, T>(&w, xs),
+                (Kernels::Avx2, Format::Q8_0) => return x86::tile_q8_0::<T>(&w, xs),
+                (Kernels::Avx512Vnni, Format::Q4_1) => return x86::tile_vnni::<true, T>(&w, xs),
+                (Kernels::Avx512Vnni, Format::Q5_0) => return x86::tile_vnni::<false, T>(&w, xs),
+                (Kernels::Avx512Vnni, Format::Q8_0) => return x86::tile_q8_0_vnni::<T>(&w, xs),
+            }
         }
-        let _ = simd;
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = kernels;
         xs.map(|x| std::array::from_fn(|j| self.scalar(&w, j, x)))
     }
 
@@ -496,19 +518,48 @@ struct Group<'a> {
     qs: &'a [u8],
 }
 
-/// Whether this CPU runs the AVX2 kernels, checked once.
-fn avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static HAS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        *HAS.get_or_init(|| {
-            std::arch::is_x86_feature_detected!("avx2")
-                && std::arch::is_x86_feature_detected!("fma")
-                && std::arch::is_x86_feature_detected!("f16c")
-        })
+/// The instruction sets the products run on, each a superset of the one
+/// before, all giving the same results bit for bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kernels {
+    /// Plain Rust, on any CPU.
+    Scalar,
+    /// AVX2 with FMA and F16C (x86-64 CPUs since 2013).
+    Avx2,
+    /// AVX2's, with each block's integer sums by AVX-512 VNNI, 64 bytes of
+    /// weights at a time (x86-64 CPUs since 2019 on servers, 2022 on AMD).
+    Avx512Vnni,
+}
+
+impl Kernels {
+    /// The best this CPU runs, detected once, when the program runs: the
+    /// portable build gets them without `-C target-cpu`.
+    pub fn best() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::is_x86_feature_detected as has;
+            static BEST: std::sync::OnceLock<Kernels> = std::sync::OnceLock::new();
+            *BEST.get_or_init(|| {
+                if !(has!("avx2") && has!("fma") && has!("f16c")) {
+                    Self::Scalar
+                } else if has!("avx512f") && has!("avx512bw") && has!("avx512vnni") {
+                    Self::Avx512Vnni
+                } else {
+                    Self::Avx2
+                }
+            })
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        Self::Scalar
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    false
+
+    /// Every set this CPU runs, slowest first.
+    pub fn available() -> Vec<Self> {
+        [Self::Scalar, Self::Avx2, Self::Avx512Vnni]
+            .into_iter()
+            .filter(|k| *k <= Self::best())
+            .collect()
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -659,20 +710,140 @@ mod x86 {
                     );
                     _mm256_madd_epi16(s, ones)
                 };
-                let mut sums = _mm256_add_epi32(half(0), half(4));
-                if !Q4_1 {
-                    sums = _mm256_sub_epi32(sums, _mm256_set1_epi32(16 * *x.sum.get_unchecked(b)));
-                }
-                // (sum · d_w) · d_x, then Q4_1's m_w · s_x, as the scalar code.
-                let dx = _mm256_set1_ps(*x.d.get_unchecked(b));
-                let mut t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
-                if Q4_1 {
-                    t = _mm256_add_ps(t, _mm256_mul_ps(mw, _mm256_set1_ps(*x.s.get_unchecked(b))));
-                }
-                *acc = _mm256_add_ps(*acc, t);
+                let sums = _mm256_add_epi32(half(0), half(4));
+                add_block::<Q4_1>(acc, sums, if Q4_1 { 0 } else { 16 }, dw, mw, x, b);
             }
         }
         lanes(acc)
+    }
+
+    /// Adds block `b`'s share of each row's dot product with `x` to `acc`:
+    /// the rows' integer sums less `offset` times the activations' (the
+    /// weights were stored `offset` up), times `d_w`, times `d_x`, then,
+    /// for Q4_1, plus `m_w · s_x`, in the scalar code's order.
+    #[inline]
+    #[target_feature(enable = "avx2,fma,f16c")]
+    unsafe fn add_block<const Q4_1: bool>(
+        acc: &mut __m256,
+        sums: __m256i,
+        offset: i32,
+        dw: __m256,
+        mw: __m256,
+        x: &Row<'_>,
+        b: usize,
+    ) {
+        let sums = _mm256_sub_epi32(sums, _mm256_set1_epi32(offset * *x.sum.get_unchecked(b)));
+        let dx = _mm256_set1_ps(*x.d.get_unchecked(b));
+        let mut t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
+        if Q4_1 {
+            t = _mm256_add_ps(t, _mm256_mul_ps(mw, _mm256_set1_ps(*x.s.get_unchecked(b))));
+        }
+        *acc = _mm256_add_ps(*acc, t);
+    }
+
+    /// [`tile`] with the integer sums by AVX-512 VNNI: each 512-bit vector
+    /// holds two of [`unpack`]'s (values `8p…8p + 3` of each row, then
+    /// `8p + 4…8p + 7`), and `dpbusd` adds four unsigned-by-signed byte
+    /// products per 32-bit lane, exactly. The two halves' lanes are each
+    /// row's two partial sums.
+    #[target_feature(enable = "avx2,fma,f16c,avx512f,avx512bw,avx512vnni")]
+    pub(super) unsafe fn tile_vnni<const Q4_1: bool, const T: usize>(
+        w: &Group<'_>,
+        xs: &[Row<'_>; T],
+    ) -> [[f32; GROUP]; T] {
+        let mut acc = [_mm256_setzero_ps(); T];
+        let qs = w.qs.as_ptr();
+        let low = _mm512_set1_epi8(0x0F);
+        for b in 0..xs[0].d.len() {
+            // Runs 0 and 1, then 2 and 3: their low nibbles are values
+            // 0…7 and 8…15 of each row, their high nibbles 16…23 and 24…31.
+            let block = qs.add(b * Format::Q4_1.group_block_bytes());
+            let runs = [
+                _mm512_loadu_si512(block.cast()),
+                _mm512_loadu_si512(block.add(64).cast()),
+            ];
+            // Q5_0's high bits, in the upper half one bit on: shifting the
+            // whole vector to put bit `2p` of the lower half's bytes at 4
+            // puts bit `2p + 1` of the upper half's there.
+            let high = _mm256_loadu_si256(w.extra.as_ptr().add(b * GROUP).cast());
+            let high =
+                _mm512_inserti64x4::<1>(_mm512_castsi256_si512(high), _mm256_srli_epi16::<1>(high));
+            let qw: [__m512i; 4] = std::array::from_fn(|p| {
+                let run = runs[p % 2];
+                let v = _mm512_and_si512(
+                    if p < 2 {
+                        run
+                    } else {
+                        _mm512_srli_epi16::<4>(run)
+                    },
+                    low,
+                );
+                if Q4_1 {
+                    return v;
+                }
+                let bit = match p {
+                    0 => _mm512_slli_epi16::<4>(high),
+                    1 => _mm512_slli_epi16::<2>(high),
+                    2 => high,
+                    _ => _mm512_srli_epi16::<2>(high),
+                };
+                _mm512_or_si512(v, _mm512_and_si512(bit, _mm512_set1_epi8(0x10)))
+            });
+            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
+            let mw = _mm256_loadu_ps(w.extra.as_ptr().add(b * GROUP).cast());
+            for (x, acc) in xs.iter().zip(acc.iter_mut()) {
+                let sums = dot_vnni(&qw, x, b);
+                add_block::<Q4_1>(acc, sums, if Q4_1 { 0 } else { 16 }, dw, mw, x, b);
+            }
+        }
+        lanes(acc)
+    }
+
+    /// [`tile_q8_0`] with the integer sums by AVX-512 VNNI, as in
+    /// [`tile_vnni`]: `dpbusd` multiplies unsigned by signed bytes, so the
+    /// weights go in 128 up (their top bit flipped) and 128 times the
+    /// activations' sum comes off.
+    #[target_feature(enable = "avx2,fma,f16c,avx512f,avx512bw,avx512vnni")]
+    pub(super) unsafe fn tile_q8_0_vnni<const T: usize>(
+        w: &Group<'_>,
+        xs: &[Row<'_>; T],
+    ) -> [[f32; GROUP]; T] {
+        let mut acc = [_mm256_setzero_ps(); T];
+        let top = _mm512_set1_epi8(i8::MIN);
+        for b in 0..xs[0].d.len() {
+            let qs = w.qs.as_ptr().add(b * Format::Q8_0.group_block_bytes());
+            let qw: [__m512i; 4] = std::array::from_fn(|p| {
+                _mm512_xor_si512(_mm512_loadu_si512(qs.add(64 * p).cast()), top)
+            });
+            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
+            for (x, acc) in xs.iter().zip(acc.iter_mut()) {
+                let sums = dot_vnni(&qw, x, b);
+                add_block::<false>(acc, sums, 128, dw, _mm256_setzero_ps(), x, b);
+            }
+        }
+        lanes(acc)
+    }
+
+    /// Each row's integer sum of block `b` of its values (`qw`, as
+    /// [`tile_vnni`] holds them) times `x`'s: activation values
+    /// `8p…8p + 3` repeated over the lower half's lanes and `8p + 4…8p + 7`
+    /// over the upper's, for each `p`.
+    #[inline]
+    #[target_feature(enable = "avx2,fma,f16c,avx512f,avx512bw,avx512vnni")]
+    unsafe fn dot_vnni(qw: &[__m512i; 4], x: &Row<'_>, b: usize) -> __m256i {
+        let xb = _mm512_castsi256_si512(_mm256_loadu_si256(x.qs.as_ptr().add(b * BLOCK).cast()));
+        let mut sums = _mm512_setzero_si512();
+        for (p, qw) in qw.iter().enumerate() {
+            let pick = _mm512_inserti64x4::<1>(
+                _mm512_castsi256_si512(_mm256_set1_epi32(2 * p as i32)),
+                _mm256_set1_epi32(2 * p as i32 + 1),
+            );
+            sums = _mm512_dpbusd_epi32(sums, *qw, _mm512_permutexvar_epi32(pick, xb));
+        }
+        _mm256_add_epi32(
+            _mm512_castsi512_si256(sums),
+            _mm512_extracti64x4_epi64::<1>(sums),
+        )
     }
 
     /// [`tile`] for Q8_0: signed values times signed activations, as
@@ -702,9 +873,7 @@ mod x86 {
                     let pairs = _mm256_maddubs_epi16(magnitude[c], four);
                     sums = _mm256_add_epi32(sums, _mm256_madd_epi16(pairs, ones));
                 }
-                let dx = _mm256_set1_ps(*x.d.get_unchecked(b));
-                let t = _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums), dw), dx);
-                *acc = _mm256_add_ps(*acc, t);
+                add_block::<false>(acc, sums, 0, dw, _mm256_setzero_ps(), x, b);
             }
         }
         lanes(acc)
@@ -798,14 +967,17 @@ mod tests {
             }
         }
 
-        // And bit for bit the scalar code, which runs where AVX2 does not.
-        let scalar = w.product(&q, false);
-        for (i, (a, b)) in ours.iter().zip(&scalar).enumerate() {
-            assert_eq!(
-                a.to_bits(),
-                b.to_bits(),
-                "{dtype:?} output {i}: kernel {a}, scalar {b}"
-            );
+        // And bit for bit by every set of kernels this CPU runs, the
+        // scalar code among them.
+        for kernels in Kernels::available() {
+            let theirs = w.matmul_with(&q, kernels);
+            for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                assert_eq!(
+                    a.to_bits(),
+                    b.to_bits(),
+                    "{dtype:?} output {i}: best kernels {a}, {kernels:?} {b}"
+                );
+            }
         }
     }
 
@@ -883,7 +1055,9 @@ mod tests {
                 let expected: f32 = x[i / n * k..][..k].iter().map(|v| -128.0 * v).sum();
                 assert_eq!(*v, expected, "output {i} of {m} rows");
             }
-            assert_eq!(w.matmul(&q), w.product(&q, false));
+            for kernels in Kernels::available() {
+                assert_eq!(w.matmul(&q), w.matmul_with(&q, kernels), "{kernels:?}");
+            }
         }
         let mut row = vec![0f32; k];
         w.dequantize_row(n - 1, &mut row);

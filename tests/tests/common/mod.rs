@@ -27,7 +27,7 @@ pub fn echo(seen: &Seen) -> Behavior {
 pub fn breakable(broken: Arc<AtomicBool>) -> MockServer {
     server(move |seen| {
         let case: u32 = seen.prompt.rsplit(' ').next().unwrap().parse().unwrap();
-        if broken.load(Ordering::SeqCst) && case % 2 == 0 {
+        if broken.load(Ordering::SeqCst) && case.is_multiple_of(2) {
             Behavior::Reply(Reply::text("wrong"))
         } else {
             echo(seen)
