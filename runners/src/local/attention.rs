@@ -8,11 +8,11 @@
 //! time of a decoding step on two cores, the most of it in copies and in
 //! the thread count its matrix product reads from `/proc/cpuinfo` on every
 //! call. Here a query head reads its key/value head directly, masked
-//! positions are never scored, and the heads are shared out over candle's
-//! worker pool, the one the matrix kernels use.
+//! positions are never scored, and each query position's heads are shared
+//! out over the worker pool (see `pool`).
 
+use super::pool;
 use half::f16;
-use std::sync::{Mutex, PoisonError};
 
 /// Keys are stored in blocks of this many positions, value by value: the
 /// scores of a block's positions are computed side by side.
@@ -137,42 +137,26 @@ pub fn attend(
     let group = n_head / cache.n_kv_head;
     let first = cache.len - len;
     let window = window.unwrap_or(usize::MAX).max(1);
-    // One output per head, written by the one task that computes it.
-    let heads: Vec<Mutex<Vec<f32>>> = (0..n_head).map(|_| Mutex::new(Vec::new())).collect();
-    candle_core::utils::barrier_pool().execute_chunked(n_head, |range| {
-        let mut scores = Vec::new();
-        for h in range {
-            let mut out = vec![0f32; len * d];
-            let (keys, values) = cache.head(h / group);
-            for (i, out) in out.chunks_exact_mut(d).enumerate() {
-                let position = first + i;
-                let seen = position.saturating_sub(window - 1)..position + 1;
-                let query = &q[(h * len + i) * d..][..d];
-                scores.clear();
-                dots(query, keys, seen.clone(), &mut scores);
-                for score in scores.iter_mut() {
-                    *score *= scale;
-                }
-                softmax(&mut scores);
-                for (p, value) in scores.iter().zip(values[seen.start * d..].chunks_exact(d)) {
-                    for (o, v) in out.iter_mut().zip(value) {
-                        *o += p * v;
-                    }
-                }
+    // Each query position's output for each head, a piece of its own.
+    let mut out = vec![0f32; len * n_head * d];
+    pool::for_each(out.chunks_mut(d).collect(), |piece, out: &mut [f32]| {
+        let (i, h) = (piece / n_head, piece % n_head);
+        let (keys, values) = cache.head(h / group);
+        let position = first + i;
+        let seen = position.saturating_sub(window - 1)..position + 1;
+        let query = &q[(h * len + i) * d..][..d];
+        let mut scores = Vec::with_capacity(seen.len() + KEYS);
+        dots(query, keys, seen.clone(), &mut scores);
+        for score in scores.iter_mut() {
+            *score *= scale;
+        }
+        softmax(&mut scores);
+        for (p, value) in scores.iter().zip(values[seen.start * d..].chunks_exact(d)) {
+            for (o, v) in out.iter_mut().zip(value) {
+                *o += p * v;
             }
-            *heads[h].lock().unwrap_or_else(PoisonError::into_inner) = out;
         }
     });
-    let heads: Vec<Vec<f32>> = heads
-        .into_iter()
-        .map(|h| h.into_inner().unwrap_or_else(PoisonError::into_inner))
-        .collect();
-    let mut out = Vec::with_capacity(len * n_head * d);
-    for i in 0..len {
-        for head in &heads {
-            out.extend_from_slice(&head[i * d..(i + 1) * d]);
-        }
-    }
     out
 }
 

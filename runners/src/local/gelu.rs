@@ -5,10 +5,15 @@
 //! above 10. candle's element-wise `tanhf` took 12% of Gemma 3's prompt
 //! processing; the table takes a lookup, and gives llama.cpp's values.
 
+use super::pool;
 use half::f16;
 use std::sync::OnceLock;
 
-/// `gelu(gate[i]) · up[i]` for every `i`.
+/// Values one task of the worker pool computes.
+const CHUNK: usize = 8192;
+
+/// `gelu(gate[i]) · up[i]` for every `i`, shared out over the worker pool
+/// (a chunk of prompt has a gate of 131,072 values in Gemma 3 270M).
 pub fn gated(gate: &[f32], up: &[f32]) -> Vec<f32> {
     assert_eq!(
         gate.len(),
@@ -16,18 +21,20 @@ pub fn gated(gate: &[f32], up: &[f32]) -> Vec<f32> {
         "a gate and an up projection of one size"
     );
     let table = table();
-    gate.iter()
-        .zip(up)
-        .map(|(&x, &g)| {
-            if x <= -10.0 {
+    let mut out = vec![0f32; gate.len()];
+    pool::for_each(out.chunks_mut(CHUNK).collect(), |i, out: &mut [f32]| {
+        let at = i * CHUNK;
+        for ((o, &x), &g) in out.iter_mut().zip(&gate[at..]).zip(&up[at..]) {
+            *o = if x <= -10.0 {
                 0.0
             } else if x >= 10.0 {
                 x * g
             } else {
                 table[usize::from(f16::from_f32(x).to_bits())] * g
-            }
-        })
-        .collect()
+            };
+        }
+    });
+    out
 }
 
 /// The tanh approximation of GELU, in f32 as llama.cpp writes it.

@@ -18,10 +18,8 @@
 //! group is multiplied by eight activation rows at a time (prompt
 //! processing, each weight block unpacked once for the eight) or by one
 //! (decoding); elsewhere a scalar loop computes the same sums. Groups of
-//! weight rows are shared out over candle's own pool of workers, the one
-//! its quantized products use: with a second pool, on few cores, each
-//! pool's workers spin waiting for work while the other's need the cores
-//! (decoding ran at half the speed).
+//! weight rows, and the activations' rows to quantize, are shared out over
+//! the worker pool (see `pool`).
 //!
 //! The results are bit for bit those of candle's scalar `vec_dot` for
 //! these formats, which is the only one it has for Q4_1 and Q5_0: the same
@@ -34,8 +32,8 @@
 // each is behind a runtime check that the CPU has the features it uses.
 #![allow(unsafe_code)]
 
+use super::pool;
 use half::f16;
-use std::sync::{Mutex, PoisonError};
 
 /// Values per quantization block, in the weights and in the activations.
 pub const BLOCK: usize = 32;
@@ -56,6 +54,10 @@ const DECODE_GROUPS_PER_TASK: usize = 2;
 /// rows: its weights (32 rows) stay in the core's caches while every tile
 /// of activations passes over them.
 const PROMPT_GROUPS_PER_TASK: usize = 4;
+
+/// Values of activations one task of the worker pool quantizes, in whole
+/// rows (one row when rows are longer).
+const QUANTIZE_PER_TASK: usize = 8192;
 
 /// Rows of activations quantized to 8 bits per block of 32 as candle's
 /// `BlockQ8_0`/`BlockQ8_1` are: scale `d = max|x| / 127` (stored as f16),
@@ -92,18 +94,30 @@ impl Q8Rows {
         let blocks = x.len() / BLOCK;
         let mut out = Self {
             k,
-            d: Vec::with_capacity(blocks),
-            s: Vec::with_capacity(blocks),
-            sum: Vec::with_capacity(blocks),
+            d: vec![0.0; blocks],
+            s: vec![0.0; blocks],
+            sum: vec![0; blocks],
             qs: vec![0; x.len()],
         };
-        for (block, qs) in x.chunks_exact(BLOCK).zip(out.qs.chunks_exact_mut(BLOCK)) {
-            let (d, sum) = quantize_block(block, qs, simd);
-            let d = f16::from_f32(d);
-            out.d.push(d.to_f32());
-            out.s.push((f16::from_f32(sum as f32) * d).to_f32());
-            out.sum.push(sum);
-        }
+        // Whole rows to a task of the worker pool.
+        let values = ((QUANTIZE_PER_TASK / k.max(1)).max(1) * k).max(BLOCK);
+        let pieces = x
+            .chunks(values)
+            .zip(out.qs.chunks_mut(values))
+            .zip(out.d.chunks_mut(values / BLOCK))
+            .zip(out.s.chunks_mut(values / BLOCK))
+            .zip(out.sum.chunks_mut(values / BLOCK))
+            .collect();
+        pool::for_each(pieces, |_, ((((x, qs), d), s), sum)| {
+            let blocks = x.chunks_exact(BLOCK).zip(qs.chunks_exact_mut(BLOCK));
+            for ((((block, qs), d), s), sum) in blocks.zip(d).zip(s).zip(sum) {
+                let (scale, total) = quantize_block(block, qs, simd);
+                let scale = f16::from_f32(scale);
+                *d = scale.to_f32();
+                *s = (f16::from_f32(total as f32) * scale).to_f32();
+                *sum = total;
+            }
+        });
         out
     }
 
@@ -367,17 +381,11 @@ impl QWeights {
         };
         // Each task owns a run of weight rows and writes their products
         // with every activation row, activation row after activation row,
-        // into its own stretch of `t`, behind a lock no other task takes
-        // (the pool hands out task numbers, not the slices).
+        // into its own stretch of `t`.
         let mut t = vec![0f32; groups * GROUP * m];
-        let stretches: Vec<Mutex<&mut [f32]>> =
-            t.chunks_mut(per_task * GROUP * m).map(Mutex::new).collect();
-        candle_core::utils::barrier_pool().execute_chunked(stretches.len(), |tasks| {
-            for task in tasks {
-                let mut out = stretches[task]
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner);
-                let out: &mut [f32] = &mut out;
+        pool::for_each(
+            t.chunks_mut(per_task * GROUP * m).collect(),
+            |task, out: &mut [f32]| {
                 let first = task * per_task;
                 let rows = out.len() / m;
                 if m == 1 {
@@ -385,7 +393,7 @@ impl QWeights {
                         let [sums] = self.tile(first + g, &[x.row(0)], kernels);
                         out.copy_from_slice(&sums);
                     }
-                    continue;
+                    return;
                 }
                 for i in (0..m).step_by(TILE) {
                     // A short last tile repeats its last row; the extra
@@ -398,9 +406,8 @@ impl QWeights {
                         }
                     }
                 }
-            }
-        });
-        drop(stretches);
+            },
+        );
         if m == 1 {
             t.truncate(self.n);
             return t;
@@ -408,14 +415,13 @@ impl QWeights {
         // Back to one row of `n` per activation row: each task's stretch
         // holds a run of contiguous outputs for every activation row.
         let task_rows = per_task * GROUP;
-        let mut out = Vec::with_capacity(m * self.n);
-        for i in 0..m {
-            for (task, stretch) in t.chunks(task_rows * m).enumerate() {
+        let mut out = vec![0f32; m * self.n];
+        pool::for_each(out.chunks_mut(self.n).collect(), |i, out: &mut [f32]| {
+            for (stretch, out) in t.chunks(task_rows * m).zip(out.chunks_mut(task_rows)) {
                 let rows = stretch.len() / m;
-                let real = rows.min(self.n - task * task_rows);
-                out.extend_from_slice(&stretch[i * rows..i * rows + real]);
+                out.copy_from_slice(&stretch[i * rows..][..out.len()]);
             }
-        }
+        });
         out
     }
 

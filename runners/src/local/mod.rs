@@ -23,6 +23,7 @@ pub mod kernels;
 mod linear;
 mod llama;
 mod model;
+mod pool;
 mod spm;
 mod template;
 mod tokenizer;
