@@ -13,6 +13,7 @@
 
 use super::pool;
 use half::f16;
+use half::slice::HalfFloatSliceExt;
 
 /// Keys are stored in blocks of this many positions, value by value: the
 /// scores of a block's positions are computed side by side.
@@ -82,19 +83,24 @@ impl KvCache {
             grown.len = self.len;
             *self = grown;
         }
-        let round = |x: f32| f16::from_f32(x).to_f32();
+        // Rounded through f16 by `half`'s slice conversions, which use
+        // F16C where the CPU has it (its conversion of one value checks
+        // for it on every call).
+        let mut halves = vec![f16::ZERO; d];
+        let mut key = vec![0f32; d];
         for h in 0..self.n_kv_head {
             let head = h * self.capacity * d;
             for i in 0..len {
                 let p = self.len + i;
                 let new = (h * len + i) * d..(h * len + i + 1) * d;
+                halves.convert_from_f32_slice(&k[new.clone()]);
+                halves.convert_to_f32_slice(&mut key);
                 let block = head + p / KEYS * KEYS * d + p % KEYS;
-                for (t, x) in k[new.clone()].iter().enumerate() {
-                    self.k[block + t * KEYS] = round(*x);
+                for (t, x) in key.iter().enumerate() {
+                    self.k[block + t * KEYS] = *x;
                 }
-                for (to, x) in self.v[head + p * d..][..d].iter_mut().zip(&v[new]) {
-                    *to = round(*x);
-                }
+                halves.convert_from_f32_slice(&v[new]);
+                halves.convert_to_f32_slice(&mut self.v[head + p * d..][..d]);
             }
         }
         self.len += len;
