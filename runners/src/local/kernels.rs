@@ -14,10 +14,13 @@
 //! when the program runs (so the portable build gets them), one vector holds
 //! four values of each of the eight rows, and multiplying it by four values
 //! of an activation row, repeated eight times, sums each row's products in
-//! its own lane, so a block's eight dot products need no horizontal sums. A
-//! group is multiplied by eight activation rows at a time (prompt
+//! its own lane, so a block's eight dot products need no horizontal sums.
+//! With AVX-512 VNNI one vector holds two such and one instruction sums
+//! four products per lane; NEON (every aarch64 CPU) takes half of one, four
+//! rows. A group is multiplied by eight activation rows at a time (prompt
 //! processing, each weight block unpacked once for the eight) or by one
-//! (decoding); elsewhere a scalar loop computes the same sums. Groups of
+//! (decoding); elsewhere a scalar loop computes the same sums. [`Kernels`]
+//! names the sets and picks the best the CPU runs. Groups of
 //! weight rows, and the activations' rows to quantize, are shared out over
 //! the worker pool (see `pool`).
 //!
@@ -28,8 +31,9 @@
 //! move with the machine. (Candle's AVX2 code for Q8_0 adds the same terms
 //! in another order, a difference in the last bits.)
 
-// The AVX2 kernels call `std::arch` intrinsics, which are unsafe to call;
-// each is behind a runtime check that the CPU has the features it uses.
+// The SIMD kernels call `std::arch` intrinsics, which are unsafe to call;
+// each x86 one is behind a runtime check that the CPU has the features it
+// uses (NEON is part of every aarch64 CPU).
 #![allow(unsafe_code)]
 
 use super::pool;
