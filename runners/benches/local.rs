@@ -258,7 +258,14 @@ fn bench_one(file: &str, threads: usize) {
         speeds.decode_long,
         peak_rss_mb()
     );
-    if let Some(llama) = llama_bench(&path, threads) {
+    let llama = llama_bench(&path, threads);
+    if llama.is_none() && std::env::var_os("LLAMA_BENCH").is_some() {
+        eprintln!(
+            "{file}: llama-bench gave no figures for -p 256 and -n 64 at depths 0 and 256 \
+             (older builds have no -d)"
+        );
+    }
+    if let Some(llama) = llama {
         println!(
             "{:<62} {:>8} {:>12.1} {:>12.1} {:>12.1} {:>9}",
             format!("llama.cpp {file}"),

@@ -151,7 +151,7 @@ pub fn attend(
         let position = first + i;
         let seen = position.saturating_sub(window - 1)..position + 1;
         let query = &q[(h * len + i) * d..][..d];
-        let mut scores = Vec::with_capacity(seen.len() + KEYS);
+        let mut scores = Vec::with_capacity(seen.len());
         dots(query, keys, seen.clone(), &mut scores);
         for score in scores.iter_mut() {
             *score *= scale;

@@ -64,6 +64,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn values_shared_out_in_chunks_are_each_where_they_belong() {
+        // Three whole chunks and a short one, values on both sides of ±10.
+        let n = 3 * CHUNK + 5;
+        let gate: Vec<f32> = (0..n).map(|i| (i % 2600) as f32 / 100.0 - 13.0).collect();
+        let up: Vec<f32> = (0..n).map(|i| 1.0 + (i % 7) as f32).collect();
+        let out = gated(&gate, &up);
+        assert_eq!(out.len(), n);
+        for (i, v) in out.iter().enumerate() {
+            assert_eq!(*v, gated(&gate[i..=i], &up[i..=i])[0], "value {i}");
+        }
+    }
+
+    #[test]
     fn the_table_gives_gelu_at_f16_precision() {
         let x = [
             -12.0, -10.0, -3.0, -0.5, 0.0, 0.1, 1.0, 2.5, 9.99, 10.0, 30.0,

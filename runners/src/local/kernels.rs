@@ -575,15 +575,13 @@ impl Kernels {
     }
 
     /// Every set this CPU runs, the scalar code first and the best last.
-    pub fn available() -> Vec<Self> {
-        let best = Self::best();
-        let ladder: &[Self] = match best {
+    pub fn available() -> &'static [Self] {
+        match Self::best() {
             Self::Scalar => &[Self::Scalar],
             Self::Avx2 => &[Self::Scalar, Self::Avx2],
             Self::Avx512Vnni => &[Self::Scalar, Self::Avx2, Self::Avx512Vnni],
             Self::Neon => &[Self::Scalar, Self::Neon],
-        };
-        ladder.to_vec()
+        }
     }
 
     /// Whether these are x86's AVX kernels, which quantize activations
@@ -826,7 +824,7 @@ mod x86 {
         let ones = _mm256_set1_epi16(1);
         for b in 0..xs[0].d.len() {
             let qw = unpack::<Q4_1>(w, b);
-            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
+            let dw = scales(w, b);
             let mw = _mm256_loadu_ps(w.extra.as_ptr().add(b * GROUP).cast());
             for (x, acc) in xs.iter().zip(acc.iter_mut()) {
                 let qx = x.qs.as_ptr().add(b * BLOCK).cast::<i32>();
@@ -846,6 +844,13 @@ mod x86 {
             }
         }
         lanes(acc)
+    }
+
+    /// Block `b`'s scales of a group's eight rows.
+    #[inline]
+    #[target_feature(enable = "avx2,fma,f16c")]
+    unsafe fn scales(w: &Group<'_>, b: usize) -> __m256 {
+        _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()))
     }
 
     /// Adds block `b`'s share of each row's dot product with `x` to `acc`:
@@ -920,7 +925,7 @@ mod x86 {
                 };
                 _mm512_or_si512(v, _mm512_and_si512(bit, _mm512_set1_epi8(0x10)))
             });
-            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
+            let dw = scales(w, b);
             let mw = _mm256_loadu_ps(w.extra.as_ptr().add(b * GROUP).cast());
             for (x, acc) in xs.iter().zip(acc.iter_mut()) {
                 let sums = dot_vnni(&qw, x, b);
@@ -946,7 +951,7 @@ mod x86 {
             let qw: [__m512i; 4] = std::array::from_fn(|p| {
                 _mm512_xor_si512(_mm512_loadu_si512(qs.add(64 * p).cast()), top)
             });
-            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
+            let dw = scales(w, b);
             for (x, acc) in xs.iter().zip(acc.iter_mut()) {
                 let sums = dot_vnni(&qw, x, b);
                 add_block::<false>(acc, sums, 128, dw, _mm256_setzero_ps(), x, b);
@@ -994,7 +999,7 @@ mod x86 {
             let qw: [__m256i; 8] =
                 std::array::from_fn(|c| _mm256_loadu_si256(qs.add(32 * c).cast()));
             let magnitude = qw.map(|q| _mm256_abs_epi8(q));
-            let dw = _mm256_cvtph_ps(_mm_loadu_si128(w.d.as_ptr().add(b * GROUP).cast()));
+            let dw = scales(w, b);
             for (x, acc) in xs.iter().zip(acc.iter_mut()) {
                 let qx = x.qs.as_ptr().add(b * BLOCK).cast::<i32>();
                 let mut sums = _mm256_setzero_si256();
@@ -1100,7 +1105,7 @@ mod tests {
 
         // And bit for bit by every set of kernels this CPU runs, the
         // scalar code among them.
-        for kernels in Kernels::available() {
+        for &kernels in Kernels::available() {
             let theirs = w.matmul_with(&q, kernels);
             for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
                 assert_eq!(
@@ -1186,7 +1191,7 @@ mod tests {
                 let expected: f32 = x[i / n * k..][..k].iter().map(|v| -128.0 * v).sum();
                 assert_eq!(*v, expected, "output {i} of {m} rows");
             }
-            for kernels in Kernels::available() {
+            for &kernels in Kernels::available() {
                 assert_eq!(w.matmul(&q), w.matmul_with(&q, kernels), "{kernels:?}");
             }
         }
@@ -1263,6 +1268,27 @@ mod tests {
         // An all-zero block has scale 0 and no NaN.
         let z = Q8Rows::quantize(&[0f32; BLOCK], BLOCK);
         assert_eq!((z.d[0], z.qs[0]), (0.0, 0));
+    }
+
+    #[test]
+    fn activations_shared_out_in_pieces_quantize_as_row_by_row() {
+        // More values than one task quantizes, so the rows go to the pool
+        // in pieces, the last one short; each row at its own scale.
+        let k = 256;
+        let rows = 3 * QUANTIZE_PER_TASK / k + 5;
+        let x: Vec<f32> = (0..rows * k)
+            .map(|i| ((i * 7919 % 1000) as f32 - 500.0) * (1 + i / k) as f32 / 37.0)
+            .collect();
+        let all = Q8Rows::quantize(&x, k);
+        assert_eq!(all.rows(), rows);
+        for r in 0..rows {
+            let one = Q8Rows::quantize(&x[r * k..(r + 1) * k], k);
+            let got = all.row(r);
+            assert_eq!(got.qs, &one.qs[..], "row {r}");
+            assert_eq!(got.d, &one.d[..], "row {r}");
+            assert_eq!(got.s, &one.s[..], "row {r}");
+            assert_eq!(got.sum, &one.sum[..], "row {r}");
+        }
     }
 
     #[test]

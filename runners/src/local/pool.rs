@@ -1,9 +1,10 @@
 //! Work shared out over candle's pool of workers, the one its quantized
 //! products use: with a second pool, on few cores, each pool's workers
 //! spin waiting for work while the other's need the cores (decoding ran at
-//! half the speed). Everything the local models compute per token that is
-//! large enough goes through here, so that the main thread's work is not
-//! done alone while a worker waits.
+//! half the speed). The local models' own work per chunk of prompt (the
+//! products, the activations' quantization, the attention, the GELU) goes
+//! through here, so that the main thread does not do it alone while a
+//! worker waits; candle's own operations share their work themselves.
 
 use std::sync::{Mutex, PoisonError};
 
