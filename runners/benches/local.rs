@@ -192,7 +192,10 @@ fn bench_one(file: &str, threads: usize) {
         .starts_with("gemma")
         .then(|| "{{ bos_token }}{{ messages[-1]['content'] }}".to_string());
     let short_request = request("Write a long story about a lighthouse keeper.", 64);
-    let long_request = request(&format!("{long}\nSummarise the report."), 64);
+    let long_request = request(
+        &format!("{long}\nWrite a long story about this report."),
+        64,
+    );
     // The prompts' tokens as the model's own tokenizer and template make
     // them, counted before the model loads: a second tokenizer beside the
     // runner's would count in the peak RSS.
