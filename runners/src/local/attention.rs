@@ -171,21 +171,47 @@ pub fn attend(
 /// matrix product's kernel does (candle's did here before): greedy answers
 /// hang on such last bits, and summed in other orders they left llama.cpp's
 /// more often (on the agreement script's 100 cases, 87 or 88 equal against
-/// 91 and 92). A block's [`KEYS`] sums run side by side, in vector lanes.
+/// 91 and 92). A block's [`KEYS`] sums run side by side, in vector lanes,
+/// and [`BLOCKS_AT_ONCE`] blocks at a time: each sum waits on its previous
+/// addition, so one block alone leaves the core idle between them.
 fn dots(query: &[f32], keys: &[f32], positions: std::ops::Range<usize>, out: &mut Vec<f32>) {
-    let d = query.len();
-    for b in positions.start / KEYS..positions.end.div_ceil(KEYS) {
-        let block = &keys[b * KEYS * d..(b + 1) * KEYS * d];
-        let mut sums = [0f32; KEYS];
-        for (q, column) in query.iter().zip(block.chunks_exact(KEYS)) {
-            for (sum, k) in sums.iter_mut().zip(column) {
-                *sum += q * k;
-            }
-        }
+    let blocks = positions.start / KEYS..positions.end.div_ceil(KEYS);
+    let mut b = blocks.start;
+    let mut append = |b: usize, sums: &[f32; KEYS]| {
         let first = b * KEYS;
         let wanted = positions.start.max(first) - first..positions.end.min(first + KEYS) - first;
         out.extend_from_slice(&sums[wanted]);
+    };
+    while b + BLOCKS_AT_ONCE <= blocks.end {
+        let sums = block_dots::<BLOCKS_AT_ONCE>(query, keys, b);
+        for (i, sums) in sums.iter().enumerate() {
+            append(b + i, sums);
+        }
+        b += BLOCKS_AT_ONCE;
     }
+    for b in b..blocks.end {
+        append(b, &block_dots::<1>(query, keys, b)[0]);
+    }
+}
+
+/// Key blocks scored together by [`dots`].
+const BLOCKS_AT_ONCE: usize = 4;
+
+/// The sums of `query` times each key of blocks `first…first + N`, each
+/// added in order of the query's values.
+#[inline(always)]
+fn block_dots<const N: usize>(query: &[f32], keys: &[f32], first: usize) -> [[f32; KEYS]; N] {
+    let d = query.len();
+    let blocks: [&[f32]; N] = std::array::from_fn(|i| &keys[(first + i) * KEYS * d..][..KEYS * d]);
+    let mut sums = [[0f32; KEYS]; N];
+    for (t, q) in query.iter().enumerate() {
+        for (sums, block) in sums.iter_mut().zip(&blocks) {
+            for (sum, k) in sums.iter_mut().zip(&block[t * KEYS..(t + 1) * KEYS]) {
+                *sum += q * k;
+            }
+        }
+    }
+    sums
 }
 
 /// Softmax in place: `exp(x − max) / Σ`.
@@ -256,6 +282,29 @@ mod tests {
                 (s >> 40) as f32 / (1u64 << 23) as f32 - 1.0
             })
             .collect()
+    }
+
+    #[test]
+    fn each_score_adds_its_products_in_order() {
+        // Positions from the middle of one block to the middle of another,
+        // past a run of blocks scored together and a remainder.
+        let (d, total) = (64, 8 * KEYS + 3);
+        let mut cache = KvCache::new(1, d, total);
+        let k = random(total * d, 7);
+        cache.append(&k, &vec![0.0; total * d], total);
+        let query = random(d, 8);
+        for positions in [3..total, 0..1, 5..6 * KEYS + 1] {
+            let mut scores = Vec::new();
+            dots(&query, cache.head(0).0, positions.clone(), &mut scores);
+            assert_eq!(scores.len(), positions.len());
+            for (p, score) in positions.zip(&scores) {
+                let key: Vec<f32> = (0..d)
+                    .map(|t| f16::from_f32(k[p * d + t]).to_f32())
+                    .collect();
+                let in_order = query.iter().zip(&key).fold(0f32, |s, (q, k)| s + q * k);
+                assert_eq!(score.to_bits(), in_order.to_bits(), "position {p}");
+            }
+        }
     }
 
     /// Per head, rows `range` of `x` laid out per head with `rows` rows.
