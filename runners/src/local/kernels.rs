@@ -615,8 +615,13 @@ mod arm {
             return std::array::from_fn(|c| halves(32 * c).map(|h| vreinterpretq_s8_u8(h)));
         }
         let runs: [[uint8x16_t; 2]; 4] = std::array::from_fn(|p| halves(32 * p));
-        let high = w.extra.as_ptr().add(b * GROUP).cast::<u8>();
-        let high = [vld1q_u8(high), vld1q_u8(high.add(16))];
+        // Q5_0's high bits (Q4_1's extra words are its minimums).
+        let high = if format == Format::Q5_0 {
+            let high = w.extra.as_ptr().add(b * GROUP).cast::<u8>();
+            [vld1q_u8(high), vld1q_u8(high.add(16))]
+        } else {
+            [vdupq_n_u8(0); 2]
+        };
         std::array::from_fn(|c| {
             std::array::from_fn(|h| {
                 let run = runs[c % 4][h];
