@@ -24,5 +24,6 @@ pub mod scorers;
 pub mod sinks;
 pub mod store;
 pub mod suite;
+pub mod templates;
 pub mod time;
 pub mod tokens;

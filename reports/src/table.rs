@@ -1,7 +1,47 @@
-//! A plain-text table per task × model, for the terminal.
+//! A plain-text table per task × model, for the terminal, and [`escape`]:
+//! what any text from a suite, a case or a model goes through before it
+//! reaches a terminal.
 
 use crate::{baseline, Cell, QualityMeasure, ReportModel};
+use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Whether a terminal would act on `c` or hide it rather than show it: C0
+/// and C1 controls (escape sequences start with ESC or CSI) but line feed
+/// and tab, bidirectional overrides and isolates, which reorder what
+/// follows them, and zero-width characters, which make two different
+/// strings look alike.
+pub fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// `text` with every [`is_hidden`] character written as its code point
+/// (`\u{1b}`), as ripgrep and git show what they must not print raw: an
+/// id, an output or an error message cannot set the terminal's title,
+/// colour what follows or reverse the order of a line.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 const HEADERS: [&str; 15] = [
     "task",
@@ -88,14 +128,19 @@ pub fn render(report: &ReportModel) -> String {
             p.savings_yearly_usd
         );
     }
-    out
+    escape(&out).into_owned()
 }
 
 /// Lays out `rows` under `headers` in columns two spaces apart: the first
-/// `names` columns left-aligned, the rest (numbers) right-aligned.
+/// `names` columns left-aligned, the rest (numbers) right-aligned; each
+/// cell [`escape`]d.
 pub fn aligned(headers: &[&str], rows: &[Vec<String>], names: usize) -> String {
+    let rows: Vec<Vec<Cow<str>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|cell| escape(cell)).collect())
+        .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
+    for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(cell.chars().count());
         }
@@ -118,8 +163,8 @@ pub fn aligned(headers: &[&str], rows: &[Vec<String>], names: usize) -> String {
         out.push('\n');
     };
     line(&mut headers.iter().copied());
-    for r in rows {
-        line(&mut r.iter().map(String::as_str));
+    for r in &rows {
+        line(&mut r.iter().map(|cell| &**cell));
     }
     out
 }
@@ -148,6 +193,24 @@ fn row(c: &Cell) -> [String; 15] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_what_a_terminal_would_act_on() {
+        assert!(matches!(escape("café 😀\tok\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape("\u{1b}]0;pwned\u{7}\u{1b}[1;31mred\0"),
+            "\\u{1b}]0;pwned\\u{7}\\u{1b}[1;31mred\\u{0}"
+        );
+        assert_eq!(
+            escape("a\u{202e}b\u{200b}c\u{2066}d\u{9b}e\rf"),
+            "a\\u{202e}b\\u{200b}c\\u{2066}d\\u{9b}e\\u{d}f"
+        );
+        // Escaping twice changes nothing more.
+        let once = escape("\u{1b}[2J").into_owned();
+        assert_eq!(escape(&once), once);
+        let table = aligned(&["id", "n"], &[vec!["x\u{1b}[2J".into(), "1".into()]], 1);
+        assert_eq!(table, "id          n\nx\\u{1b}[2J  1\n");
+    }
     use crate::{Outcome, Percentiles, Portfolio, RunInfo, Verdict, FORMAT_VERSION};
 
     #[test]

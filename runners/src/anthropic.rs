@@ -12,7 +12,7 @@
 //! Extended thinking is asked for with a budget, and its `thinking` blocks
 //! are not part of the answer.
 
-use crate::http::{self, Accumulator, Wire};
+use crate::http::{self, Accumulator, Count, Wire};
 use crate::sse::SseEvent;
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
@@ -129,7 +129,7 @@ impl Wire for MessagesWire {
         let parsed: StreamEvent = http::parse(event.data.as_bytes(), "a stream event")?;
         match parsed {
             StreamEvent::MessageStart { message } => {
-                acc.usage = Some(message.usage.into());
+                acc.set_usage(message.usage.read());
             }
             StreamEvent::ContentBlockStart { content_block } => {
                 if let Block::Text { text } = content_block {
@@ -146,17 +146,7 @@ impl Wire for MessagesWire {
                     acc.finish = Some(finish_reason(&reason));
                 }
                 // The counts in `message_delta` are cumulative.
-                let total = acc.usage.get_or_insert_with(Usage::default);
-                total.output_tokens = usage.output_tokens;
-                if let Some(n) = usage.cache_creation_input_tokens {
-                    total.cache_write_tokens = n;
-                }
-                if let Some(n) = usage.cache_read_input_tokens {
-                    total.cached_input_tokens = n;
-                }
-                if let Some(n) = usage.input_tokens {
-                    total.input_tokens = n + total.cache_write_tokens + total.cached_input_tokens;
-                }
+                acc.set_usage(usage.apply(acc.usage.unwrap_or_default()));
             }
             StreamEvent::MessageStop => return Ok(true),
             StreamEvent::Error { error } => {
@@ -184,7 +174,7 @@ impl Wire for MessagesWire {
             }
         }
         acc.finish = message.stop_reason.map(|r| finish_reason(&r));
-        acc.usage = Some(message.usage.into());
+        acc.set_usage(message.usage.read());
         Ok(())
     }
 }
@@ -283,10 +273,29 @@ struct MessageDelta {
 
 #[derive(Deserialize)]
 struct DeltaUsage {
-    output_tokens: u64,
-    input_tokens: Option<u64>,
-    cache_creation_input_tokens: Option<u64>,
-    cache_read_input_tokens: Option<u64>,
+    output_tokens: Count,
+    input_tokens: Option<Count>,
+    cache_creation_input_tokens: Option<Count>,
+    cache_read_input_tokens: Option<Count>,
+}
+
+impl DeltaUsage {
+    /// `total` with the counts given; `None` when one cannot be read.
+    fn apply(&self, mut total: Usage) -> Option<Usage> {
+        // A count left out keeps its earlier value.
+        let given = |count: Option<Count>, old: u64| count.map_or(Some(old), |c| c.0);
+        total.output_tokens = self.output_tokens.0?;
+        total.cache_write_tokens =
+            given(self.cache_creation_input_tokens, total.cache_write_tokens)?;
+        total.cached_input_tokens = given(self.cache_read_input_tokens, total.cached_input_tokens)?;
+        if let Some(input) = self.input_tokens {
+            total.input_tokens = input
+                .0?
+                .saturating_add(total.cache_write_tokens)
+                .saturating_add(total.cached_input_tokens);
+        }
+        Some(total)
+    }
 }
 
 #[derive(Deserialize)]
@@ -305,27 +314,28 @@ struct FullMessage {
 
 #[derive(Deserialize)]
 struct WireUsage {
-    input_tokens: u64,
+    input_tokens: Count,
     #[serde(default)]
-    output_tokens: u64,
+    output_tokens: Count,
     #[serde(default)]
-    cache_creation_input_tokens: u64,
+    cache_creation_input_tokens: Count,
     #[serde(default)]
-    cache_read_input_tokens: u64,
+    cache_read_input_tokens: Count,
 }
 
-impl From<WireUsage> for Usage {
-    fn from(u: WireUsage) -> Self {
-        Usage {
-            input_tokens: u.input_tokens
-                + u.cache_creation_input_tokens
-                + u.cache_read_input_tokens,
-            output_tokens: u.output_tokens,
-            cached_input_tokens: u.cache_read_input_tokens,
-            cache_write_tokens: u.cache_creation_input_tokens,
+impl WireUsage {
+    /// The usage, cached and cache-writing prompt tokens counted as input;
+    /// `None` when a count cannot be read.
+    fn read(self) -> Option<Usage> {
+        let (write, read) = (self.cache_creation_input_tokens.0?, self.cache_read_input_tokens.0?);
+        Some(Usage {
+            input_tokens: self.input_tokens.0?.saturating_add(write).saturating_add(read),
+            output_tokens: self.output_tokens.0?,
+            cached_input_tokens: read,
+            cache_write_tokens: write,
             reasoning_tokens: 0,
             estimated: false,
-        }
+        })
     }
 }
 
@@ -338,7 +348,7 @@ mod tests {
     #[test]
     fn system_messages_move_to_the_top_level() {
         let runner = AnthropicRunner::new(
-            reqwest::Client::new(),
+            crate::client().expect("an HTTP client"),
             AnthropicConfig {
                 base_url: "https://api.anthropic.com/v1/".into(),
                 model: "claude-haiku-4-5".into(),
@@ -375,13 +385,14 @@ mod tests {
 
     #[test]
     fn cached_tokens_count_as_input() {
-        let u: Usage = WireUsage {
-            input_tokens: 10,
-            output_tokens: 5,
-            cache_creation_input_tokens: 100,
-            cache_read_input_tokens: 1000,
+        let u = WireUsage {
+            input_tokens: Count(Some(10)),
+            output_tokens: Count(Some(5)),
+            cache_creation_input_tokens: Count(Some(100)),
+            cache_read_input_tokens: Count(Some(1000)),
         }
-        .into();
+        .read()
+        .unwrap();
         assert_eq!(
             (u.input_tokens, u.cached_input_tokens, u.cache_write_tokens),
             (1110, 1000, 100)

@@ -9,7 +9,7 @@
 //! (`thoughtsTokenCount`) are billed as output and counted as reasoning;
 //! thought summaries are not part of the answer.
 
-use crate::http::{self, Accumulator, Wire};
+use crate::http::{self, Accumulator, Count, Wire};
 use crate::sse::SseEvent;
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
@@ -163,14 +163,7 @@ impl GeminiWire {
             ));
         }
         if let Some(u) = chunk.usage_metadata {
-            acc.usage = Some(Usage {
-                input_tokens: u.prompt_token_count,
-                output_tokens: u.candidates_token_count + u.thoughts_token_count,
-                cached_input_tokens: u.cached_content_token_count,
-                cache_write_tokens: 0,
-                reasoning_tokens: u.thoughts_token_count,
-                estimated: false,
-            });
+            acc.set_usage(u.read());
         }
         Ok(text)
     }
@@ -308,13 +301,28 @@ struct StreamError {
 #[serde(rename_all = "camelCase")]
 struct UsageMetadata {
     #[serde(default)]
-    prompt_token_count: u64,
+    prompt_token_count: Count,
     #[serde(default)]
-    candidates_token_count: u64,
+    candidates_token_count: Count,
     #[serde(default)]
-    thoughts_token_count: u64,
+    thoughts_token_count: Count,
     #[serde(default)]
-    cached_content_token_count: u64,
+    cached_content_token_count: Count,
+}
+
+impl UsageMetadata {
+    /// The usage, thinking counted as output; `None` when a count cannot be read.
+    fn read(self) -> Option<Usage> {
+        let thoughts = self.thoughts_token_count.0?;
+        Some(Usage {
+            input_tokens: self.prompt_token_count.0?,
+            output_tokens: self.candidates_token_count.0?.saturating_add(thoughts),
+            cached_input_tokens: self.cached_content_token_count.0?,
+            cache_write_tokens: 0,
+            reasoning_tokens: thoughts,
+            estimated: false,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -337,7 +345,7 @@ mod tests {
     #[test]
     fn the_body_follows_the_api_reference() {
         let runner = GeminiRunner::new(
-            reqwest::Client::new(),
+            crate::client().expect("an HTTP client"),
             GeminiConfig {
                 base_url: "https://generativelanguage.googleapis.com/v1beta".into(),
                 model: "gemini-2.5-flash".into(),

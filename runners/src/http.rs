@@ -10,6 +10,17 @@ use futures_util::StreamExt;
 use serde_json::Value;
 use std::time::{Duration, Instant, SystemTime};
 
+/// The HTTP client provider runners share. It follows no redirect: the
+/// runners put their key in provider-specific headers (`x-api-key`,
+/// `x-goog-api-key`, `api-key`) that an HTTP client forwards to wherever a
+/// `Location` points, and an API endpoint that redirects is a
+/// misconfiguration to fix in `base_url`, not a hop to take with a key.
+pub fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+}
+
 /// How one provider's responses are read.
 pub(crate) trait Wire: Send + Sync {
     /// Handles one stream event; `Ok(true)` means the stream's end marker came.
@@ -42,6 +53,9 @@ pub(crate) async fn attempt(
     let exchange = async {
         let mut response = builder.send().await.map_err(|e| transport(e, false, key))?;
         let status = response.status();
+        if status.is_redirection() {
+            return Err(redirected(status.as_u16(), response.headers(), key));
+        }
         if !status.is_success() {
             let headers = response.headers().clone();
             let (body, _) = read_limited(&mut response, ERROR_BODY_LIMIT)
@@ -210,6 +224,40 @@ fn status_failure(
     failure
 }
 
+/// Characters of a `Location` shown in a failure: enough to recognise
+/// where it leads, not a page of whatever a server put there.
+const LOCATION_CHARS: usize = 200;
+
+/// The failure of a redirect, which is never followed (see [`client`]).
+fn redirected(status: u16, headers: &reqwest::header::HeaderMap, key: Option<&ApiKey>) -> Failure {
+    let location = headers
+        .get(reqwest::header::LOCATION)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let message = match location {
+        Some(location) => {
+            let shown: String = location
+                .chars()
+                .take(LOCATION_CHARS)
+                .flat_map(char::escape_debug)
+                .collect();
+            let more = if location.chars().count() > LOCATION_CHARS {
+                "…"
+            } else {
+                ""
+            };
+            format!(
+                "HTTP {status}: the endpoint redirects to `{shown}{more}`; redirects are not followed (the key would go with them): set base_url to the endpoint itself"
+            )
+        }
+        None => format!(
+            "HTTP {status}: the endpoint redirects, without a Location; redirects are not followed: check base_url"
+        ),
+    };
+    let mut failure = Failure::new(ErrorClass::BadRequest, redact(&message, key));
+    failure.status = Some(status);
+    failure
+}
+
 /// Parses a protobuf duration such as `27s` or `1.5s`.
 fn parse_seconds(text: &str) -> Option<Duration> {
     wait_of(text.strip_suffix('s')?.parse().ok()?)
@@ -283,6 +331,34 @@ fn cut(message: &str, key: Option<&ApiKey>) -> String {
     kept
 }
 
+/// A token count as a provider wrote it. Anything but a non-negative
+/// integer (a negative count, a fraction, text) reads as `Count(None)`
+/// rather than failing the response: the answer is kept, and its usage is
+/// estimated as for a provider that reports none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Count(pub Option<u64>);
+
+impl Default for Count {
+    /// A count left out is zero, as the APIs document.
+    fn default() -> Self {
+        Self(Some(0))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        Ok(Self(match value {
+            Value::Number(n) => n.as_u64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && (0.0..u64::MAX as f64).contains(f))
+                    .map(|f| f as u64)
+            }),
+            _ => None,
+        }))
+    }
+}
+
 /// What one attempt has received so far.
 pub(crate) struct Accumulator {
     start: Instant,
@@ -290,6 +366,9 @@ pub(crate) struct Accumulator {
     pub text: String,
     /// Usage, once the provider has reported it.
     pub usage: Option<Usage>,
+    /// Whether the provider reported a count that cannot be right: the
+    /// usage is then estimated, whatever else it reported.
+    usage_unreadable: bool,
     /// Why generation stopped, once known.
     pub finish: Option<FinishReason>,
     ttft: Option<Duration>,
@@ -306,11 +385,21 @@ impl Accumulator {
             start: Instant::now(),
             text: String::new(),
             usage: None,
+            usage_unreadable: false,
             finish: None,
             ttft: None,
             last: None,
             gaps_us: Vec::new(),
             ended: None,
+        }
+    }
+
+    /// Records the usage a provider reported: `None` when one of its
+    /// counts could not be read (see [`Count`]).
+    pub fn set_usage(&mut self, usage: Option<Usage>) {
+        match usage {
+            Some(usage) => self.usage = Some(usage),
+            None => self.usage_unreadable = true,
         }
     }
 
@@ -330,7 +419,10 @@ impl Accumulator {
 
     /// The completion of this attempt; `messages` are the request's, for
     /// estimating what a failed attempt used.
-    fn finish(self, outcome: Result<(), Failure>, messages: &[Message]) -> Completion {
+    fn finish(mut self, outcome: Result<(), Failure>, messages: &[Message]) -> Completion {
+        if self.usage_unreadable {
+            self.usage = None;
+        }
         let timing = Timing {
             ttft_us: self.ttft.map(micros),
             total_us: micros(self.ended.unwrap_or_else(|| self.start.elapsed())),
@@ -516,7 +608,7 @@ mod tests {
         use crate::openai::{Flavor, OpenAiConfig, OpenAiRunner};
         use crate::{Role, Runner};
         let runner = OpenAiRunner::new(
-            reqwest::Client::new(),
+            crate::client().expect("an HTTP client"),
             OpenAiConfig {
                 base_url: url,
                 model: "m".into(),
@@ -652,7 +744,7 @@ mod tests {
         use crate::openai::{Flavor, OpenAiConfig, OpenAiRunner};
         use crate::{Role, Runner};
         let runner = OpenAiRunner::new(
-            reqwest::Client::new(),
+            crate::client().expect("an HTTP client"),
             OpenAiConfig {
                 base_url: url,
                 model: "m".into(),

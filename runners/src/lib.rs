@@ -20,6 +20,7 @@ pub mod wait;
 pub use completion::{
     Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request, Role, Timing, Usage,
 };
+pub use http::client;
 pub use secret::ApiKey;
 
 use std::future::Future;

@@ -6,7 +6,7 @@
 //! arrived; `stream_options.include_usage` asks for the final usage chunk.
 //! Servers that send no usage get an estimate, marked as such.
 
-use crate::http::{self, Accumulator, Wire};
+use crate::http::{self, Accumulator, Count, Wire};
 use crate::sse::SseEvent;
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request,
@@ -151,7 +151,7 @@ impl Wire for ChatWire {
             }
         }
         if let Some(usage) = chunk.usage {
-            acc.usage = Some(usage.into());
+            acc.set_usage(usage.read());
         }
         Ok(false)
     }
@@ -165,7 +165,9 @@ impl Wire for ChatWire {
             .ok_or_else(|| Failure::new(ErrorClass::InvalidResponse, "response has no choice 0"))?;
         acc.text = choice.message.content.unwrap_or_default();
         acc.finish = choice.finish_reason.map(|r| FinishReason::from_openai(&r));
-        acc.usage = parsed.usage.map(Usage::from);
+        if let Some(usage) = parsed.usage {
+            acc.set_usage(usage.read());
+        }
         Ok(())
     }
 }
@@ -262,9 +264,9 @@ struct FullMessage {
 #[derive(Deserialize)]
 struct WireUsage {
     #[serde(default)]
-    prompt_tokens: u64,
+    prompt_tokens: Count,
     #[serde(default)]
-    completion_tokens: u64,
+    completion_tokens: Count,
     prompt_tokens_details: Option<PromptDetails>,
     completion_tokens_details: Option<CompletionDetails>,
 }
@@ -272,27 +274,30 @@ struct WireUsage {
 #[derive(Deserialize)]
 struct PromptDetails {
     #[serde(default)]
-    cached_tokens: u64,
+    cached_tokens: Count,
 }
 
 #[derive(Deserialize)]
 struct CompletionDetails {
     #[serde(default)]
-    reasoning_tokens: u64,
+    reasoning_tokens: Count,
 }
 
-impl From<WireUsage> for Usage {
-    fn from(u: WireUsage) -> Self {
-        Usage {
-            input_tokens: u.prompt_tokens,
-            output_tokens: u.completion_tokens,
-            cached_input_tokens: u.prompt_tokens_details.map_or(0, |d| d.cached_tokens),
+impl WireUsage {
+    /// The usage, or `None` when a count cannot be read.
+    fn read(self) -> Option<Usage> {
+        let zero = Count::default();
+        Some(Usage {
+            input_tokens: self.prompt_tokens.0?,
+            output_tokens: self.completion_tokens.0?,
+            cached_input_tokens: self.prompt_tokens_details.map_or(zero, |d| d.cached_tokens).0?,
             cache_write_tokens: 0,
-            reasoning_tokens: u
+            reasoning_tokens: self
                 .completion_tokens_details
-                .map_or(0, |d| d.reasoning_tokens),
+                .map_or(zero, |d| d.reasoning_tokens)
+                .0?,
             estimated: false,
-        }
+        })
     }
 }
 
@@ -303,7 +308,7 @@ mod tests {
 
     fn runner(flavor: Flavor) -> OpenAiRunner {
         OpenAiRunner::new(
-            reqwest::Client::new(),
+            crate::client().expect("an HTTP client"),
             OpenAiConfig {
                 base_url: "http://x/v1/".into(),
                 model: "m".into(),

@@ -62,6 +62,14 @@ pub enum Behavior {
         /// A `Retry-After` header value.
         retry_after: Option<String>,
     },
+    /// A redirect (301, 302, 307 or 308) to `location`, as a proxy or a
+    /// moved endpoint answers.
+    Redirect {
+        /// The status.
+        code: u16,
+        /// The `Location` header.
+        location: String,
+    },
     /// Reset the connection before answering.
     Reset,
     /// Stream `chunks` content chunks, then half an event, then close.
@@ -347,6 +355,14 @@ async fn handle(conn: &mut Conn, state: &State, req: HttpRequest) -> std::io::Re
             protocol.reply(&seen, &Reply::text("late"), End::Complete, usage)
         }
         Behavior::Status { code, retry_after } => protocol.error(code, retry_after.as_deref()),
+        Behavior::Redirect { code, location } => Response {
+            status: code,
+            headers: vec![("location", location)],
+            body: Body::Full {
+                delay: Duration::ZERO,
+                bytes: Vec::new(),
+            },
+        },
         Behavior::Reset => return Ok(After::Reset),
         Behavior::Truncate { chunks } => {
             let mut streamed = seen.clone();

@@ -355,6 +355,52 @@ fn keys_never_leave_the_environment() {
     }
 }
 
+/// A redirect is never followed, so no key crosses to wherever a
+/// `Location` points: not to another port (another origin), not to
+/// another path of the same server. Each is a `bad_request` naming the
+/// `Location`, tried once, and the second server sees no request at all.
+#[test]
+fn redirects_are_refused_and_never_carry_the_key() {
+    let elsewhere = start(Api::OpenAi, "", echo);
+    let away = format!("http://{}/v1/collect", elsewhere.addr());
+    let models = all_models(|_| {
+        let away = away.clone();
+        Arc::new(move |seen: &Seen| {
+            let (code, location) = match seen.prompt.as_str() {
+                "question 1" => (307, away.clone()),
+                "question 2" => (301, away.clone()),
+                "question 3" => (302, away.clone()),
+                _ => (308, "/v1/moved".to_string()),
+            };
+            Behavior::Redirect { code, location }
+        })
+    });
+    let s = Scratch::new();
+    s.write("s.yaml", &suite(&models, 4, ""));
+    sizeup(&s)
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
+    let report = s.export("latest");
+    let all = trials(&report);
+    assert_eq!(all.len(), 20);
+    for t in &all {
+        assert_eq!(t["error_class"], "bad_request", "{t}");
+        assert_eq!(t["attempts"], 1, "{t}");
+        let error = t["error"].as_str().unwrap();
+        let location = if t["case"] == "c4" { "/v1/moved" } else { &away };
+        assert!(
+            error.contains(&format!("redirects to `{location}`")),
+            "{error}"
+        );
+    }
+    assert_eq!(elsewhere.requests(), 0, "a redirect was followed");
+    for m in &models {
+        assert_eq!(m.server.requests(), 4, "{}", m.id);
+    }
+}
+
 #[test]
 fn models_without_a_cost_are_priced_from_the_price_book() {
     let server = start(Api::Anthropic, "ANTHROPIC_TEST_KEY", echo);

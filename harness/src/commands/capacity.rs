@@ -93,9 +93,7 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
         tokens_per_minute: None,
         ..model.clone()
     };
-    let client = reqwest::Client::builder()
-        .build()
-        .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let client = sizeup_runners::client().map_err(|e| CliError::incomplete(message(chain(&e))))?;
     let runner =
         providers::runner(&bare, &client, None).map_err(|e| CliError::input(message(chain(&e))))?;
 

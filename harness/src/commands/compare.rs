@@ -1,7 +1,7 @@
 //! `sizeup compare` and `run --baseline`: a run against a baseline run of
 //! the same suite, from the store or from an exported JSON file.
 
-use super::report::{open, render, store_error, write};
+use super::report::{check_outputs, open, render, store_error, write};
 use super::{message, print, CliError};
 use crate::analysis::{self, comparison};
 use crate::cli::{CompareArgs, GateArgs, OutputArgs};
@@ -11,6 +11,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn compare(args: CompareArgs) -> Result<ExitCode, CliError> {
+    let files: Vec<&Path> = [&args.baseline, &args.run]
+        .into_iter()
+        .map(Path::new)
+        .filter(|p| p.is_file())
+        .collect();
+    let outputs: Vec<&Path> = args.outputs.files().into_iter().map(|(_, p)| p.as_path()).collect();
+    check_outputs(&outputs, &files, Some(&args.db.db))?;
     // Two exported files need no store.
     let store = match [&args.baseline, &args.run]
         .iter()

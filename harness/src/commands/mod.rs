@@ -45,9 +45,7 @@ impl From<crate::suite::SuiteError> for CliError {
     fn from(e: crate::suite::SuiteError) -> Self {
         match e {
             crate::suite::SuiteError::Invalid(d) => Self::input(miette::Report::new(*d)),
-            other => Self::input(miette::Report::new_boxed(Box::new(
-                miette::MietteDiagnostic::new(chain(&other)),
-            ))),
+            other => Self::input(message(chain(&other))),
         }
     }
 }
@@ -64,9 +62,12 @@ pub fn chain(e: &dyn std::error::Error) -> String {
     text
 }
 
-/// A plain error message as a report.
+/// A plain error message as a report, escaped for the terminal: it may
+/// quote a path, an id or a provider's answer.
 pub fn message(text: impl Into<String>) -> miette::Report {
-    miette::Report::new(miette::MietteDiagnostic::new(text.into()))
+    let text = text.into();
+    let text = sizeup_reports::table::escape(&text).into_owned();
+    miette::Report::new(miette::MietteDiagnostic::new(text))
 }
 
 /// Writes to standard output; a closed pipe (`sizeup show | head`) is not an error.
@@ -82,7 +83,9 @@ pub fn warn(suite: &crate::suite::Suite) {
         let hint = w
             .hint
             .as_deref()
-            .map_or(String::new(), |h| format!("\n  help: {h}"));
+            .map_or(String::new(), |h| {
+                format!("\n  help: {}", sizeup_reports::table::escape(h))
+            });
         let _ = writeln!(err, "warning: {w}{hint}");
     }
 }

@@ -7,7 +7,7 @@ use crate::store::{Store, StoreError};
 use sizeup_reports::format::dollars;
 use sizeup_reports::table::aligned;
 use sizeup_reports::{Outcome, ReportModel, Verdict};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Opens an existing database; a missing one is a usage error, not a new file.
@@ -110,6 +110,9 @@ pub fn show(args: ShowArgs) -> Result<ExitCode, CliError> {
 }
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, CliError> {
+    if let Some(path) = &args.output {
+        check_outputs(&[path], &[], Some(&args.db.db))?;
+    }
     let store = open(&args.db.db)?;
     let report = match args.format.needs_trials() {
         true => analysis::report(&store, &args.run, args.history.runs),
@@ -153,16 +156,73 @@ fn is_database(path: &Path) -> bool {
             .any(|db| sqlite(Path::new(db)))
 }
 
+/// Refuses, before any work starts, an output file that is one of the
+/// `inputs` (the suite and every file it reads, a catalog, a price book,
+/// a baseline), the store `db` or one of its journal files, any SQLite
+/// database, or another output: a report written there would destroy it.
+/// A path counts as the file it leads to, through symlinks and hard links.
+pub fn check_outputs(
+    outputs: &[&Path],
+    inputs: &[&Path],
+    db: Option<&Path>,
+) -> Result<(), CliError> {
+    let companions: Vec<PathBuf> = db
+        .into_iter()
+        .flat_map(|db| {
+            ["", "-wal", "-shm", "-journal"].map(|suffix| {
+                let mut name = db.as_os_str().to_owned();
+                name.push(suffix);
+                PathBuf::from(name)
+            })
+        })
+        .collect();
+    let refuse = |out: &Path, what: String| {
+        Err(CliError::input(message(format!(
+            "{} {what}; a report is never written over it (choose another output file)",
+            out.display()
+        ))))
+    };
+    for (i, out) in outputs.iter().enumerate() {
+        if is_database(out) {
+            return refuse(out, "is an SQLite database".into());
+        }
+        if let Some(store) = companions.iter().find(|c| same_file(out, c)) {
+            return refuse(out, format!("is the results store ({})", store.display()));
+        }
+        if let Some(input) = inputs.iter().find(|input| same_file(out, input)) {
+            return refuse(out, format!("is {}, which this command reads", input.display()));
+        }
+        if let Some(other) = outputs[..i].iter().find(|other| same_file(out, other)) {
+            return refuse(out, format!("is also the output {}", other.display()));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `a` and `b` are one file: the same file on disk when both
+/// exist, else the same path once folders and symlinks are resolved.
+fn same_file(a: &Path, b: &Path) -> bool {
+    if let Ok(same) = same_file::is_same_file(a, b) {
+        return same;
+    }
+    // A file that does not exist yet: its folder resolved, then its name.
+    let resolved = |p: &Path| {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = std::fs::canonicalize(dir.unwrap_or(Path::new("."))).ok()?;
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    matches!((resolved(a), resolved(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// Writes a file, creating its directory. An SQLite database (the store,
 /// or any other) and its journal files are never overwritten: a mistyped
 /// `--json results.db` must not destroy every stored run.
 pub fn write(path: &Path, text: &str) -> Result<(), CliError> {
-    if is_database(path) {
-        return Err(CliError::input(message(format!(
-            "{} is an SQLite database; a report is never written over one (choose another output file)",
-            path.display()
-        ))));
-    }
+    // Checked again as it is written: a database may have appeared there
+    // since the command started.
+    check_outputs(&[path], &[], None)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             CliError::input(message(format!("failed to create {}: {e}", dir.display())))
@@ -193,6 +253,7 @@ mod tests {
             };
             assert_eq!(err.code, 2);
             assert!(format!("{:?}", err.report).contains("is an SQLite database"));
+            assert!(check_outputs(&[path], &[], None).is_err());
         }
         drop(conn);
         let n: i64 = rusqlite::Connection::open(&db)
@@ -205,5 +266,38 @@ mod tests {
         assert!(write(&out, "{}").is_ok());
         assert!(write(&out, "[]").is_ok());
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "[]");
+    }
+
+    #[test]
+    fn no_output_is_one_of_the_inputs_or_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        std::fs::write(at("s.yaml"), "name: s\n").unwrap();
+        std::fs::write(at("cases.jsonl"), "{}\n").unwrap();
+        std::os::unix::fs::symlink(at("s.yaml"), at("link.json")).unwrap();
+        std::fs::hard_link(at("cases.jsonl"), at("hard.html")).unwrap();
+        std::fs::create_dir(at("sub")).unwrap();
+        let (suite, cases) = (at("s.yaml"), at("cases.jsonl"));
+        let inputs = [suite.as_path(), cases.as_path()];
+        let db = at("r.db");
+        let refused = |outputs: &[&Path]| match check_outputs(outputs, &inputs, Some(&db)) {
+            Ok(()) => String::new(),
+            Err(e) => e.report.to_string(),
+        };
+        // The same file by another name: relative through a folder, a
+        // symlink, a hard link.
+        let dotted = dir.path().join("sub/../s.yaml");
+        let r = refused(&[&dotted]);
+        assert!(r.contains("which this command reads"), "{r}");
+        assert!(refused(&[&at("link.json")]).contains("which this command reads"));
+        assert!(refused(&[&at("hard.html")]).contains("cases.jsonl, which this command reads"));
+        // The store and its journal files, before they exist.
+        assert!(refused(&[&db]).contains("is the results store"));
+        assert!(refused(&[&at("sub/../r.db-wal")]).contains("is the results store"));
+        // Two outputs into one file.
+        let twice = refused(&[&at("out.json"), &at("sub/../out.json")]);
+        assert!(twice.contains("is also the output"), "{twice}");
+        // Anything else is written.
+        assert_eq!(refused(&[&at("out.json"), &at("sub/out.json")]), "");
     }
 }

@@ -10,7 +10,7 @@
 //! engine records as a trial failure of class `judge`, never a zero.
 
 use super::Score;
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::Environment;
 use regex::Regex;
 use serde_json::Value;
 use sizeup_runners::{Message, Role};
@@ -203,9 +203,6 @@ pub struct Settings<'a> {
     pub template: Option<&'a str>,
 }
 
-/// Instructions one rendering of a judge template may run.
-const TEMPLATE_FUEL: u64 = 5_000_000;
-
 /// The most times one question may be put to a judge: enough to measure
 /// its consistency, few enough that a typo does not buy a thousand calls.
 pub const MAX_REPEATS: u32 = 20;
@@ -257,10 +254,7 @@ impl Judge {
                 "repeats must be between 1 and {MAX_REPEATS}, got {repeats}"
             ));
         }
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        // A runaway template stops with an error instead of running for hours.
-        env.set_fuel(Some(TEMPLATE_FUEL));
+        let mut env = crate::templates::environment();
         env.add_template_owned("judge", s.template.unwrap_or(default_template).to_string())
             .map_err(|e| format!("invalid judge template: {e}"))?;
         let judge = Self {
@@ -371,8 +365,7 @@ impl Judge {
         let tpl = self.env.get_template("judge").expect("compiled in new");
         let mut questions = Vec::new();
         for (order, context) in orders {
-            let prompt = tpl
-                .render(&context)
+            let prompt = crate::templates::render(&tpl, &context)
                 .map_err(|e| format!("the judge template does not render: {e}"))?;
             for repeat in 0..self.repeats {
                 questions.push(Question {

@@ -99,7 +99,8 @@ fn read_csv(src: &Source) -> Result<Vec<RawCase>, SuiteError> {
 }
 
 /// One line of a `.jsonl` file: a case (an object whose keys are all
-/// different: a repeated one is an error, not "the last wins") or anything else.
+/// different, in nested objects too: a repeated one is an error, not "the
+/// last wins") or anything else.
 enum Line {
     Case(Map<String, Value>),
     Other,
@@ -115,17 +116,8 @@ impl<'de> serde::Deserialize<'de> for Line {
                 f.write_str("a JSON object")
             }
 
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
-                let mut fields = Map::new();
-                while let Some((key, value)) = map.next_entry::<String, Value>()? {
-                    if fields.contains_key(&key) {
-                        return Err(serde::de::Error::custom(format!(
-                            "the key `{key}` appears twice in this case"
-                        )));
-                    }
-                    fields.insert(key, value);
-                }
-                Ok(Line::Case(fields))
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Line, A::Error> {
+                strict_map(map).map(Line::Case)
             }
 
             // Anything but an object is read whole, then refused by the caller.
@@ -156,6 +148,77 @@ impl<'de> serde::Deserialize<'de> for Line {
 
             fn visit_unit<E>(self) -> Result<Line, E> {
                 Ok(Line::Other)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// The entries of a JSON object, each key once.
+fn strict_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Map<String, Value>, A::Error> {
+    let mut fields = Map::new();
+    while let Some((key, Strict(value))) = map.next_entry::<String, Strict>()? {
+        if fields.contains_key(&key) {
+            return Err(serde::de::Error::custom(format!(
+                "the key `{key}` appears twice in one object of this case"
+            )));
+        }
+        fields.insert(key, value);
+    }
+    Ok(fields)
+}
+
+/// A JSON value whose objects, at any depth, hold each key once.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Strict;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Strict, A::Error> {
+                strict_map(map).map(|m| Strict(Value::Object(m)))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+                let mut items = Vec::new();
+                while let Some(Strict(item)) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Strict(Value::Array(items)))
+            }
+
+            fn visit_bool<E>(self, v: bool) -> Result<Strict, E> {
+                Ok(Strict(Value::Bool(v)))
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<Strict, E> {
+                Ok(Strict(Value::from(v)))
+            }
+
+            fn visit_u64<E>(self, v: u64) -> Result<Strict, E> {
+                Ok(Strict(Value::from(v)))
+            }
+
+            fn visit_f64<E>(self, v: f64) -> Result<Strict, E> {
+                Ok(Strict(Value::from(v)))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Strict, E> {
+                Ok(Strict(Value::String(v.to_string())))
+            }
+
+            fn visit_string<E>(self, v: String) -> Result<Strict, E> {
+                Ok(Strict(Value::String(v)))
+            }
+
+            fn visit_unit<E>(self) -> Result<Strict, E> {
+                Ok(Strict(Value::Null))
             }
         }
         d.deserialize_any(Visit)

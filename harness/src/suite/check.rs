@@ -3,6 +3,37 @@
 use super::error::{Source, SuiteError};
 use super::model::MAX_CONCURRENCY;
 use super::spec::DurationSpec;
+use unicode_normalization::UnicodeNormalization;
+
+/// Checks an id (of a task, a model or a case): not empty, and only
+/// characters a terminal shows as themselves, since ids are printed in
+/// tables, progress lines and messages. `what` is `task`, `model` or `case`.
+pub(super) fn id_problem(what: &str, id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        return Some(format!("a {what} id cannot be empty"));
+    }
+    let (i, c) = id
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || sizeup_reports::table::is_hidden(c))?;
+    let kind = if c.is_control() {
+        "a control character"
+    } else {
+        "an invisible or bidirectional formatting character"
+    };
+    Some(format!(
+        "the {what} id has U+{:04X}, {kind}, at character {} of the id: ids must be printable",
+        u32::from(c),
+        i + 1
+    ))
+}
+
+/// The form two ids are compared in: the same text in another Unicode
+/// normalisation (`café` as one code point or as `e` and a combining
+/// accent) looks the same everywhere it is shown, so it is the same id.
+pub(super) fn id_key(id: &str) -> String {
+    id.nfc().collect()
+}
 
 /// `v` must be a finite number in `lo..=hi`.
 pub(super) fn check_range(

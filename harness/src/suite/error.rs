@@ -1,6 +1,7 @@
 //! [`SuiteError`] and [`Diagnostic`]: what is wrong with a suite, and where.
 
 use super::locate::{Lines, Locator, Pos};
+use sizeup_reports::table::escape;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
@@ -16,7 +17,8 @@ const EXCERPT_BYTES: usize = 2_000;
 pub struct Diagnostic {
     /// The file, as the user named it.
     pub file: PathBuf,
-    /// Its whole text, so the error can show the line.
+    /// Its whole text, so the error can show the line; what a terminal
+    /// would act on is masked, byte for byte.
     pub text: Arc<str>,
     /// Where in it.
     pub pos: Pos,
@@ -33,15 +35,34 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: ",
-            self.file.display(),
+            escape(&self.file.display().to_string()),
             self.pos.line,
             self.pos.column
         )?;
         if !self.field.is_empty() {
-            write!(f, "{}: ", self.field)?;
+            write!(f, "{}: ", escape(&self.field))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&escape(&self.message))
     }
+}
+
+/// `text` as an excerpt may show it: each character a terminal would act
+/// on or hide ([`escape`]'s) replaced by as many `?` as it has bytes, so
+/// that every byte offset into the text still holds. A carriage return
+/// stays: it ends the lines of files written on Windows.
+fn shown(text: &Arc<str>) -> Arc<str> {
+    let hidden = |c: char| c != '\r' && sizeup_reports::table::is_hidden(c);
+    if !text.chars().any(hidden) {
+        return text.clone();
+    }
+    let out: String = text
+        .chars()
+        .flat_map(|c| {
+            let n = if hidden(c) { c.len_utf8() } else { 0 };
+            std::iter::repeat_n('?', n).chain((n == 0).then_some(c))
+        })
+        .collect();
+    Arc::from(out)
 }
 
 impl std::error::Error for Diagnostic {}
@@ -50,7 +71,7 @@ impl miette::Diagnostic for Diagnostic {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.hint
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(escape(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -109,7 +130,7 @@ impl miette::SourceCode for Diagnostic {
         };
         let data_start = inner.span().offset();
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.file.display().to_string(),
+            escape(&self.file.display().to_string()).into_owned(),
             &text.as_bytes()[start + data_start..start + data_start + inner.span().len()],
             miette::SourceSpan::new((start + data_start).into(), inner.span().len()),
             line + inner.line(),
@@ -162,12 +183,15 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    /// A YAML file: its positions are indexed by path.
-    pub fn new(file: &Path, text: &str) -> Self {
-        Self {
+    /// A YAML file: its shape checked (see [`super::guard`]), then its
+    /// positions indexed by path.
+    pub fn new(file: &Path, text: &str) -> Result<Self, SuiteError> {
+        let plain = Self::plain(file, text);
+        super::guard::check(&plain)?;
+        Ok(Self {
             locator: Locator::new(text),
-            ..Self::plain(file, text)
-        }
+            ..plain
+        })
     }
 
     /// A file that is not YAML (a cases file): positions by line only.
@@ -222,7 +246,7 @@ impl Source {
         masked.replace_range(start..start + len, &"*".repeat(len));
         let mut err = self.error(pos, field, message, Some(hint.into()));
         if let SuiteError::Invalid(d) = &mut err {
-            d.text = Arc::from(masked.as_str());
+            d.text = shown(&Arc::from(masked.as_str()));
         }
         err
     }
@@ -236,7 +260,7 @@ impl Source {
     ) -> Diagnostic {
         Diagnostic {
             file: self.file.clone(),
-            text: self.text.clone(),
+            text: shown(&self.text),
             pos: self.locator.nearest(field),
             field: field.to_string(),
             message: message.into(),
@@ -254,7 +278,7 @@ impl Source {
     ) -> SuiteError {
         SuiteError::Invalid(Box::new(Diagnostic {
             file: self.file.clone(),
-            text: self.text.clone(),
+            text: shown(&self.text),
             pos,
             field: field.to_string(),
             message: message.into(),

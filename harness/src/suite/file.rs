@@ -3,6 +3,7 @@
 //! or waited on), at most [`MAX_FILE_BYTES`] of them, and only text: a file
 //! with NUL bytes (`/proc/self/environ`, a binary) is refused without
 //! showing any of it, and invalid UTF-8 is reported at its line and column.
+//! A leading UTF-8 byte-order mark is dropped.
 
 use super::error::SuiteError;
 use std::io::Read;
@@ -46,7 +47,7 @@ pub fn read_text(path: &Path) -> Result<String, SuiteError> {
     if bytes.contains(&0) {
         return Err(fail("is not a text file (it contains NUL bytes)".into()));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -57,7 +58,13 @@ pub fn read_text(path: &Path) -> Result<String, SuiteError> {
         fail(format!(
             "is not UTF-8 text: an invalid byte at line {line}, column {column}"
         ))
-    })
+    })?;
+    // Editors on Windows start UTF-8 files with a byte-order mark; it is
+    // not part of the text (and no column counts it).
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

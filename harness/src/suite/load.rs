@@ -2,7 +2,7 @@
 //! `…Spec` types and checked, in order: defaults, models, tasks, then what
 //! needs models and tasks together (rate limits).
 
-use super::check::{check_concurrency, check_limits, check_range, check_sampling};
+use super::check::{check_concurrency, check_limits, check_range, check_sampling, id_key};
 use super::error::{Source, SuiteError};
 use super::file::read_text;
 use super::limits::check_token_limits;
@@ -19,14 +19,14 @@ use std::path::Path;
 /// `prices` prices the models that carry no `cost:` of their own.
 pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<Suite, SuiteError> {
     let text = read_text(path)?;
-    let src = Source::new(path, &text);
+    let src = Source::new(path, &text)?;
     let spec: SuiteSpec = yaml_serde::from_str(&text).map_err(|e| src.yaml_error(&e))?;
     let mut sources = vec![path.to_path_buf()];
 
     let catalog = match catalog {
         Some(file) => {
             let text = read_text(file)?;
-            let csrc = Source::new(file, &text);
+            let csrc = Source::new(file, &text)?;
             let cat: CatalogSpec = yaml_serde::from_str(&text).map_err(|e| csrc.yaml_error(&e))?;
             sources.push(file.to_path_buf());
             Some((csrc, cat))
@@ -45,7 +45,7 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
     let dir = path.parent().unwrap_or(Path::new(""));
     for (i, task) in spec.tasks.iter().enumerate() {
         let field = format!("tasks[{i}]");
-        if !task_ids.insert(task.id.as_str()) {
+        if !task_ids.insert(id_key(&task.id)) {
             return Err(src.at(
                 &format!("{field}.id"),
                 format!("duplicate task id `{}`", task.id),

@@ -15,6 +15,7 @@ mod cases;
 mod check;
 mod error;
 mod file;
+mod guard;
 mod limits;
 mod load;
 mod locate;

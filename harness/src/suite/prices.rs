@@ -48,7 +48,7 @@ impl PriceBook {
     }
 
     fn parse(path: &Path, text: &str) -> Result<Self, SuiteError> {
-        let src = Source::new(path, text);
+        let src = Source::new(path, text)?;
         let spec: PriceBookSpec = yaml_serde::from_str(text).map_err(|e| src.yaml_error(&e))?;
         let mut entries: Vec<PriceEntry> = Vec::with_capacity(spec.prices.len());
         for (i, p) in spec.prices.iter().enumerate() {

@@ -1,7 +1,9 @@
 //! Models: each suite entry (inline, or an id from the catalog) checked and
 //! turned into a [`Model`], with its prices from the entry or the price book.
 
-use super::check::{check_concurrency, check_limits, check_range, check_sampling};
+use super::check::{
+    check_concurrency, check_limits, check_range, check_sampling, id_key, id_problem,
+};
 use super::error::{closest, Source, SuiteError};
 use super::model::{
     Cost, Model, Provider, ReasoningSettings, AZURE_API_VERSION, DEFAULT_RETRY_TIME,
@@ -38,7 +40,7 @@ pub(super) fn resolve_models(
                    owner: &Source,
                    field: &str|
      -> Result<(), SuiteError> {
-        if out.iter().any(|(o, _)| o.id == m.id) {
+        if out.iter().any(|(o, _)| id_key(&o.id) == id_key(&m.id)) {
             return Err(owner.at(
                 &format!("{field}.id"),
                 format!("duplicate model id `{}`", m.id),
@@ -154,8 +156,8 @@ fn build_model(
         src,
         field,
     };
-    if m.id.trim().is_empty() {
-        return Err(src.at(&cx.f("id"), "a model id cannot be empty"));
+    if let Some(problem) = id_problem("model", &m.id) {
+        return Err(src.at(&cx.f("id"), problem));
     }
     let provider = cx.provider()?;
     let base_url = cx.endpoint(provider)?;

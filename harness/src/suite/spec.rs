@@ -591,8 +591,22 @@ impl<'de> Deserialize<'de> for ExpectedSpec {
     }
 }
 
+/// The longest duration a suite may set: a day is far beyond any timeout or
+/// retry window, and a bound keeps every sum of durations finite.
+pub const MAX_DURATION: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
 impl<'de> Deserialize<'de> for DurationSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        fn bounded<E: de::Error>(d: std::time::Duration) -> Result<DurationSpec, E> {
+            if d > MAX_DURATION {
+                return Err(E::custom(format!(
+                    "a duration must be at most 24h ({} s), not {} s",
+                    MAX_DURATION.as_secs(),
+                    d.as_secs()
+                )));
+            }
+            Ok(DurationSpec(d))
+        }
         struct V;
         impl Visitor<'_> for V {
             type Value = DurationSpec;
@@ -600,24 +614,31 @@ impl<'de> Deserialize<'de> for DurationSpec {
                 f.write_str("a duration such as 30s, 500ms or 2m, or a number of seconds")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<DurationSpec, E> {
-                Ok(DurationSpec(std::time::Duration::from_secs(v)))
+                bounded(std::time::Duration::from_secs(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<DurationSpec, E> {
-                u64::try_from(v)
-                    .map(|v| DurationSpec(std::time::Duration::from_secs(v)))
-                    .map_err(|_| E::custom("a duration cannot be negative"))
+                let v = u64::try_from(v).map_err(|_| E::custom("a duration cannot be negative"))?;
+                self.visit_u64(v)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<DurationSpec, E> {
+                if v.is_finite() && v > MAX_DURATION.as_secs_f64() {
+                    return Err(E::custom(format!(
+                        "a duration must be at most 24h ({} s), not {v} s",
+                        MAX_DURATION.as_secs()
+                    )));
+                }
                 std::time::Duration::try_from_secs_f64(v)
-                    .map(DurationSpec)
                     .map_err(|_| E::custom("a duration must be a finite, non-negative number"))
+                    .and_then(bounded)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<DurationSpec, E> {
-                parse_duration(v).map(DurationSpec).ok_or_else(|| {
-                    E::custom(format!(
-                        "invalid duration `{v}`: write a number with ms, s, m or h, such as 30s"
-                    ))
-                })
+                parse_duration(v)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "invalid duration `{v}`: write a number with ms, s, m or h, such as 30s"
+                        ))
+                    })
+                    .and_then(bounded)
             }
         }
         d.deserialize_any(V)
@@ -652,5 +673,17 @@ mod tests {
         assert_eq!(parse_duration("2m"), Some(Duration::from_secs(120)));
         assert_eq!(parse_duration("30"), None);
         assert_eq!(parse_duration("5 parsecs"), None);
+    }
+
+    #[test]
+    fn durations_beyond_a_day_are_refused() {
+        let read = |yaml: &str| yaml_serde::from_str::<DurationSpec>(yaml).map_err(|e| e.to_string());
+        assert_eq!(read("24h"), Ok(DurationSpec(MAX_DURATION)));
+        assert_eq!(read("86400"), Ok(DurationSpec(MAX_DURATION)));
+        for too_long in ["18446744073709551615", "86401", "1e300", "86400.5", "25h", "1441m"] {
+            let err = read(too_long).unwrap_err();
+            assert!(err.contains("a duration must be at most 24h (86400 s)"), "{too_long}: {err}");
+        }
+        assert!(read("-1").unwrap_err().contains("cannot be negative"));
     }
 }

@@ -3,23 +3,18 @@
 //! scorers, quality bar, latency objective and models checked.
 
 use super::cases::{self, RawCase};
-use super::check::check_range;
+use super::check::{check_range, id_key, id_problem};
 use super::error::{closest, Source, SuiteError};
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::embed::EmbedError;
 use crate::scorers::{default_measure, Scorer};
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::Environment;
 use serde_json::{Map, Value};
 use sizeup_reports::Thresholds;
 use sizeup_runners::{Message, Role};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-
-/// Instructions one rendering of a template may run: a real prompt needs a
-/// few thousand; a runaway loop (`{% for a in 'x' * 10000 %}` nested) stops
-/// here with an error naming its case instead of running for hours.
-const TEMPLATE_FUEL: u64 = 5_000_000;
 
 /// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
 /// files are found in `dir`. Returns the cases file it read, if any.
@@ -36,8 +31,8 @@ pub(super) fn build_task(
         src,
         cases_src: None,
     };
-    if t.id.trim().is_empty() {
-        return Err(src.at(&cx.f("id"), "a task id cannot be empty"));
+    if let Some(problem) = id_problem("task", &t.id) {
+        return Err(src.at(&cx.f("id"), problem));
     }
     let templates = cx.compile()?;
     let (file, raw) = match &t.cases {
@@ -95,6 +90,31 @@ impl TaskCx<'_> {
         self.cases_src.unwrap_or(self.src)
     }
 
+    /// The fields the cases have, as a hint: a few, each cut short, since
+    /// a file that is not a cases file at all (a symlink to a system file,
+    /// say) turns its first line into field names.
+    fn fields_hint(&self, known: &BTreeSet<&str>) -> String {
+        const SHOWN: usize = 12;
+        const CHARS: usize = 40;
+        let mut names: Vec<String> = known
+            .iter()
+            .take(SHOWN)
+            .map(|name| {
+                let cut: String = name.chars().take(CHARS).collect();
+                let more = if cut.len() < name.len() { "…" } else { "" };
+                format!("`{cut}{more}`")
+            })
+            .collect();
+        if known.len() > SHOWN {
+            names.push(format!("and {} more", known.len() - SHOWN));
+        }
+        let source = match self.cases_src {
+            Some(c) => format!("the cases of {}", c.file.display()),
+            None => "the cases".to_string(),
+        };
+        format!("{source} have fields {}", names.join(", "))
+    }
+
     /// The path of case `j` for errors: in the suite, or nothing in a cases
     /// file (its line says which).
     fn case_field(&self, j: usize) -> String {
@@ -109,9 +129,7 @@ impl TaskCx<'_> {
     /// variables strict.
     fn compile(&self) -> Result<Templates, SuiteError> {
         let t = self.spec;
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_fuel(Some(TEMPLATE_FUEL));
+        let mut env = crate::templates::environment();
         let mut templates = vec![];
         if let Some(system) = &t.system {
             templates.push(("system", system.clone()));
@@ -158,7 +176,7 @@ impl TaskCx<'_> {
         rel: &str,
     ) -> Result<(PathBuf, Source, Vec<RawCase>), SuiteError> {
         let full = dir.join(rel);
-        if !full.exists() {
+        let Ok(entry) = std::fs::symlink_metadata(&full) else {
             return Err(self.src.hint(
                 &self.f("cases"),
                 format!("cases file `{rel}` not found"),
@@ -167,8 +185,29 @@ impl TaskCx<'_> {
                     full.display()
                 ),
             ));
-        }
-        let (csrc, list) = cases::read(&full, &full)?;
+        };
+        // A symlink is read where it leads, and every message about the
+        // file says where that is: it may be outside the suite's folder.
+        let shown = if entry.file_type().is_symlink() {
+            match std::fs::canonicalize(&full) {
+                Ok(target) => PathBuf::from(format!(
+                    "{} (a symlink to {})",
+                    full.display(),
+                    target.display()
+                )),
+                // A loop says "too many levels of symbolic links", a
+                // dangling link "no such file or directory".
+                Err(e) => {
+                    return Err(self.src.at(
+                        &self.f("cases"),
+                        format!("cases file `{rel}` is a symlink that cannot be followed: {e}"),
+                    ));
+                }
+            }
+        } else {
+            full.clone()
+        };
+        let (csrc, list) = cases::read(&full, &shown)?;
         Ok((full, csrc, list))
     }
 
@@ -222,12 +261,8 @@ impl TaskCx<'_> {
                         .iter()
                         .flat_map(|c| c.fields.keys().map(String::as_str))
                         .collect();
-                    let hint = closest(var, known.iter().copied()).unwrap_or_else(|| {
-                        format!(
-                            "cases have fields: {}",
-                            known.into_iter().collect::<Vec<_>>().join(", ")
-                        )
-                    });
+                    let hint = closest(var, known.iter().copied())
+                        .unwrap_or_else(|| self.fields_hint(&known));
                     return Err(self.src.hint(
                         &self.template_field(name),
                         format!("template uses `{var}`, which no case defines"),
@@ -425,7 +460,12 @@ impl TaskCx<'_> {
                 Some(Value::Number(n)) => n.to_string(),
                 _ => (j + 1).to_string(),
             };
-            if !case_ids.insert(id.clone()) {
+            if let Some(problem) = id_problem("case", &id) {
+                return Err(self
+                    .case_src()
+                    .error(case.pos, &self.case_field(j), problem, None));
+            }
+            if !case_ids.insert(id_key(&id)) {
                 return Err(self.case_src().error(
                     case.pos,
                     &self.case_field(j),
@@ -455,7 +495,7 @@ impl TaskCx<'_> {
         };
         let render = |name: &str| -> Result<String, SuiteError> {
             let tpl = templates.env.get_template(name).expect("compiled above");
-            tpl.render(&fields).map_err(|e| {
+            crate::templates::render(&tpl, &fields).map_err(|e| {
                 error(format!(
                     "case `{id}` does not render in {}: {}",
                     self.f(name),

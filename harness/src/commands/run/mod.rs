@@ -9,7 +9,7 @@ pub(super) mod setup;
 mod signals;
 
 use super::compare;
-use super::report::store_error;
+use super::report::{self, store_error};
 use super::{chain, message, price_book, print, warn, CliError};
 use crate::budget::Budget;
 use crate::cli::RunArgs;
@@ -25,7 +25,7 @@ use sizeup_runners::ErrorClass;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,6 +56,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     warn(&suite);
     let selection = options.selection();
     let sources = options.sources(&suite)?;
+    check_outputs(&args, &options, &suite, &db)?;
     let weights = setup::weights(&store, &suite, &selection)?;
     let full = Plan::new(&suite, &selection, &weights)
         .map_err(|e| CliError::input(message(e.to_string())))?;
@@ -222,7 +223,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
             None => {
                 eprintln!(
                     "no earlier finished run of suite `{}` to compare with: nothing to regress from yet",
-                    report.run.suite
+                    sizeup_reports::table::escape(&report.run.suite)
                 );
                 false
             }
@@ -344,6 +345,33 @@ fn take(store: &Store, run_id: &str, owner: &Owner, force: bool) -> Result<(), C
 fn alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// Refuses, before any trial runs, a report file that would be written
+/// over what the run reads or keeps: the suite and its files, the price
+/// book, a baseline file, a local model, or the store.
+fn check_outputs(
+    args: &RunArgs,
+    options: &RunOptions,
+    suite: &suite::Suite,
+    db: &Path,
+) -> Result<(), CliError> {
+    let baseline = args.baseline.as_deref().map(Path::new);
+    let models = suite
+        .models
+        .iter()
+        .filter(|m| m.provider == suite::Provider::Local)
+        .map(|m| Path::new(&m.model));
+    let inputs: Vec<&Path> = suite
+        .sources
+        .iter()
+        .chain(&options.prices)
+        .map(PathBuf::as_path)
+        .chain(baseline.filter(|b| b.is_file()))
+        .chain(models)
+        .collect();
+    let outputs: Vec<&Path> = args.outputs.files().into_iter().map(|(_, p)| p.as_path()).collect();
+    report::check_outputs(&outputs, &inputs, Some(db))
 }
 
 /// This process and host, as a run's lock names its holder.

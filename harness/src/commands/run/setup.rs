@@ -45,9 +45,7 @@ pub fn runners(
     plan: &Plan,
     events: &UnboundedSender<Event>,
 ) -> Result<Vec<Option<Arc<dyn Runner>>>, CliError> {
-    let client = reqwest::Client::builder()
-        .build()
-        .map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let client = sizeup_runners::client().map_err(|e| CliError::incomplete(message(chain(&e))))?;
     let used = called(suite, plan);
     suite
         .models

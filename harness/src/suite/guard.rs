@@ -1,0 +1,156 @@
+//! [`check`]: a YAML file's shape bounded before anything is built from it.
+//!
+//! Two shapes make a small file cost gigabytes: nesting thousands of levels
+//! deep (the positions index keeps a path per node, so its size grows with
+//! the square of the depth), and aliases that repeat a large anchored node
+//! (3,000 aliases of a 1 MiB string deserialize to 3 GB). One pass over the
+//! parser's events, which holds no more than a size per open node and per
+//! anchor, refuses both at the place they start.
+
+use super::error::{Source, SuiteError};
+use saphyr_parser::{Event, Parser, Span};
+use std::collections::HashMap;
+
+/// The deepest nesting of collections read: real suites use fewer than
+/// ten levels, and the YAML deserializer itself stops at 128.
+pub const MAX_DEPTH: usize = 128;
+
+/// Bytes counted for each node besides its text, so that an alias of a
+/// large collection of empty values counts too.
+const NODE_BYTES: u64 = 16;
+
+/// What aliases may add to a file, as a multiple of its size…
+const EXPANSION_FACTOR: u64 = 64;
+/// …but never less than this (a short file may alias its defaults freely)…
+const MIN_EXPANSION: u64 = 1 << 20;
+/// …nor more than this, whatever the file's size.
+const MAX_EXPANSION: u64 = 256 << 20;
+
+/// The most bytes aliases may add to a file of `len` bytes.
+pub fn expansion_budget(len: usize) -> u64 {
+    (len as u64)
+        .saturating_mul(EXPANSION_FACTOR)
+        .clamp(MIN_EXPANSION, MAX_EXPANSION)
+}
+
+/// Checks the nesting depth and the expanded size of the aliases of the
+/// YAML text of `src`. Syntax errors are left to the deserializer, which
+/// reports them in its own words; the pass stops at the first one.
+pub fn check(src: &Source) -> Result<(), SuiteError> {
+    let budget = expansion_budget(src.text.len());
+    // Per open collection: its size so far and its anchor.
+    let mut open: Vec<(u64, usize)> = Vec::new();
+    let mut anchors: HashMap<usize, u64> = HashMap::new();
+    let mut expanded: u64 = 0;
+    for item in Parser::new_from_str(&src.text) {
+        let Ok((event, span)) = item else { break };
+        let done = match event {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if open.len() == MAX_DEPTH {
+                    return Err(src.error(
+                        position(src, &span),
+                        "",
+                        format!("the document nests deeper than {MAX_DEPTH} levels"),
+                        Some("a suite needs a few levels; flatten the structure".into()),
+                    ));
+                }
+                open.push((NODE_BYTES, anchor));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => open.pop(),
+            Event::Scalar(text, _, anchor, _) => Some((NODE_BYTES + text.len() as u64, anchor)),
+            Event::Alias(id) => {
+                let size = anchors.get(&id).copied().unwrap_or(0);
+                expanded = expanded.saturating_add(size);
+                if expanded > budget {
+                    return Err(src.error(
+                        position(src, &span),
+                        "",
+                        format!(
+                            "the aliases of this file expand to more than {budget} bytes ({EXPANSION_FACTOR} times the file's size, at least {MIN_EXPANSION} and at most {MAX_EXPANSION}); this alias passes it"
+                        ),
+                        Some(
+                            "repeat large values through a template variable or a cases file instead of YAML aliases".into(),
+                        ),
+                    ));
+                }
+                Some((size, 0))
+            }
+            _ => None,
+        };
+        if let Some((size, anchor)) = done {
+            if anchor != 0 {
+                anchors.insert(anchor, size);
+            }
+            if let Some((parent, _)) = open.last_mut() {
+                *parent = parent.saturating_add(size);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The position of an event's start.
+fn position(src: &Source, span: &Span) -> super::locate::Pos {
+    src.pos(span.start.line(), span.start.col() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn message(text: &str) -> Option<String> {
+        let src = Source::plain(Path::new("s.yaml"), text);
+        check(&src).err().map(|e| e.to_string())
+    }
+
+    #[test]
+    fn nesting_is_bounded_block_and_flow() {
+        let block = |depth: usize| {
+            (0..depth)
+                .map(|i| format!("{}- ", "  ".repeat(i)))
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "x\n"
+        };
+        assert_eq!(message(&block(MAX_DEPTH)), None);
+        let err = message(&block(MAX_DEPTH + 1)).unwrap();
+        assert!(
+            err.starts_with("s.yaml:129:257: the document nests deeper than 128 levels"),
+            "{err}"
+        );
+        // The parser stops at 255 levels of flow collections by itself.
+        let flow = format!("a: {}1{}\n", "[".repeat(200), "]".repeat(200));
+        let err = message(&flow).unwrap();
+        assert!(err.starts_with("s.yaml:1:131: the document nests deeper"), "{err}");
+    }
+
+    #[test]
+    fn aliases_count_what_they_expand_to() {
+        // Aliases of a 64 KiB string: 60 stay under 64 times the file's
+        // size, 70 pass it.
+        let big = "x".repeat(64 << 10);
+        let doc = |n: usize| {
+            format!(
+                "a: &big {big}\nb: [{}]\n",
+                vec!["*big"; n].join(", ")
+            )
+        };
+        assert_eq!(message(&doc(60)), None);
+        let err = message(&doc(70)).unwrap();
+        let budget = expansion_budget(doc(70).len());
+        assert!(err.starts_with("s.yaml:2:"), "{err}");
+        assert!(
+            err.contains(&format!("expand to more than {budget} bytes")),
+            "{err}"
+        );
+        // Nested anchors multiply: nine levels of ten aliases each.
+        let mut laughs = String::from("l0: &l0 [lol]\n");
+        for i in 1..10 {
+            let refs = vec![format!("*l{}", i - 1); 10].join(", ");
+            laughs.push_str(&format!("l{i}: &l{i} [{refs}]\n"));
+        }
+        assert!(message(&laughs).unwrap().contains("expand to more than"));
+    }
+}
