@@ -47,8 +47,10 @@ pub fn worst_case(cost: &Cost, request: &Request, attempts: u32, max_wait: Durat
     let attempts = attempts.max(1);
     let tokens = prompt_upper_bound(&request.messages) as f64 * input_price
         + f64::from(request.max_tokens) * output_price;
-    let busy = (request.timeout + Duration::from_secs(1)).saturating_mul(attempts)
-        + max_wait.saturating_mul(attempts + 1);
+    // Saturating: a duration's bound at load is not this function's concern.
+    let busy = (request.timeout.saturating_add(Duration::from_secs(1)))
+        .saturating_mul(attempts)
+        .saturating_add(max_wait.saturating_mul(attempts.saturating_add(1)));
     f64::from(attempts) * tokens / 1_000_000.0 + hardware_cost(cost, busy)
 }
 
@@ -164,6 +166,13 @@ mod tests {
         // 3 × 10 s + 4 × 5 s of the hardware.
         let worst3 = worst_case(&cost, &request, 3, Duration::from_secs(5));
         assert!((worst3 - (3.0 * 0.000365 + 0.05)).abs() < 1e-12, "{worst3}");
+        // Durations as long as a Duration holds saturate instead of panicking.
+        let endless = Request {
+            timeout: Duration::MAX,
+            ..request
+        };
+        let most = worst_case(&cost, &endless, u32::MAX, Duration::MAX);
+        assert!(most.is_finite() && most > 1e15, "{most}");
     }
 
     #[test]

@@ -228,7 +228,8 @@ impl<R: Runner> Runner for Limited<R> {
             let now = Instant::now();
             if let Some(b) = &mut s.tokens {
                 if !completion.usage.estimated && completion.error.is_none() {
-                    let used = completion.usage.input_tokens + completion.usage.output_tokens;
+                    let used = (completion.usage.input_tokens)
+                        .saturating_add(completion.usage.output_tokens);
                     b.settle(charged as f64 - used as f64, now);
                 }
             }

@@ -386,7 +386,7 @@ fn every_command_answers_a_bad_db_alike() {
     let files: [(&str, i32, &str); 5] = [
         ("foreign.db", 2, "not a sizeup results database"),
         ("text.db", 2, "text.db is not an SQLite database"),
-        ("dir.db", 2, "dir.db is not an SQLite database"),
+        ("dir.db", 2, "dir.db is a directory, not an SQLite database"),
         ("newer.db", 2, "schema version 999"),
         ("damaged.db", 3, "malformed"),
     ];

@@ -11,6 +11,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn compare(args: CompareArgs) -> Result<ExitCode, CliError> {
+    file_or_id(&args.run)?;
+    file_or_id(&args.baseline)?;
     let files: Vec<&Path> = [&args.baseline, &args.run]
         .into_iter()
         .map(Path::new)
@@ -63,6 +65,7 @@ pub fn baseline(
     reference: &str,
     run: &ReportModel,
 ) -> Result<Option<ReportModel>, CliError> {
+    file_or_id(reference)?;
     if Path::new(reference).is_file() {
         return exported(Path::new(reference)).map(Some);
     }
@@ -98,6 +101,26 @@ fn latest_before(store: &Store, run: &ReportModel) -> Result<Option<String>, Cli
 }
 
 /// A report exported as JSON (`export --format json`, `run --json`).
+/// Refuses a run reference that names something on disk other than a
+/// file (a directory, a FIFO): it is neither an export nor a run id.
+fn file_or_id(reference: &str) -> Result<(), CliError> {
+    let path = Path::new(reference);
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            let what = if meta.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file (a FIFO, socket or device)"
+            };
+            Err(CliError::input(message(format!(
+                "{} is {what}: give an exported JSON report, a run id or `latest`",
+                path.display()
+            ))))
+        }
+        _ => Ok(()),
+    }
+}
+
 pub fn exported(path: &Path) -> Result<ReportModel, CliError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::input(message(format!("failed to read {}: {e}", path.display()))))?;

@@ -10,7 +10,8 @@ use sizeup_reports::{Outcome, ReportModel, Verdict};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Opens an existing database; a missing one is a usage error, not a new file.
+/// Opens an existing database to read it; a missing one is a usage error,
+/// not a new file.
 pub fn open(db: &Path) -> Result<Store, CliError> {
     // A directory (or another thing that is not a file) is named as such.
     if db.exists() && !db.is_file() {
@@ -24,7 +25,7 @@ pub fn open(db: &Path) -> Result<Store, CliError> {
             db.display()
         ))));
     }
-    Store::open(db).map_err(store_error)
+    Store::open_read_only(db).map_err(store_error)
 }
 
 /// A store failure: unknown runs, a `--db` path that cannot hold a store,

@@ -37,7 +37,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// SQLite refused an operation.
-    #[error("database error in {}", path.display())]
+    #[error("database error in {}{}", path.display(), condition(path, source))]
     Sqlite {
         /// The database file.
         path: PathBuf,
@@ -53,7 +53,7 @@ pub enum StoreError {
     },
     /// The file is not an SQLite database at all (text, an image, a
     /// directory), so not a store either.
-    #[error("{} is not an SQLite database, so not a sizeup results database", path.display())]
+    #[error("{} is {}, so not a sizeup results database", path.display(), if path.is_dir() { "a directory, not an SQLite database" } else { "not an SQLite database" })]
     NotADatabase {
         /// The path given.
         path: PathBuf,
@@ -102,6 +102,40 @@ pub enum StoreError {
     },
 }
 
+/// `path` as the path of an SQLite URI: the characters a URI gives a
+/// meaning to are percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What a failure of SQLite on `path` comes from, where the file system
+/// tells: SQLite reports a full disk as a bare "disk I/O error" when it
+/// happens while growing its shared-memory file.
+fn condition(path: &Path, source: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode::{DiskFull, SystemIoFailure};
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let full = || {
+        rustix::fs::statvfs(dir.unwrap_or(Path::new(".")))
+            .is_ok_and(|fs| fs.f_bavail.saturating_mul(fs.f_frsize) < FULL_BELOW)
+    };
+    match source.sqlite_error_code() {
+        Some(DiskFull) => ": the disk that holds it is full",
+        Some(SystemIoFailure) if full() => ": the disk that holds it is full",
+        _ => "",
+    }
+}
+
+/// Free bytes under which a file system counts as full: less than SQLite
+/// needs to grow its files by a page or two.
+const FULL_BELOW: u64 = 64 << 10;
+
 /// The results database.
 pub struct Store {
     conn: Connection,
@@ -137,6 +171,43 @@ impl Store {
         };
         store.init()?;
         Ok(store)
+    }
+
+    /// Opens an existing store to read it only: nothing in the file or
+    /// beside it is written, so a store on a read-only file system (a
+    /// mounted artifact, a CI cache) can still be shown and exported. A
+    /// store that needs more (a migration from an older schema, a check
+    /// that it is a store at all) is opened with [`Store::open`].
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let version = |conn: &Connection| -> rusqlite::Result<i64> {
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        };
+        let current = |conn: Connection| match version(&conn) {
+            Ok(SCHEMA_VERSION) => Some(conn),
+            _ => None,
+        };
+        // A store in WAL mode needs its shared-memory file to be read; on
+        // a file system where it cannot be created, no process can be
+        // writing the store either, so it is read as immutable.
+        let conn = Connection::open_with_flags(path, flags)
+            .ok()
+            .and_then(current)
+            .or_else(|| {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                Connection::open_with_flags(uri, flags).ok().and_then(current)
+            });
+        match conn {
+            Some(conn) => Ok(Self {
+                conn,
+                path: path.to_path_buf(),
+            }),
+            None => Self::open(path),
+        }
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {

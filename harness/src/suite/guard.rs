@@ -8,7 +8,7 @@
 //! anchor, refuses both at the place they start.
 
 use super::error::{Source, SuiteError};
-use saphyr_parser::{Event, Parser, Span};
+use saphyr_parser::{Event, Parser};
 use std::collections::HashMap;
 
 /// The deepest nesting of collections read: real suites use fewer than
@@ -42,17 +42,28 @@ pub fn check(src: &Source) -> Result<(), SuiteError> {
     let mut open: Vec<(u64, usize)> = Vec::new();
     let mut anchors: HashMap<usize, u64> = HashMap::new();
     let mut expanded: u64 = 0;
+    let too_deep = |line: usize, column: usize| {
+        src.error(
+            src.pos(line, column),
+            "",
+            format!("the document nests deeper than {MAX_DEPTH} levels"),
+            Some("a suite needs a few levels; flatten the structure".into()),
+        )
+    };
     for item in Parser::new_from_str(&src.text) {
-        let Ok((event, span)) = item else { break };
+        let (event, span) = match item {
+            Ok(item) => item,
+            // The parser reads flow collections (`[[[…`) ahead of their
+            // events and stops at 255 levels: that is too deep as well.
+            Err(e) if e.info() == "recursion limit exceeded" => {
+                return Err(too_deep(e.marker().line(), e.marker().col() + 1));
+            }
+            Err(_) => break,
+        };
         let done = match event {
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if open.len() == MAX_DEPTH {
-                    return Err(src.error(
-                        position(src, &span),
-                        "",
-                        format!("the document nests deeper than {MAX_DEPTH} levels"),
-                        Some("a suite needs a few levels; flatten the structure".into()),
-                    ));
+                    return Err(too_deep(span.start.line(), span.start.col() + 1));
                 }
                 open.push((NODE_BYTES, anchor));
                 None
@@ -64,7 +75,7 @@ pub fn check(src: &Source) -> Result<(), SuiteError> {
                 expanded = expanded.saturating_add(size);
                 if expanded > budget {
                     return Err(src.error(
-                        position(src, &span),
+                        src.pos(span.start.line(), span.start.col() + 1),
                         "",
                         format!(
                             "the aliases of this file expand to more than {budget} bytes ({EXPANSION_FACTOR} times the file's size, at least {MIN_EXPANSION} and at most {MAX_EXPANSION}); this alias passes it"
@@ -88,11 +99,6 @@ pub fn check(src: &Source) -> Result<(), SuiteError> {
         }
     }
     Ok(())
-}
-
-/// The position of an event's start.
-fn position(src: &Source, span: &Span) -> super::locate::Pos {
-    src.pos(span.start.line(), span.start.col() + 1)
 }
 
 #[cfg(test)]
@@ -120,10 +126,12 @@ mod tests {
             err.starts_with("s.yaml:129:257: the document nests deeper than 128 levels"),
             "{err}"
         );
-        // The parser stops at 255 levels of flow collections by itself.
-        let flow = format!("a: {}1{}\n", "[".repeat(200), "]".repeat(200));
-        let err = message(&flow).unwrap();
+        let flow = |depth: usize| format!("a: {}1{}\n", "[".repeat(depth), "]".repeat(depth));
+        let err = message(&flow(200)).unwrap();
         assert!(err.starts_with("s.yaml:1:131: the document nests deeper"), "{err}");
+        // Past 255 levels the parser stops on its own, and says so.
+        let err = message(&flow(50_000)).unwrap();
+        assert!(err.contains(": the document nests deeper"), "{err}");
     }
 
     #[test]

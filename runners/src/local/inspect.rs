@@ -27,6 +27,14 @@ pub fn inspect(path: &Path, chat_template: Option<&str>) -> Result<(), LocalErro
     if meta.is_dir() {
         return Err(gguf("it is a directory".into()));
     }
+    // A FIFO or a device has no size to check and may never end: only a
+    // file is read.
+    if !meta.is_file() {
+        return Err(gguf(
+            "it is not a regular file (a FIFO, socket or device); a model is read from a file"
+                .into(),
+        ));
+    }
     if meta.len() == 0 {
         return Err(gguf("the file is empty".into()));
     }
