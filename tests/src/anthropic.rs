@@ -12,7 +12,8 @@
 
 use crate::http::HttpRequest;
 use crate::server::{
-    delays, event_stream, limited, whole_delay, words, End, Protocol, Reply, Response, Seen,
+    delays, event_stream, limited, reported, whole_delay, words, End, Protocol, Reply, Response,
+    Seen,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -240,6 +241,7 @@ impl Protocol for Messages {
         let output = parts.len() as u64 + thinking;
         let usage = json!({"input_tokens": seen.prompt_tokens, "cache_creation_input_tokens": 0,
             "cache_read_input_tokens": 0, "output_tokens": output, "service_tier": "standard"});
+        let usage = reported(usage, reply);
         // With extended thinking, a thinking block comes before the text.
         let text_index = u64::from(thinking > 0);
         if !seen.stream {
@@ -260,7 +262,7 @@ impl Protocol for Messages {
         let event =
             |name: &str, data: Value| format!("event: {name}\ndata: {data}\n\n").into_bytes();
         let mut start_usage = usage.clone();
-        start_usage["output_tokens"] = json!(1);
+        start_usage["output_tokens"] = reported(json!(1), reply);
         let mut frames = vec![(
             Duration::ZERO,
             event(
@@ -325,7 +327,7 @@ impl Protocol for Messages {
             event(
                 "message_delta",
                 json!({"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": null},
-                    "usage": {"output_tokens": output}}),
+                    "usage": reported(json!({"output_tokens": output}), reply)}),
             ),
         ));
         frames.push((

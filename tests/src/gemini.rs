@@ -13,7 +13,8 @@
 
 use crate::http::HttpRequest;
 use crate::server::{
-    delays, event_stream, limited, whole_delay, words, End, Protocol, Reply, Response, Seen,
+    delays, event_stream, limited, reported, whole_delay, words, End, Protocol, Reply, Response,
+    Seen,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -300,7 +301,7 @@ impl Protocol for Generate {
                 }
                 usage["totalTokenCount"] = json!(seen.prompt_tokens + so_far + thoughts);
             }
-            json!({"candidates": [candidate], "usageMetadata": usage,
+            json!({"candidates": [candidate], "usageMetadata": reported(usage, reply),
                 "modelVersion": seen.model, "responseId": "mAitaJ2oK9aKz7IP3qi02Qw"})
         };
         let finish = if cut { "MAX_TOKENS" } else { "STOP" };

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
                 text: format!("echo: {}", seen.prompt),
                 ttft,
                 chunk_delay: gap,
+                miscount: false,
             })
         }),
         ..Config::default()

@@ -11,7 +11,8 @@
 
 use crate::http::HttpRequest;
 use crate::server::{
-    delays, event_stream, limited, whole_delay, words, End, Protocol, Reply, Response, Seen,
+    delays, event_stream, limited, reported, whole_delay, words, End, Protocol, Reply, Response,
+    Seen,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -160,7 +161,7 @@ impl Protocol for Chat {
     fn reply(&self, seen: &Seen, reply: &Reply, end: End, usage_allowed: bool) -> Response {
         let (parts, cut) = limited(seen, reply);
         let finish = if cut { "length" } else { "stop" };
-        let usage = usage(seen, parts.len() as u64);
+        let usage = reported(usage(seen, parts.len() as u64), reply);
         if !seen.stream {
             let body = json!({
                 "id": ID, "object": "chat.completion", "created": CREATED, "model": seen.model,

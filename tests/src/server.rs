@@ -107,6 +107,8 @@ pub struct Reply {
     pub ttft: Duration,
     /// Delay between content chunks.
     pub chunk_delay: Duration,
+    /// Report every token count negative, as a miscounting proxy does.
+    pub miscount: bool,
 }
 
 impl Reply {
@@ -116,7 +118,28 @@ impl Reply {
             text: text.into(),
             ttft: Duration::ZERO,
             chunk_delay: Duration::ZERO,
+            miscount: false,
         }
+    }
+}
+
+/// `usage` as `reply` has it reported: each count made negative (`n`
+/// becomes `-n - 1`) when the reply miscounts.
+pub fn reported(usage: Value, reply: &Reply) -> Value {
+    fn negate(v: Value) -> Value {
+        match v {
+            Value::Number(n) => n
+                .as_i64()
+                .map_or(Value::Number(n), |n| Value::from(-n - 1)),
+            Value::Array(items) => Value::Array(items.into_iter().map(negate).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, negate(v))).collect()),
+            other => other,
+        }
+    }
+    if reply.miscount {
+        negate(usage)
+    } else {
+        usage
     }
 }
 

@@ -72,6 +72,7 @@ fn hourly_hardware_is_charged_for_its_busy_time_not_its_slots() {
             text: format!("echo: {}", seen.prompt),
             ttft: Duration::from_millis(500),
             chunk_delay: Duration::ZERO,
+            miscount: false,
         })
     });
     let s = Scratch::new();

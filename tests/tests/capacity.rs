@@ -33,6 +33,7 @@ fn engine() -> MockServer {
                 text: "echo one two three four".into(),
                 ttft: Duration::from_millis(30),
                 chunk_delay: Duration::from_millis(5),
+                miscount: false,
             },
         }
     })

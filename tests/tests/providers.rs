@@ -401,6 +401,39 @@ fn redirects_are_refused_and_never_carry_the_key() {
     }
 }
 
+/// A provider (or a proxy before it) that reports negative token counts
+/// still gave an answer: it is kept and scored, and its usage is marked
+/// estimated instead of the trial failing as an invalid response.
+#[test]
+fn a_negative_token_count_keeps_the_answer_with_usage_estimated() {
+    for stream in [true, false] {
+        let models = all_models(|_| {
+            Arc::new(|seen: &Seen| {
+                Behavior::Reply(Reply {
+                    miscount: true,
+                    ..Reply::text(format!("echo: {}", seen.prompt))
+                })
+            })
+        });
+        let s = Scratch::new();
+        let extra = if stream { "" } else { "stream: false" };
+        s.write("s.yaml", &suite(&models, 1, extra));
+        sizeup(&s)
+            .args(["run", "s.yaml", "-q", "--db"])
+            .arg(s.db())
+            .assert()
+            .success();
+        let all = trials(&s.export("latest"));
+        assert_eq!(all.len(), 5);
+        for t in &all {
+            assert_eq!(t["error_class"], Value::Null, "stream {stream}: {t}");
+            assert_eq!(t["passed"], true, "{t}");
+            assert_eq!(t["usage_estimated"], true, "{t}");
+            assert!(t["output_tokens"].as_u64().unwrap() > 0, "{t}");
+        }
+    }
+}
+
 #[test]
 fn models_without_a_cost_are_priced_from_the_price_book() {
     let server = start(Api::Anthropic, "ANTHROPIC_TEST_KEY", echo);
@@ -438,6 +471,7 @@ fn latency_is_measured_to_within_two_milliseconds() {
             text: "one two three four five six".into(),
             ttft: Duration::from_millis(80),
             chunk_delay: Duration::from_millis(10),
+            miscount: false,
         })
     };
     let models = all_models(|_| Arc::new(paced));

@@ -22,6 +22,7 @@ fn a_run_scores_stores_shows_and_exports_every_trial() {
             text,
             ttft: Duration::from_millis(30),
             chunk_delay: Duration::from_millis(5),
+            miscount: false,
         })
     });
     let s = Scratch::new();
@@ -271,6 +272,7 @@ fn slow(delay: Duration) -> MockServer {
             text: format!("echo: {}", seen.prompt),
             ttft: delay,
             chunk_delay: Duration::ZERO,
+            miscount: false,
         })
     })
 }
