@@ -6,7 +6,7 @@
 mod common;
 
 use common::Scratch;
-use sizeup_tests::server::Behavior;
+use sizeup_tests::server::{Behavior, Reply};
 use std::time::Duration;
 
 /// A key set in the environment of every command, which no output may show.
@@ -318,12 +318,12 @@ fn results_are_never_written_over() {
     refused(
         &s,
         &["run", "s.yaml", "-q", "--db", db_arg, "--json", db_arg],
-        "SQLite",
+        "is the results store",
     );
     refused(
         &s,
         &["export", "latest", "-o", db_arg, "--db", db_arg],
-        "SQLite",
+        "is the results store",
     );
     // The store kept every run (its size may grow by the refused run's rows).
     assert!(std::fs::read(&db).unwrap().len() >= before.len());
@@ -484,4 +484,448 @@ fn long_waits_are_shown_with_their_model_and_reason() {
         .and_then(|rest| rest.strip_suffix(" s: rate limit (requests_per_minute)"))
         .and_then(|n| n.parse::<u64>().ok());
     assert!(seconds.is_some_and(|n| (2..=6).contains(&n)), "{stderr}");
+}
+
+/// What a command said and how much memory it took at its peak.
+struct Measured {
+    code: Option<i32>,
+    stderr: String,
+    peak_rss_mb: f64,
+}
+
+/// Runs `sizeup ARGS` in `s` with the key set, to its end, and reads its
+/// peak resident memory from the kernel as it is reaped.
+// wait4 has no safe wrapper in std, and std's wait would not report usage.
+#[allow(unsafe_code, clippy::zombie_processes)]
+fn measured(s: &Scratch, args: &[&str]) -> Measured {
+    let err = s.path("stderr.txt");
+    let child = s
+        .process()
+        .env("HOSTILE_KEY", SECRET)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("sizeup starts");
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in, and
+    // the pid is our own child's.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, child.id() as libc::pid_t, "wait4 failed");
+    Measured {
+        code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
+        stderr: std::fs::read_to_string(err).unwrap(),
+        // Linux reports kilobytes.
+        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
+
+/// Peak memory any hostile input may take: each of them took gigabytes
+/// (or aborted the process) before it was bounded.
+const PEAK_RSS_MB: f64 = 500.0;
+
+/// Inputs built to take all the memory or to overflow are refused with
+/// exit 2 at their place, within bounded memory, by `validate` and `run`.
+#[test]
+fn bombs_are_refused_in_bounded_memory() {
+    let s = Scratch::new();
+    s.write("ok.jsonl", "{\"q\": \"x\", \"a\": \"x\"}\n");
+    let with_prompt = |prompt: &str| {
+        suite(
+            "",
+            "http://127.0.0.1:9/v1",
+            prompt,
+            "{type: exact}",
+            "ok.jsonl",
+        )
+    };
+    // A 1 MiB string anchored once and aliased by 3,000 cases.
+    let aliased = {
+        let cases: Vec<String> = (0..3000)
+            .map(|i| format!("      - {{id: c{i}, q: *big}}"))
+            .collect();
+        plain("")
+            .replace("    cases: ok.jsonl\n", &format!("    cases:\n{}\n", cases.join("\n")))
+            .replace("tasks:\n", &format!("x-big: &big \"{}\"\ntasks:\n", "x".repeat(1 << 20)))
+    };
+    let corpus: Vec<(&str, String, &str, &str)> = vec![
+        (
+            "a timeout as long as a u64 holds",
+            plain("").replace("timeout: 5s", "timeout: 18446744073709551615"),
+            "a duration must be at most 24h (86400 s)",
+            "s.yaml:2:",
+        ),
+        (
+            "a retry window of 1e300 seconds",
+            plain("").replace("cost: {hourly_usd: 0}", "cost: {hourly_usd: 0}, max_retry_time: 1e300"),
+            "a duration must be at most 24h (86400 s)",
+            "s.yaml:5:",
+        ),
+        (
+            "a template that joins ten gigabytes",
+            with_prompt("{{ range(10000)|join('x' * 1000000) }}"),
+            "case `1` does not render in tasks[0].prompt: the joined text would be larger than",
+            "ok.jsonl:1:",
+        ),
+        (
+            "a template that writes a gigabyte",
+            with_prompt("{% for i in range(10000) %}{{ 'x' * 100000 }}{% endfor %}"),
+            "the rendered text would be larger than",
+            "ok.jsonl:1:",
+        ),
+        (
+            "3,000 aliases of a 1 MiB string",
+            aliased,
+            "the aliases of this file expand to more than",
+            "s.yaml:",
+        ),
+        (
+            "50,000 levels of block sequences",
+            format!("name: h\ntasks:\n{}x\n", "- ".repeat(50_000)),
+            "the document nests deeper than 128 levels",
+            "s.yaml:3:",
+        ),
+        (
+            "50,000 levels of flow sequences",
+            format!("name: h\ntasks: {}{}\n", "[".repeat(50_000), "]".repeat(50_000)),
+            "the document nests deeper than 128 levels",
+            "s.yaml:2:",
+        ),
+    ];
+    for (what, yaml, expected, place) in &corpus {
+        s.write("s.yaml", yaml);
+        for args in [&["validate", "s.yaml"][..], &["run", "s.yaml", "-q"]] {
+            let command = args[0];
+            let m = measured(&s, args);
+            assert_eq!(m.code, Some(2), "{what} ({command}):\n{}", m.stderr);
+            assert!(m.stderr.contains(expected), "{what}: wanted `{expected}` in\n{}", m.stderr);
+            assert!(m.stderr.contains(place), "{what}: not at {place} in\n{}", m.stderr);
+            assert!(!m.stderr.contains("panicked"), "{what}:\n{}", m.stderr);
+            assert!(
+                m.peak_rss_mb < PEAK_RSS_MB,
+                "{what} ({command}) took {:.0} MB",
+                m.peak_rss_mb
+            );
+            // Nothing but the refusal: not a line of a 1 MiB value.
+            assert!(m.stderr.len() < 20_000, "{what}: {} bytes of error", m.stderr.len());
+        }
+    }
+}
+
+/// No report may be written over the suite, a file it reads, the store
+/// or another report, and the refusal comes before any trial runs.
+#[test]
+fn outputs_never_write_over_what_the_run_reads() {
+    let server = common::server(common::echo);
+    let s = Scratch::new();
+    std::fs::create_dir(s.path("data")).unwrap();
+    s.write("data/cases.jsonl", "{\"q\": \"x\", \"a\": \"echo: x\"}\n");
+    let text = suite("", &server.base_url(), "{{ q }}", "{type: exact}", "data/cases.jsonl");
+    s.write("s.yaml", &text);
+    std::os::unix::fs::symlink(s.path("s.yaml"), s.path("alias.md")).unwrap();
+    s.write("prices.yaml", "prices: []\n");
+    let originals: Vec<(&str, Vec<u8>)> = ["s.yaml", "data/cases.jsonl", "prices.yaml"]
+        .into_iter()
+        .map(|f| (f, std::fs::read(s.path(f)).unwrap()))
+        .collect();
+    for (flags, expected) in [
+        (&["--json", "s.yaml"][..], "which this command reads"),
+        (&["--html", "data/cases.jsonl"], "data/cases.jsonl, which this command reads"),
+        (&["--markdown", "alias.md"], "which this command reads"),
+        (&["--prices", "prices.yaml", "--junit", "prices.yaml"], "which this command reads"),
+        (&["--json", "results.db"], "is the results store"),
+        (&["--html", "results.db-wal"], "is a journal file of the results store"),
+        (&["--json", "r.json", "--html", "./r.json"], "is also the output"),
+    ] {
+        let mut args = vec!["run", "s.yaml", "-q", "--db", "results.db"];
+        args.extend(flags);
+        refused(&s, &args, expected);
+    }
+    assert_eq!(server.requests(), 0, "a refused run sent requests");
+    for (file, bytes) in &originals {
+        assert_eq!(&std::fs::read(s.path(file)).unwrap(), bytes, "{file} changed");
+    }
+    // The same run with outputs of its own writes them.
+    let out = s
+        .sizeup()
+        .env("HOSTILE_KEY", SECRET)
+        .args(["run", "s.yaml", "-q", "--db", "results.db", "--json", "r.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(s.path("r.json").is_file());
+    // `compare` reads its exports; `export -o` reads the store.
+    refused(
+        &s,
+        &["compare", "r.json", "r.json", "--json", "r.json", "--db", "results.db"],
+        "which this command reads",
+    );
+    refused(
+        &s,
+        &["export", "latest", "-o", "results.db-shm", "--db", "results.db"],
+        "is a journal file of the results store results.db",
+    );
+}
+
+/// Ids are printable, compared as Unicode text, and what a model or a
+/// suite says reaches the terminal escaped, never as a control sequence.
+#[test]
+fn the_terminal_never_gets_raw_control_sequences() {
+    let s = Scratch::new();
+    s.write("ok.jsonl", "{\"q\": \"x\", \"a\": \"x\"}\n");
+    let raw = ["\u{1b}]0;", "\u{7}", "\u{1b}[", "\u{202e}", "\u{200b}"];
+    let shows_raw = |text: &str| raw.iter().any(|r| text.contains(r));
+    let task = |id: &str| plain("").replace("  - id: t\n", &format!("  - id: \"{id}\"\n"));
+    for (what, yaml, expected) in [
+        (
+            "a task id that sets the window title",
+            task("t\\e]0;pwned\\a"),
+            "the task id has U+001B, a control character, at character 2 of the id",
+        ),
+        (
+            "a model id with a right-to-left override",
+            plain("").replace("{id: m,", "{id: \"m\\u202Eexe.txt\","),
+            "the model id has U+202E, an invisible or bidirectional formatting character, at character 2",
+        ),
+        (
+            "a task id with a zero-width space",
+            task("tri\\u200Bage"),
+            "U+200B, an invisible or bidirectional formatting character, at character 4",
+        ),
+    ] {
+        s.write("s.yaml", &yaml);
+        let err = refused(&s, &["validate", "s.yaml"], expected);
+        assert!(!shows_raw(&err), "{what}: raw in\n{err:?}");
+    }
+    // A case id with a control character, in a cases file: its line.
+    s.write("bad.jsonl", "{\"q\": \"x\", \"a\": \"x\"}\n{\"id\": \"c\\u001b[2J\", \"q\": \"y\", \"a\": \"y\"}\n");
+    s.write("s.yaml", &plain("").replace("ok.jsonl", "bad.jsonl"));
+    let err = refused(&s, &["validate", "s.yaml"], "bad.jsonl:2:1: the case id has U+001B");
+    assert!(!shows_raw(&err), "{err:?}");
+    // `café` written precomposed and with a combining accent is one id.
+    let twice = plain("").replace(
+        "    cases: ok.jsonl\n",
+        "    cases: ok.jsonl\n  - id: \"caf\\u00E9\"\n    prompt: x\n    scorers: [{type: exact}]\n    expected: a\n    cases: ok.jsonl\n  - id: \"cafe\\u0301\"\n    prompt: x\n    scorers: [{type: exact}]\n    expected: a\n    cases: ok.jsonl\n",
+    );
+    s.write("s.yaml", &twice);
+    refused(
+        &s,
+        &["validate", "s.yaml"],
+        "tasks[2].id: duplicate task id `cafe\u{301}`: the same text as `caf\u{e9}` in another Unicode form",
+    );
+
+    // A run whose suite name and model answers carry escapes: the table,
+    // `show` and `runs` show them escaped.
+    let server = common::server(|seen| {
+        Behavior::Reply(Reply::text(format!(
+            "\u{1b}]0;pwned\u{7}\u{1b}[2J{}\u{202e}",
+            seen.prompt
+        )))
+    });
+    let yaml = suite("", &server.base_url(), "{{ q }}", "{type: exact}", "ok.jsonl")
+        .replace("name: hostile", "name: \"night\\e[2Jly\\u202E\"");
+    s.write("s.yaml", &yaml);
+    let out = s
+        .sizeup()
+        .env("HOSTILE_KEY", SECRET)
+        .args(["run", "s.yaml", "--db", "results.db"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!shows_raw(&stdout) && !shows_raw(&stderr), "{stdout:?}\n{stderr:?}");
+    assert!(stdout.contains("suite night\\u{1b}[2Jly\\u{202e}"), "{stdout}");
+    for command in ["show", "runs"] {
+        let out = s.sizeup().args([command, "--db", "results.db"]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(!shows_raw(&text), "{command}: {text:?}");
+        assert!(text.contains("night\\u{1b}[2Jly\\u{202e}"), "{command}: {text}");
+    }
+}
+
+/// Each of these once got a misleading message: it now says what the
+/// input is, at its place, or is accepted as an editor wrote it.
+#[test]
+fn messages_say_what_happened() {
+    let s = Scratch::new();
+    // A byte-order mark, as editors on Windows write it, before a suite
+    // and before a cases file.
+    s.write("ok.jsonl", "\u{feff}{\"q\": \"x\", \"a\": \"x\"}\n");
+    s.write("s.yaml", &format!("\u{feff}{}", plain("")));
+    let out = s.sizeup().args(["validate", "s.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A key twice inside a nested object of a case.
+    s.write("dup.jsonl", "{\"q\": \"x\", \"a\": \"x\", \"meta\": {\"k\": 1, \"k\": 2}}\n");
+    s.write("s.yaml", &plain("").replace("ok.jsonl", "dup.jsonl"));
+    refused(&s, &["validate", "s.yaml"], "dup.jsonl:1:");
+    refused(&s, &["validate", "s.yaml"], "the key `k` appears twice in one object of this case");
+
+    // A symlink loop as the cases file.
+    std::os::unix::fs::symlink("loop-b.jsonl", s.path("loop-a.jsonl")).unwrap();
+    std::os::unix::fs::symlink("loop-a.jsonl", s.path("loop-b.jsonl")).unwrap();
+    s.write("s.yaml", &plain("").replace("ok.jsonl", "loop-a.jsonl"));
+    refused(
+        &s,
+        &["validate", "s.yaml"],
+        "cases file `loop-a.jsonl` is a symlink that cannot be followed: Too many levels of symbolic links",
+    );
+
+    // A symlink to a file elsewhere: read, and every message says where it
+    // leads; the fields its first line made are shown bounded and escaped.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("system.csv");
+    let header: Vec<String> = (0..40).map(|i| format!("{}\u{1b}[2J{i}", "f".repeat(100))).collect();
+    std::fs::write(&target, format!("{}\n{}\n", header.join(","), vec!["v"; 40].join(","))).unwrap();
+    std::os::unix::fs::symlink(&target, s.path("linked.csv")).unwrap();
+    s.write("s.yaml", &plain("").replace("ok.jsonl", "linked.csv"));
+    let err = refused(&s, &["validate", "s.yaml"], "template uses `q`, which no case defines");
+    let target = std::fs::canonicalize(&target).unwrap();
+    assert!(
+        err.contains(&format!("linked.csv (a symlink to {}) have fields", target.display())),
+        "{err}"
+    );
+    assert!(err.contains("and 28 more"), "{err}");
+    assert!(!err.contains(&"f".repeat(41)) && !err.contains('\u{1b}'), "{err:?}");
+
+    // A FIFO given as a local model is not read (it would wait forever).
+    let fifo = s.path("model.gguf");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    s.write(
+        "s.yaml",
+        "name: fifo\nmodels: [{id: m, provider: local, model: model.gguf, cost: {hourly_usd: 0}}]\ntasks:\n  - {id: t, prompt: hi, scorers: [{type: length, max_chars: 9}], cases: [{x: 1}]}\n",
+    );
+    refused(&s, &["validate", "s.yaml"], "it is not a regular file (a FIFO, socket or device)");
+
+    // `compare` given a directory where a run or an export goes.
+    std::fs::create_dir(s.path("exports")).unwrap();
+    refused(
+        &s,
+        &["compare", "exports", "latest"],
+        "exports is a directory: give an exported JSON report, a run id or `latest`",
+    );
+}
+
+/// Runs `script` in a new user and mount namespace, where the test may
+/// mount file systems of its own; `None` where the kernel allows none.
+fn in_namespace(script: &str) -> Option<std::process::Output> {
+    let probe = std::process::Command::new("unshare").args(["-rm", "true"]).status();
+    if !probe.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: this kernel gives no user namespaces to mount in");
+        return None;
+    }
+    Some(
+        std::process::Command::new("unshare")
+            .args(["-rm", "sh", "-c", script])
+            .env("SIZEUP", common::bin())
+            .output()
+            .unwrap(),
+    )
+}
+
+/// The commands that only read a store work on a read-only file system,
+/// and a run on a full disk says the disk is full.
+#[test]
+fn read_only_and_full_file_systems_are_named() {
+    let server = common::server(common::echo);
+    let s = Scratch::new();
+    s.write("s.yaml", &common::suite(&server.base_url(), 2, ""));
+    s.run(&["s.yaml", "-q"]).success();
+    let dir = s.dir.path().display().to_string();
+    let read_only = format!(
+        "mount --bind {dir} {dir} && mount -o remount,ro,bind {dir} && cd {dir} && \
+         ! touch probe 2>/dev/null && \"$SIZEUP\" show --db results.db && \"$SIZEUP\" runs --db results.db \
+         && \"$SIZEUP\" export --db results.db"
+    );
+    if let Some(out) = in_namespace(&read_only) {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains("2/2 trials") && stdout.contains("\"trials_done\": 2"), "{stdout}");
+    }
+    let full = s.path("full");
+    std::fs::create_dir(&full).unwrap();
+    let full = full.display().to_string();
+    let disk_full = format!(
+        "mount -t tmpfs -o size=64k tmpfs {full} && dd if=/dev/zero of={full}/fill bs=4k count=64 2>/dev/null; \
+         cd {dir} && \"$SIZEUP\" run s.yaml -q --db {full}/r.db; echo \"exit $?\""
+    );
+    if let Some(out) = in_namespace(&disk_full) {
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(stdout.contains("exit 3"), "{stdout}\n{stderr}");
+        assert!(stderr.contains("the disk that holds it is full"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+/// The suite loader ends quickly on any shape of YAML (generated documents
+/// of aliases, anchors and nesting up to past the depth limit), with a
+/// suite or an error, never a panic.
+#[test]
+fn the_suite_loader_ends_on_any_nesting_and_aliases() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    /// A YAML node: a scalar, an anchored node, an alias of an earlier
+    /// anchor, or a block or flow collection of nodes.
+    fn node(depth: u32) -> BoxedStrategy<String> {
+        let leaf = prop_oneof![
+            "[a-z]{0,6}".prop_map(|s| s),
+            (0u8..4).prop_map(|a| format!("*a{a}")),
+        ];
+        leaf.prop_recursive(depth, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6)
+                    .prop_map(|items| format!("[{}]", items.join(", "))),
+                prop::collection::vec(("[a-z]{1,4}", inner.clone()), 0..6).prop_map(|entries| {
+                    let body: Vec<String> =
+                        entries.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                    format!("{{{}}}", body.join(", "))
+                }),
+                ((0u8..4), inner).prop_map(|(a, v)| format!("&a{a} {v}")),
+            ]
+        })
+        .boxed()
+    }
+    let s = Scratch::new();
+    let mut runner = TestRunner::new(Config {
+        cases: 24,
+        ..Config::default()
+    });
+    let document = (node(8), 0usize..300, 1usize..50).prop_map(|(tree, deep, copies)| {
+        // Each document also holds a deep nest and many copies of an alias.
+        format!(
+            "name: p\ndefaults: &a0 {tree}\nx-deep: {}{}\nx-copies: [{}]\ntasks: []\n",
+            "[".repeat(deep),
+            "]".repeat(deep),
+            vec!["*a0"; copies].join(", ")
+        )
+    });
+    runner
+        .run(&document, |yaml| {
+            s.write("s.yaml", &yaml);
+            let out = s
+                .sizeup()
+                .args(["validate", "s.yaml"])
+                .timeout(Duration::from_secs(20))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            prop_assert!(
+                matches!(out.status.code(), Some(0 | 2)),
+                "{:?}: {stderr}",
+                out.status
+            );
+            prop_assert!(!stderr.contains("panicked"), "{stderr}");
+            Ok(())
+        })
+        .unwrap();
 }

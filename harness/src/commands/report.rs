@@ -184,11 +184,17 @@ pub fn check_outputs(
         ))))
     };
     for (i, out) in outputs.iter().enumerate() {
+        if let Some(i) = companions.iter().position(|c| same_file(out, c)) {
+            return refuse(
+                out,
+                match (i, db) {
+                    (0, _) | (_, None) => "is the results store".into(),
+                    (_, Some(db)) => format!("is a journal file of the results store {}", db.display()),
+                },
+            );
+        }
         if is_database(out) {
             return refuse(out, "is an SQLite database".into());
-        }
-        if let Some(store) = companions.iter().find(|c| same_file(out, c)) {
-            return refuse(out, format!("is the results store ({})", store.display()));
         }
         if let Some(input) = inputs.iter().find(|input| same_file(out, input)) {
             return refuse(out, format!("is {}, which this command reads", input.display()));
@@ -294,7 +300,7 @@ mod tests {
         assert!(refused(&[&at("hard.html")]).contains("cases.jsonl, which this command reads"));
         // The store and its journal files, before they exist.
         assert!(refused(&[&db]).contains("is the results store"));
-        assert!(refused(&[&at("sub/../r.db-wal")]).contains("is the results store"));
+        assert!(refused(&[&at("sub/../r.db-wal")]).contains("is a journal file of the results store"));
         // Two outputs into one file.
         let twice = refused(&[&at("out.json"), &at("sub/../out.json")]);
         assert!(twice.contains("is also the output"), "{twice}");

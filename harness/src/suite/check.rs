@@ -3,6 +3,7 @@
 use super::error::{Source, SuiteError};
 use super::model::MAX_CONCURRENCY;
 use super::spec::DurationSpec;
+use std::collections::hash_map::{Entry, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
 /// Checks an id (of a task, a model or a case): not empty, and only
@@ -28,11 +29,30 @@ pub(super) fn id_problem(what: &str, id: &str) -> Option<String> {
     ))
 }
 
-/// The form two ids are compared in: the same text in another Unicode
-/// normalisation (`café` as one code point or as `e` and a combining
-/// accent) looks the same everywhere it is shown, so it is the same id.
-pub(super) fn id_key(id: &str) -> String {
-    id.nfc().collect()
+/// The ids of one kind seen so far. Two ids are compared in Unicode's
+/// composed form (NFC): `café` as one code point and as `e` with a
+/// combining accent look the same everywhere they are shown, so they are
+/// the same id.
+#[derive(Default)]
+pub(super) struct Ids(HashMap<String, String>);
+
+impl Ids {
+    /// Adds `id`, or says which id it repeats; `what` is `task`, `model` or `case`.
+    pub fn insert(&mut self, what: &str, id: &str) -> Result<(), String> {
+        match self.0.entry(id.nfc().collect()) {
+            Entry::Vacant(slot) => {
+                slot.insert(id.to_string());
+                Ok(())
+            }
+            Entry::Occupied(earlier) if earlier.get() == id => {
+                Err(format!("duplicate {what} id `{id}`"))
+            }
+            Entry::Occupied(earlier) => Err(format!(
+                "duplicate {what} id `{id}`: the same text as `{}` in another Unicode form",
+                earlier.get()
+            )),
+        }
+    }
 }
 
 /// `v` must be a finite number in `lo..=hi`.

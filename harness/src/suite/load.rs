@@ -2,7 +2,7 @@
 //! `…Spec` types and checked, in order: defaults, models, tasks, then what
 //! needs models and tasks together (rate limits).
 
-use super::check::{check_concurrency, check_limits, check_range, check_sampling, id_key};
+use super::check::{check_concurrency, check_limits, check_range, check_sampling, Ids};
 use super::error::{Source, SuiteError};
 use super::file::read_text;
 use super::limits::check_token_limits;
@@ -12,7 +12,6 @@ use super::resolve::resolve_models;
 use super::spec::{CatalogSpec, DefaultsSpec, SuiteSpec};
 use super::task::build_task;
 use super::warnings::warnings;
-use std::collections::HashSet;
 use std::path::Path;
 
 /// Loads and validates a suite; `catalog` is a models file (`--models`),
@@ -41,16 +40,13 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
             .into_iter()
             .unzip();
     let mut tasks = Vec::new();
-    let mut task_ids = HashSet::new();
+    let mut task_ids = Ids::default();
     let dir = path.parent().unwrap_or(Path::new(""));
     for (i, task) in spec.tasks.iter().enumerate() {
         let field = format!("tasks[{i}]");
-        if !task_ids.insert(id_key(&task.id)) {
-            return Err(src.at(
-                &format!("{field}.id"),
-                format!("duplicate task id `{}`", task.id),
-            ));
-        }
+        task_ids
+            .insert("task", &task.id)
+            .map_err(|message| src.at(&format!("{field}.id"), message))?;
         let (mut task, cases_file) = build_task(task, &field, &src, dir, &models)?;
         // A task's own limit overrides the suite's default; a model's own
         // (its `params`) overrides both.

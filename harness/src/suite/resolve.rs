@@ -2,7 +2,7 @@
 //! turned into a [`Model`], with its prices from the entry or the price book.
 
 use super::check::{
-    check_concurrency, check_limits, check_range, check_sampling, id_key, id_problem,
+    check_concurrency, check_limits, check_range, check_sampling, id_problem, Ids,
 };
 use super::error::{closest, Source, SuiteError};
 use super::model::{
@@ -35,17 +35,14 @@ pub(super) fn resolve_models(
     prices: &PriceBook,
 ) -> Result<Vec<(Model, Origin)>, SuiteError> {
     let mut out: Vec<(Model, Origin)> = Vec::new();
+    let mut seen = Ids::default();
     let mut add = |m: Model,
                    origin: Origin,
                    owner: &Source,
                    field: &str|
      -> Result<(), SuiteError> {
-        if out.iter().any(|(o, _)| id_key(&o.id) == id_key(&m.id)) {
-            return Err(owner.at(
-                &format!("{field}.id"),
-                format!("duplicate model id `{}`", m.id),
-            ));
-        }
+        seen.insert("model", &m.id)
+            .map_err(|message| owner.at(&format!("{field}.id"), message))?;
         if m.reference {
             if let Some((other, _)) = out.iter().find(|(o, _)| o.reference) {
                 return Err(owner.hint(

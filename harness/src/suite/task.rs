@@ -3,7 +3,7 @@
 //! scorers, quality bar, latency objective and models checked.
 
 use super::cases::{self, RawCase};
-use super::check::{check_range, id_key, id_problem};
+use super::check::{check_range, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
@@ -13,7 +13,7 @@ use minijinja::Environment;
 use serde_json::{Map, Value};
 use sizeup_reports::Thresholds;
 use sizeup_runners::{Message, Role};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Builds the task at `field` (`tasks[0]`) of the suite in `src`; cases
@@ -453,7 +453,7 @@ impl TaskCx<'_> {
         scorers: &[Scorer],
     ) -> Result<Vec<Case>, SuiteError> {
         let mut cases = Vec::with_capacity(raw.len());
-        let mut case_ids = HashSet::new();
+        let mut case_ids = Ids::default();
         for (j, case) in raw.into_iter().enumerate() {
             let id = match case.fields.get("id") {
                 Some(Value::String(s)) => s.clone(),
@@ -465,13 +465,10 @@ impl TaskCx<'_> {
                     .case_src()
                     .error(case.pos, &self.case_field(j), problem, None));
             }
-            if !case_ids.insert(id_key(&id)) {
-                return Err(self.case_src().error(
-                    case.pos,
-                    &self.case_field(j),
-                    format!("duplicate case id `{id}`"),
-                    None,
-                ));
+            if let Err(message) = case_ids.insert("case", &id) {
+                return Err(self
+                    .case_src()
+                    .error(case.pos, &self.case_field(j), message, None));
             }
             cases.push(self.render_case(j, id, case, templates, scorers)?);
         }
