@@ -3,10 +3,9 @@
 //!
 //! Suites come from other people, so a rendering is bounded in time (fuel:
 //! a number of instructions) and in what it builds: the rendered text stops
-//! at [`MAX_RENDERED_BYTES`], and the filters that make text much larger
-//! than their input (`join`, `replace`, `indent`) refuse before building
-//! more than that. minijinja itself caps a repeated string (`'x' * n`) at
-//! 100 MB.
+//! at a [`Bound`], and the filters that make text much larger than their
+//! input (`join`, `replace`, `indent`) refuse before building more than
+//! that. minijinja itself caps a repeated string (`'x' * n`) at 100 MB.
 
 use minijinja::value::{Kwargs, StringInput};
 use minijinja::{Environment, Error, ErrorKind, State, Template, UndefinedBehavior, Value};
@@ -17,56 +16,90 @@ use serde::Serialize;
 /// error instead of running for hours.
 pub const FUEL: u64 = 5_000_000;
 
-/// The most bytes one rendering may produce, or one filter build: far
-/// beyond any prompt a model takes (a million tokens is about 4 MB of
-/// text only for the largest context windows), and small enough to hold.
-pub const MAX_RENDERED_BYTES: usize = 4 << 20;
+/// The most bytes one rendering may produce, or one filter build, and the
+/// setting that says so.
+#[derive(Debug, Clone, Copy)]
+pub struct Bound {
+    /// The bytes.
+    pub bytes: usize,
+    /// Where the bound is set, for the message that names it.
+    pub setting: &'static str,
+}
 
-/// An environment with strict undefined variables, fuel, and the bounded
-/// filters.
-pub fn environment() -> Environment<'static> {
+impl Bound {
+    /// The error of a rendering that would pass the bound.
+    fn passed(self, what: &str) -> Error {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!(
+                "{what} would be larger than {} bytes ({})",
+                self.bytes, self.setting
+            ),
+        )
+    }
+}
+
+/// An environment with strict undefined variables, fuel, and the filters
+/// bounded by `bound`.
+pub fn environment(bound: Bound) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
-    env.add_filter("join", join);
-    env.add_filter("replace", replace);
-    env.add_filter("indent", indent);
+    env.add_filter(
+        "join",
+        move |state: &State, value: &Value, joiner: Option<StringInput<'_>>| {
+            join(bound, state, value, joiner)
+        },
+    );
+    env.add_filter(
+        "replace",
+        move |state: &State, value: StringInput<'_>, from: StringInput<'_>, to: StringInput<'_>| {
+            replace(bound, state, value, from, to)
+        },
+    );
+    env.add_filter(
+        "indent",
+        move |value: StringInput<'_>,
+              width: Option<usize>,
+              first: Option<bool>,
+              blank: Option<bool>,
+              kwargs: Kwargs| indent(bound, value, width, first, blank, kwargs),
+    );
     env
 }
 
 /// Renders `template` with `context`, stopping as soon as the text passes
-/// [`MAX_RENDERED_BYTES`].
-pub fn render(template: &Template, context: impl Serialize) -> Result<String, Error> {
-    let mut out = Bounded(Vec::new());
+/// `bound`.
+pub fn render(template: &Template, context: impl Serialize, bound: Bound) -> Result<String, Error> {
+    let mut out = Bounded {
+        bytes: Vec::new(),
+        limit: bound.bytes,
+    };
     // The buffer is the only writer, and it fails only at the bound.
     template
         .render_captured_to(context, &mut out)
         .map(drop)
         .map_err(|e| match e.kind() {
-            ErrorKind::WriteFailure => too_large("the rendered text"),
+            ErrorKind::WriteFailure => bound.passed("the rendered text"),
             _ => e,
         })?;
     // minijinja writes whole strs, and a refused write adds nothing.
-    String::from_utf8(out.0).map_err(|_| Error::new(ErrorKind::BadSerialization, "invalid UTF-8"))
+    String::from_utf8(out.bytes)
+        .map_err(|_| Error::new(ErrorKind::BadSerialization, "invalid UTF-8"))
 }
 
-/// The error of a rendering that would pass the bound.
-fn too_large(what: &str) -> Error {
-    Error::new(
-        ErrorKind::InvalidOperation,
-        format!("{what} would be larger than {MAX_RENDERED_BYTES} bytes"),
-    )
+/// A buffer that refuses a write that would take it past `limit` bytes.
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: usize,
 }
-
-/// A buffer that refuses a write that would take it past the bound.
-struct Bounded(Vec<u8>);
 
 impl std::io::Write for Bounded {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + buf.len() > MAX_RENDERED_BYTES {
+        if self.bytes.len() + buf.len() > self.limit {
             return Err(std::io::Error::other("the rendering limit"));
         }
-        self.0.extend_from_slice(buf);
+        self.bytes.extend_from_slice(buf);
         Ok(buf.len())
     }
 
@@ -76,7 +109,12 @@ impl std::io::Write for Bounded {
 }
 
 /// `join`, refused when the joined text would pass the bound.
-fn join(state: &State, value: &Value, joiner: Option<StringInput<'_>>) -> Result<Value, Error> {
+fn join(
+    bound: Bound,
+    state: &State,
+    value: &Value,
+    joiner: Option<StringInput<'_>>,
+) -> Result<Value, Error> {
     let between = joiner.as_ref().map_or(0, |j| j.as_str().len());
     let mut size = 0usize;
     if let Ok(items) = value.try_iter() {
@@ -85,8 +123,8 @@ fn join(state: &State, value: &Value, joiner: Option<StringInput<'_>>) -> Result
             size = size
                 .saturating_add(len)
                 .saturating_add(if i > 0 { between } else { 0 });
-            if size > MAX_RENDERED_BYTES {
-                return Err(too_large("the joined text"));
+            if size > bound.bytes {
+                return Err(bound.passed("the joined text"));
             }
         }
     }
@@ -95,6 +133,7 @@ fn join(state: &State, value: &Value, joiner: Option<StringInput<'_>>) -> Result
 
 /// `replace`, refused when the replaced text would pass the bound.
 fn replace(
+    bound: Bound,
     state: &State,
     value: StringInput<'_>,
     from: StringInput<'_>,
@@ -111,8 +150,8 @@ fn replace(
         let size = matches
             .saturating_mul(new.len() - old.len())
             .saturating_add(text.len());
-        if size > MAX_RENDERED_BYTES {
-            return Err(too_large("the replaced text"));
+        if size > bound.bytes {
+            return Err(bound.passed("the replaced text"));
         }
     }
     minijinja::filters::replace(state, value, from, to)
@@ -120,6 +159,7 @@ fn replace(
 
 /// `indent`, refused when the indented text would pass the bound.
 fn indent(
+    bound: Bound,
     value: StringInput<'_>,
     width: Option<usize>,
     first: Option<bool>,
@@ -134,9 +174,9 @@ fn indent(
     if lines
         .saturating_mul(width)
         .saturating_add(value.as_str().len())
-        > MAX_RENDERED_BYTES
+        > bound.bytes
     {
-        return Err(too_large("the indented text"));
+        return Err(bound.passed("the indented text"));
     }
     minijinja::filters::indent(value, Some(width), first, blank, kwargs)
 }
@@ -145,11 +185,16 @@ fn indent(
 mod tests {
     use super::*;
 
+    const BOUND: Bound = Bound {
+        bytes: 4 << 20,
+        setting: "max_prompt_bytes",
+    };
+
     fn rendered(source: &str) -> Result<String, String> {
-        let mut env = environment();
+        let mut env = environment(BOUND);
         env.add_template_owned("t", source.to_string()).unwrap();
         let tpl = env.get_template("t").unwrap();
-        render(&tpl, minijinja::context! { text => "a\nb" }).map_err(|e| e.to_string())
+        render(&tpl, minijinja::context! { text => "a\nb" }, BOUND).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -180,12 +225,14 @@ mod tests {
         ] {
             let err = rendered(source).unwrap_err();
             assert!(
-                err.contains(&format!("{what} would be larger than 4194304 bytes")),
+                err.contains(&format!(
+                    "{what} would be larger than 4194304 bytes (max_prompt_bytes)"
+                )),
                 "{source}: {err}"
             );
         }
         // Just under the bound renders.
-        let most = format!("{{{{ 'x' * {MAX_RENDERED_BYTES} }}}}");
-        assert_eq!(rendered(&most).unwrap().len(), MAX_RENDERED_BYTES);
+        let most = format!("{{{{ 'x' * {} }}}}", BOUND.bytes);
+        assert_eq!(rendered(&most).unwrap().len(), BOUND.bytes);
     }
 }

@@ -10,6 +10,7 @@
 //! engine records as a trial failure of class `judge`, never a zero.
 
 use super::Score;
+use crate::templates::Bound;
 use minijinja::Environment;
 use regex::Regex;
 use serde_json::Value;
@@ -203,6 +204,14 @@ pub struct Settings<'a> {
     pub template: Option<&'a str>,
 }
 
+/// What a judge's question may render: it quotes the task's prompt and one
+/// or two answers, each already bounded (`max_prompt_bytes`,
+/// `max_response_bytes`).
+const JUDGE_BOUND: Bound = Bound {
+    bytes: 16 << 20,
+    setting: "a judge's question",
+};
+
 /// The most times one question may be put to a judge: enough to measure
 /// its consistency, few enough that a typo does not buy a thousand calls.
 pub const MAX_REPEATS: u32 = 20;
@@ -254,7 +263,7 @@ impl Judge {
                 "repeats must be between 1 and {MAX_REPEATS}, got {repeats}"
             ));
         }
-        let mut env = crate::templates::environment();
+        let mut env = crate::templates::environment(JUDGE_BOUND);
         env.add_template_owned("judge", s.template.unwrap_or(default_template).to_string())
             .map_err(|e| format!("invalid judge template: {e}"))?;
         let judge = Self {
@@ -365,7 +374,7 @@ impl Judge {
         let tpl = self.env.get_template("judge").expect("compiled in new");
         let mut questions = Vec::new();
         for (order, context) in orders {
-            let prompt = crate::templates::render(&tpl, &context)
+            let prompt = crate::templates::render(&tpl, &context, JUDGE_BOUND)
                 .map_err(|e| format!("the judge template does not render: {e}"))?;
             for repeat in 0..self.repeats {
                 questions.push(Question {

@@ -12,7 +12,13 @@ use super::resolve::resolve_models;
 use super::spec::{CatalogSpec, DefaultsSpec, SuiteSpec};
 use super::task::build_task;
 use super::warnings::warnings;
+use crate::templates::Bound;
 use std::path::Path;
+
+/// What one template may render unless the suite says otherwise
+/// (`defaults.max_prompt_bytes`): far beyond a prompt most models take, and
+/// small enough that a template cannot take the machine's memory.
+pub const DEFAULT_MAX_PROMPT_BYTES: usize = 1 << 20;
 
 /// Loads and validates a suite; `catalog` is a models file (`--models`),
 /// `prices` prices the models that carry no `cost:` of their own.
@@ -47,7 +53,13 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
         task_ids
             .insert("task", &task.id)
             .map_err(|message| src.at(&format!("{field}.id"), message))?;
-        let (mut task, cases_file) = build_task(task, &field, &src, dir, &models)?;
+        let bound = Bound {
+            bytes: defaults
+                .max_prompt_bytes
+                .map_or(DEFAULT_MAX_PROMPT_BYTES, |b| usize::try_from(b).unwrap_or(usize::MAX)),
+            setting: "defaults.max_prompt_bytes",
+        };
+        let (mut task, cases_file) = build_task(task, &field, &src, dir, &models, bound)?;
         // A task's own limit overrides the suite's default; a model's own
         // (its `params`) overrides both.
         task.max_tokens = task.max_tokens.or(defaults.max_tokens);
@@ -88,6 +100,12 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
 fn check_defaults(defaults: &DefaultsSpec, src: &Source) -> Result<(), SuiteError> {
     if defaults.repeats == Some(0) {
         return Err(src.at("defaults.repeats", "repeats must be at least 1"));
+    }
+    if defaults.max_prompt_bytes == Some(0) {
+        return Err(src.at(
+            "defaults.max_prompt_bytes",
+            "max_prompt_bytes must be at least 1",
+        ));
     }
     if let Some(c) = defaults.concurrency {
         check_concurrency(src, "defaults.concurrency", c)?;
@@ -207,6 +225,20 @@ mod tests {
             text.contains("case `1` does not render in tasks[0].prompt: engine ran out of fuel"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_rendered_prompt_is_bounded_by_max_prompt_bytes() {
+        // The case's `q` is 1: ten copies render 10 bytes.
+        let ten = "{% for i in range(10) %}{{ q }}{% endfor %}";
+        assert_eq!(error_of(&suite("max_prompt_bytes: 10", "", ten)), "ok");
+        let text = error_of(&suite("max_prompt_bytes: 9", "", ten));
+        assert!(
+            text.contains("case `1` does not render in tasks[0].prompt: the rendered text would be larger than 9 bytes (defaults.max_prompt_bytes)"),
+            "{text}"
+        );
+        let text = error_of(&suite("max_prompt_bytes: 0", "", ten));
+        assert!(text.contains("max_prompt_bytes must be at least 1"), "{text}");
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct DefaultsSpec {
     pub timeout: Option<DurationSpec>,
     /// Bound on the bytes of one response.
     pub max_response_bytes: Option<u64>,
+    /// Bound on the bytes one template renders (a prompt, a system message,
+    /// an expected answer).
+    pub max_prompt_bytes: Option<u64>,
     /// Trials in flight at once, all models together.
     pub concurrency: Option<usize>,
 }

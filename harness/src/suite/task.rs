@@ -9,6 +9,7 @@ use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::embed::EmbedError;
 use crate::scorers::{default_measure, Scorer};
+use crate::templates::Bound;
 use minijinja::Environment;
 use serde_json::{Map, Value};
 use sizeup_reports::Thresholds;
@@ -24,12 +25,14 @@ pub(super) fn build_task(
     src: &Source,
     dir: &Path,
     models: &[Model],
+    bound: Bound,
 ) -> Result<(Task, Option<PathBuf>), SuiteError> {
     let cx = TaskCx {
         spec: t,
         field,
         src,
         cases_src: None,
+        bound,
     };
     if let Some(problem) = id_problem("task", &t.id) {
         return Err(src.at(&cx.f("id"), problem));
@@ -62,6 +65,8 @@ struct TaskCx<'a> {
     src: &'a Source,
     /// The cases file, when the cases come from one.
     cases_src: Option<&'a Source>,
+    /// What one rendering may build.
+    bound: Bound,
 }
 
 /// The task's templates, compiled, and the variables each one uses.
@@ -129,7 +134,7 @@ impl TaskCx<'_> {
     /// variables strict.
     fn compile(&self) -> Result<Templates, SuiteError> {
         let t = self.spec;
-        let mut env = crate::templates::environment();
+        let mut env = crate::templates::environment(self.bound);
         let mut templates = vec![];
         if let Some(system) = &t.system {
             templates.push(("system", system.clone()));
@@ -492,7 +497,7 @@ impl TaskCx<'_> {
         };
         let render = |name: &str| -> Result<String, SuiteError> {
             let tpl = templates.env.get_template(name).expect("compiled above");
-            crate::templates::render(&tpl, &fields).map_err(|e| {
+            crate::templates::render(&tpl, &fields, self.bound).map_err(|e| {
                 error(format!(
                     "case `{id}` does not render in {}: {}",
                     self.f(name),
