@@ -327,9 +327,16 @@ impl WireUsage {
     /// The usage, cached and cache-writing prompt tokens counted as input;
     /// `None` when a count cannot be read.
     fn read(self) -> Option<Usage> {
-        let (write, read) = (self.cache_creation_input_tokens.0?, self.cache_read_input_tokens.0?);
+        let (write, read) = (
+            self.cache_creation_input_tokens.0?,
+            self.cache_read_input_tokens.0?,
+        );
         Some(Usage {
-            input_tokens: self.input_tokens.0?.saturating_add(write).saturating_add(read),
+            input_tokens: self
+                .input_tokens
+                .0?
+                .saturating_add(write)
+                .saturating_add(read),
             output_tokens: self.output_tokens.0?,
             cached_input_tokens: read,
             cache_write_tokens: write,

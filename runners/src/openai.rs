@@ -290,7 +290,10 @@ impl WireUsage {
         Some(Usage {
             input_tokens: self.prompt_tokens.0?,
             output_tokens: self.completion_tokens.0?,
-            cached_input_tokens: self.prompt_tokens_details.map_or(zero, |d| d.cached_tokens).0?,
+            cached_input_tokens: self
+                .prompt_tokens_details
+                .map_or(zero, |d| d.cached_tokens)
+                .0?,
             cache_write_tokens: 0,
             reasoning_tokens: self
                 .completion_tokens_details

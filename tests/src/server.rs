@@ -128,11 +128,11 @@ impl Reply {
 pub fn reported(usage: Value, reply: &Reply) -> Value {
     fn negate(v: Value) -> Value {
         match v {
-            Value::Number(n) => n
-                .as_i64()
-                .map_or(Value::Number(n), |n| Value::from(-n - 1)),
+            Value::Number(n) => n.as_i64().map_or(Value::Number(n), |n| Value::from(-n - 1)),
             Value::Array(items) => Value::Array(items.into_iter().map(negate).collect()),
-            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, negate(v))).collect()),
+            Value::Object(map) => {
+                Value::Object(map.into_iter().map(|(k, v)| (k, negate(v))).collect())
+            }
             other => other,
         }
     }

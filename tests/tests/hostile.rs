@@ -547,8 +547,14 @@ fn bombs_are_refused_in_bounded_memory() {
             .map(|i| format!("      - {{id: c{i}, q: *big}}"))
             .collect();
         plain("")
-            .replace("    cases: ok.jsonl\n", &format!("    cases:\n{}\n", cases.join("\n")))
-            .replace("tasks:\n", &format!("x-big: &big \"{}\"\ntasks:\n", "x".repeat(1 << 20)))
+            .replace(
+                "    cases: ok.jsonl\n",
+                &format!("    cases:\n{}\n", cases.join("\n")),
+            )
+            .replace(
+                "tasks:\n",
+                &format!("x-big: &big \"{}\"\ntasks:\n", "x".repeat(1 << 20)),
+            )
     };
     let corpus: Vec<(&str, String, &str, &str)> = vec![
         (
@@ -559,7 +565,10 @@ fn bombs_are_refused_in_bounded_memory() {
         ),
         (
             "a retry window of 1e300 seconds",
-            plain("").replace("cost: {hourly_usd: 0}", "cost: {hourly_usd: 0}, max_retry_time: 1e300"),
+            plain("").replace(
+                "cost: {hourly_usd: 0}",
+                "cost: {hourly_usd: 0}, max_retry_time: 1e300",
+            ),
             "a duration must be at most 24h (86400 s)",
             "s.yaml:5:",
         ),
@@ -589,7 +598,11 @@ fn bombs_are_refused_in_bounded_memory() {
         ),
         (
             "50,000 levels of flow sequences",
-            format!("name: h\ntasks: {}{}\n", "[".repeat(50_000), "]".repeat(50_000)),
+            format!(
+                "name: h\ntasks: {}{}\n",
+                "[".repeat(50_000),
+                "]".repeat(50_000)
+            ),
             "the document nests deeper than 128 levels",
             "s.yaml:2:",
         ),
@@ -600,8 +613,16 @@ fn bombs_are_refused_in_bounded_memory() {
             let command = args[0];
             let m = measured(&s, args);
             assert_eq!(m.code, Some(2), "{what} ({command}):\n{}", m.stderr);
-            assert!(m.stderr.contains(expected), "{what}: wanted `{expected}` in\n{}", m.stderr);
-            assert!(m.stderr.contains(place), "{what}: not at {place} in\n{}", m.stderr);
+            assert!(
+                m.stderr.contains(expected),
+                "{what}: wanted `{expected}` in\n{}",
+                m.stderr
+            );
+            assert!(
+                m.stderr.contains(place),
+                "{what}: not at {place} in\n{}",
+                m.stderr
+            );
             assert!(!m.stderr.contains("panicked"), "{what}:\n{}", m.stderr);
             assert!(
                 m.peak_rss_mb < PEAK_RSS_MB,
@@ -609,7 +630,11 @@ fn bombs_are_refused_in_bounded_memory() {
                 m.peak_rss_mb
             );
             // Nothing but the refusal: not a line of a 1 MiB value.
-            assert!(m.stderr.len() < 20_000, "{what}: {} bytes of error", m.stderr.len());
+            assert!(
+                m.stderr.len() < 20_000,
+                "{what}: {} bytes of error",
+                m.stderr.len()
+            );
         }
     }
 }
@@ -622,7 +647,13 @@ fn outputs_never_write_over_what_the_run_reads() {
     let s = Scratch::new();
     std::fs::create_dir(s.path("data")).unwrap();
     s.write("data/cases.jsonl", "{\"q\": \"x\", \"a\": \"echo: x\"}\n");
-    let text = suite("", &server.base_url(), "{{ q }}", "{type: exact}", "data/cases.jsonl");
+    let text = suite(
+        "",
+        &server.base_url(),
+        "{{ q }}",
+        "{type: exact}",
+        "data/cases.jsonl",
+    );
     s.write("s.yaml", &text);
     std::os::unix::fs::symlink(s.path("s.yaml"), s.path("alias.md")).unwrap();
     s.write("prices.yaml", "prices: []\n");
@@ -632,12 +663,24 @@ fn outputs_never_write_over_what_the_run_reads() {
         .collect();
     for (flags, expected) in [
         (&["--json", "s.yaml"][..], "which this command reads"),
-        (&["--html", "data/cases.jsonl"], "data/cases.jsonl, which this command reads"),
+        (
+            &["--html", "data/cases.jsonl"],
+            "data/cases.jsonl, which this command reads",
+        ),
         (&["--markdown", "alias.md"], "which this command reads"),
-        (&["--prices", "prices.yaml", "--junit", "prices.yaml"], "which this command reads"),
+        (
+            &["--prices", "prices.yaml", "--junit", "prices.yaml"],
+            "which this command reads",
+        ),
         (&["--json", "results.db"], "is the results store"),
-        (&["--html", "results.db-wal"], "is a journal file of the results store"),
-        (&["--json", "r.json", "--html", "./r.json"], "is also the output"),
+        (
+            &["--html", "results.db-wal"],
+            "is a journal file of the results store",
+        ),
+        (
+            &["--json", "r.json", "--html", "./r.json"],
+            "is also the output",
+        ),
     ] {
         let mut args = vec!["run", "s.yaml", "-q", "--db", "results.db"];
         args.extend(flags);
@@ -645,26 +688,58 @@ fn outputs_never_write_over_what_the_run_reads() {
     }
     assert_eq!(server.requests(), 0, "a refused run sent requests");
     for (file, bytes) in &originals {
-        assert_eq!(&std::fs::read(s.path(file)).unwrap(), bytes, "{file} changed");
+        assert_eq!(
+            &std::fs::read(s.path(file)).unwrap(),
+            bytes,
+            "{file} changed"
+        );
     }
     // The same run with outputs of its own writes them.
     let out = s
         .sizeup()
         .env("HOSTILE_KEY", SECRET)
-        .args(["run", "s.yaml", "-q", "--db", "results.db", "--json", "r.json"])
+        .args([
+            "run",
+            "s.yaml",
+            "-q",
+            "--db",
+            "results.db",
+            "--json",
+            "r.json",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(s.path("r.json").is_file());
     // `compare` reads its exports; `export -o` reads the store.
     refused(
         &s,
-        &["compare", "r.json", "r.json", "--json", "r.json", "--db", "results.db"],
+        &[
+            "compare",
+            "r.json",
+            "r.json",
+            "--json",
+            "r.json",
+            "--db",
+            "results.db",
+        ],
         "which this command reads",
     );
     refused(
         &s,
-        &["export", "latest", "-o", "results.db-shm", "--db", "results.db"],
+        &[
+            "export",
+            "latest",
+            "-o",
+            "results.db-shm",
+            "--db",
+            "results.db",
+        ],
         "is a journal file of the results store results.db",
     );
 }
@@ -700,9 +775,16 @@ fn the_terminal_never_gets_raw_control_sequences() {
         assert!(!shows_raw(&err), "{what}: raw in\n{err:?}");
     }
     // A case id with a control character, in a cases file: its line.
-    s.write("bad.jsonl", "{\"q\": \"x\", \"a\": \"x\"}\n{\"id\": \"c\\u001b[2J\", \"q\": \"y\", \"a\": \"y\"}\n");
+    s.write(
+        "bad.jsonl",
+        "{\"q\": \"x\", \"a\": \"x\"}\n{\"id\": \"c\\u001b[2J\", \"q\": \"y\", \"a\": \"y\"}\n",
+    );
     s.write("s.yaml", &plain("").replace("ok.jsonl", "bad.jsonl"));
-    let err = refused(&s, &["validate", "s.yaml"], "bad.jsonl:2:1: the case id has U+001B");
+    let err = refused(
+        &s,
+        &["validate", "s.yaml"],
+        "bad.jsonl:2:1: the case id has U+001B",
+    );
     assert!(!shows_raw(&err), "{err:?}");
     // `café` written precomposed and with a combining accent is one id.
     let twice = plain("").replace(
@@ -724,8 +806,14 @@ fn the_terminal_never_gets_raw_control_sequences() {
             seen.prompt
         )))
     });
-    let yaml = suite("", &server.base_url(), "{{ q }}", "{type: exact}", "ok.jsonl")
-        .replace("name: hostile", "name: \"night\\e[2Jly\\u202E\"");
+    let yaml = suite(
+        "",
+        &server.base_url(),
+        "{{ q }}",
+        "{type: exact}",
+        "ok.jsonl",
+    )
+    .replace("name: hostile", "name: \"night\\e[2Jly\\u202E\"");
     s.write("s.yaml", &yaml);
     let out = s
         .sizeup()
@@ -738,14 +826,27 @@ fn the_terminal_never_gets_raw_control_sequences() {
         String::from_utf8_lossy(&out.stderr).to_string(),
     );
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(!shows_raw(&stdout) && !shows_raw(&stderr), "{stdout:?}\n{stderr:?}");
-    assert!(stdout.contains("suite night\\u{1b}[2Jly\\u{202e}"), "{stdout}");
+    assert!(
+        !shows_raw(&stdout) && !shows_raw(&stderr),
+        "{stdout:?}\n{stderr:?}"
+    );
+    assert!(
+        stdout.contains("suite night\\u{1b}[2Jly\\u{202e}"),
+        "{stdout}"
+    );
     for command in ["show", "runs"] {
-        let out = s.sizeup().args([command, "--db", "results.db"]).output().unwrap();
+        let out = s
+            .sizeup()
+            .args([command, "--db", "results.db"])
+            .output()
+            .unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(0));
         assert!(!shows_raw(&text), "{command}: {text:?}");
-        assert!(text.contains("night\\u{1b}[2Jly\\u{202e}"), "{command}: {text}");
+        assert!(
+            text.contains("night\\u{1b}[2Jly\\u{202e}"),
+            "{command}: {text}"
+        );
     }
 }
 
@@ -759,13 +860,25 @@ fn messages_say_what_happened() {
     s.write("ok.jsonl", "\u{feff}{\"q\": \"x\", \"a\": \"x\"}\n");
     s.write("s.yaml", &format!("\u{feff}{}", plain("")));
     let out = s.sizeup().args(["validate", "s.yaml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // A key twice inside a nested object of a case.
-    s.write("dup.jsonl", "{\"q\": \"x\", \"a\": \"x\", \"meta\": {\"k\": 1, \"k\": 2}}\n");
+    s.write(
+        "dup.jsonl",
+        "{\"q\": \"x\", \"a\": \"x\", \"meta\": {\"k\": 1, \"k\": 2}}\n",
+    );
     s.write("s.yaml", &plain("").replace("ok.jsonl", "dup.jsonl"));
     refused(&s, &["validate", "s.yaml"], "dup.jsonl:1:");
-    refused(&s, &["validate", "s.yaml"], "the key `k` appears twice in one object of this case");
+    refused(
+        &s,
+        &["validate", "s.yaml"],
+        "the key `k` appears twice in one object of this case",
+    );
 
     // A symlink loop as the cases file.
     std::os::unix::fs::symlink("loop-b.jsonl", s.path("loop-a.jsonl")).unwrap();
@@ -781,27 +894,51 @@ fn messages_say_what_happened() {
     // leads; the fields its first line made are shown bounded and escaped.
     let elsewhere = tempfile::tempdir().unwrap();
     let target = elsewhere.path().join("system.csv");
-    let header: Vec<String> = (0..40).map(|i| format!("{}\u{1b}[2J{i}", "f".repeat(100))).collect();
-    std::fs::write(&target, format!("{}\n{}\n", header.join(","), vec!["v"; 40].join(","))).unwrap();
+    let header: Vec<String> = (0..40)
+        .map(|i| format!("{}\u{1b}[2J{i}", "f".repeat(100)))
+        .collect();
+    std::fs::write(
+        &target,
+        format!("{}\n{}\n", header.join(","), vec!["v"; 40].join(",")),
+    )
+    .unwrap();
     std::os::unix::fs::symlink(&target, s.path("linked.csv")).unwrap();
     s.write("s.yaml", &plain("").replace("ok.jsonl", "linked.csv"));
-    let err = refused(&s, &["validate", "s.yaml"], "template uses `q`, which no case defines");
+    let err = refused(
+        &s,
+        &["validate", "s.yaml"],
+        "template uses `q`, which no case defines",
+    );
     let target = std::fs::canonicalize(&target).unwrap();
     assert!(
-        err.contains(&format!("linked.csv (a symlink to {}) have fields", target.display())),
+        err.contains(&format!(
+            "linked.csv (a symlink to {}) have fields",
+            target.display()
+        )),
         "{err}"
     );
     assert!(err.contains("and 28 more"), "{err}");
-    assert!(!err.contains(&"f".repeat(41)) && !err.contains('\u{1b}'), "{err:?}");
+    assert!(
+        !err.contains(&"f".repeat(41)) && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
 
     // A FIFO given as a local model is not read (it would wait forever).
     let fifo = s.path("model.gguf");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     s.write(
         "s.yaml",
         "name: fifo\nmodels: [{id: m, provider: local, model: model.gguf, cost: {hourly_usd: 0}}]\ntasks:\n  - {id: t, prompt: hi, scorers: [{type: length, max_chars: 9}], cases: [{x: 1}]}\n",
     );
-    refused(&s, &["validate", "s.yaml"], "it is not a regular file (a FIFO, socket or device)");
+    refused(
+        &s,
+        &["validate", "s.yaml"],
+        "it is not a regular file (a FIFO, socket or device)",
+    );
 
     // `compare` given a directory where a run or an export goes.
     std::fs::create_dir(s.path("exports")).unwrap();
@@ -815,7 +952,9 @@ fn messages_say_what_happened() {
 /// Runs `script` in a new user and mount namespace, where the test may
 /// mount file systems of its own; `None` where the kernel allows none.
 fn in_namespace(script: &str) -> Option<std::process::Output> {
-    let probe = std::process::Command::new("unshare").args(["-rm", "true"]).status();
+    let probe = std::process::Command::new("unshare")
+        .args(["-rm", "true"])
+        .status();
     if !probe.is_ok_and(|s| s.success()) {
         eprintln!("skipped: this kernel gives no user namespaces to mount in");
         return None;
@@ -845,8 +984,15 @@ fn read_only_and_full_file_systems_are_named() {
     );
     if let Some(out) = in_namespace(&read_only) {
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-        assert!(stdout.contains("2/2 trials") && stdout.contains("\"trials_done\": 2"), "{stdout}");
+        assert!(
+            out.status.success(),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains("2/2 trials") && stdout.contains("\"trials_done\": 2"),
+            "{stdout}"
+        );
     }
     let full = s.path("full");
     std::fs::create_dir(&full).unwrap();
@@ -861,7 +1007,10 @@ fn read_only_and_full_file_systems_are_named() {
             String::from_utf8_lossy(&out.stderr),
         );
         assert!(stdout.contains("exit 3"), "{stdout}\n{stderr}");
-        assert!(stderr.contains("the disk that holds it is full"), "{stderr}");
+        assert!(
+            stderr.contains("the disk that holds it is full"),
+            "{stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }

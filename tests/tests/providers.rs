@@ -389,7 +389,11 @@ fn redirects_are_refused_and_never_carry_the_key() {
         assert_eq!(t["error_class"], "bad_request", "{t}");
         assert_eq!(t["attempts"], 1, "{t}");
         let error = t["error"].as_str().unwrap();
-        let location = if t["case"] == "c4" { "/v1/moved" } else { &away };
+        let location = if t["case"] == "c4" {
+            "/v1/moved"
+        } else {
+            &away
+        };
         assert!(
             error.contains(&format!("redirects to `{location}`")),
             "{error}"

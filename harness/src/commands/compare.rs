@@ -18,7 +18,12 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode, CliError> {
         .map(Path::new)
         .filter(|p| p.is_file())
         .collect();
-    let outputs: Vec<&Path> = args.outputs.files().into_iter().map(|(_, p)| p.as_path()).collect();
+    let outputs: Vec<&Path> = args
+        .outputs
+        .files()
+        .into_iter()
+        .map(|(_, p)| p.as_path())
+        .collect();
     check_outputs(&outputs, &files, Some(&args.db.db))?;
     // Two exported files need no store.
     let store = match [&args.baseline, &args.run]

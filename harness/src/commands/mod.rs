@@ -80,12 +80,9 @@ pub fn print(text: &str) {
 pub fn warn(suite: &crate::suite::Suite) {
     let mut err = std::io::stderr().lock();
     for w in &suite.warnings {
-        let hint = w
-            .hint
-            .as_deref()
-            .map_or(String::new(), |h| {
-                format!("\n  help: {}", sizeup_reports::table::escape(h))
-            });
+        let hint = w.hint.as_deref().map_or(String::new(), |h| {
+            format!("\n  help: {}", sizeup_reports::table::escape(h))
+        });
         let _ = writeln!(err, "warning: {w}{hint}");
     }
 }

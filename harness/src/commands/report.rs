@@ -189,7 +189,9 @@ pub fn check_outputs(
                 out,
                 match (i, db) {
                     (0, _) | (_, None) => "is the results store".into(),
-                    (_, Some(db)) => format!("is a journal file of the results store {}", db.display()),
+                    (_, Some(db)) => {
+                        format!("is a journal file of the results store {}", db.display())
+                    }
                 },
             );
         }
@@ -197,7 +199,10 @@ pub fn check_outputs(
             return refuse(out, "is an SQLite database".into());
         }
         if let Some(input) = inputs.iter().find(|input| same_file(out, input)) {
-            return refuse(out, format!("is {}, which this command reads", input.display()));
+            return refuse(
+                out,
+                format!("is {}, which this command reads", input.display()),
+            );
         }
         if let Some(other) = outputs[..i].iter().find(|other| same_file(out, other)) {
             return refuse(out, format!("is also the output {}", other.display()));
@@ -300,7 +305,9 @@ mod tests {
         assert!(refused(&[&at("hard.html")]).contains("cases.jsonl, which this command reads"));
         // The store and its journal files, before they exist.
         assert!(refused(&[&db]).contains("is the results store"));
-        assert!(refused(&[&at("sub/../r.db-wal")]).contains("is a journal file of the results store"));
+        assert!(
+            refused(&[&at("sub/../r.db-wal")]).contains("is a journal file of the results store")
+        );
         // Two outputs into one file.
         let twice = refused(&[&at("out.json"), &at("sub/../out.json")]);
         assert!(twice.contains("is also the output"), "{twice}");

@@ -199,7 +199,9 @@ impl Store {
             .and_then(current)
             .or_else(|| {
                 let uri = format!("file:{}?immutable=1", uri_path(path));
-                Connection::open_with_flags(uri, flags).ok().and_then(current)
+                Connection::open_with_flags(uri, flags)
+                    .ok()
+                    .and_then(current)
             });
         match conn {
             Some(conn) => Ok(Self {

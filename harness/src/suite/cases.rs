@@ -155,7 +155,9 @@ impl<'de> serde::Deserialize<'de> for Line {
 }
 
 /// The entries of a JSON object, each key once.
-fn strict_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Map<String, Value>, A::Error> {
+fn strict_map<'de, A: serde::de::MapAccess<'de>>(
+    mut map: A,
+) -> Result<Map<String, Value>, A::Error> {
     let mut fields = Map::new();
     while let Some((key, Strict(value))) = map.next_entry::<String, Strict>()? {
         if fields.contains_key(&key) {
@@ -185,7 +187,10 @@ impl<'de> serde::Deserialize<'de> for Strict {
                 strict_map(map).map(|m| Strict(Value::Object(m)))
             }
 
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Strict, A::Error> {
                 let mut items = Vec::new();
                 while let Some(Strict(item)) = seq.next_element()? {
                     items.push(item);

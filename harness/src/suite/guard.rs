@@ -128,7 +128,10 @@ mod tests {
         );
         let flow = |depth: usize| format!("a: {}1{}\n", "[".repeat(depth), "]".repeat(depth));
         let err = message(&flow(200)).unwrap();
-        assert!(err.starts_with("s.yaml:1:131: the document nests deeper"), "{err}");
+        assert!(
+            err.starts_with("s.yaml:1:131: the document nests deeper"),
+            "{err}"
+        );
         // Past 255 levels the parser stops on its own, and says so.
         let err = message(&flow(50_000)).unwrap();
         assert!(err.contains(": the document nests deeper"), "{err}");
@@ -139,12 +142,7 @@ mod tests {
         // Aliases of a 64 KiB string: 60 stay under 64 times the file's
         // size, 70 pass it.
         let big = "x".repeat(64 << 10);
-        let doc = |n: usize| {
-            format!(
-                "a: &big {big}\nb: [{}]\n",
-                vec!["*big"; n].join(", ")
-            )
-        };
+        let doc = |n: usize| format!("a: &big {big}\nb: [{}]\n", vec!["*big"; n].join(", "));
         assert_eq!(message(&doc(60)), None);
         let err = message(&doc(70)).unwrap();
         let budget = expansion_budget(doc(70).len());

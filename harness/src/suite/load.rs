@@ -56,7 +56,9 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
         let bound = Bound {
             bytes: defaults
                 .max_prompt_bytes
-                .map_or(DEFAULT_MAX_PROMPT_BYTES, |b| usize::try_from(b).unwrap_or(usize::MAX)),
+                .map_or(DEFAULT_MAX_PROMPT_BYTES, |b| {
+                    usize::try_from(b).unwrap_or(usize::MAX)
+                }),
             setting: "defaults.max_prompt_bytes",
         };
         let (mut task, cases_file) = build_task(task, &field, &src, dir, &models, bound)?;
@@ -238,7 +240,10 @@ mod tests {
             "{text}"
         );
         let text = error_of(&suite("max_prompt_bytes: 0", "", ten));
-        assert!(text.contains("max_prompt_bytes must be at least 1"), "{text}");
+        assert!(
+            text.contains("max_prompt_bytes must be at least 1"),
+            "{text}"
+        );
     }
 
     #[test]

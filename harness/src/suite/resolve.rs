@@ -1,9 +1,7 @@
 //! Models: each suite entry (inline, or an id from the catalog) checked and
 //! turned into a [`Model`], with its prices from the entry or the price book.
 
-use super::check::{
-    check_concurrency, check_limits, check_range, check_sampling, id_problem, Ids,
-};
+use super::check::{check_concurrency, check_limits, check_range, check_sampling, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
 use super::model::{
     Cost, Model, Provider, ReasoningSettings, AZURE_API_VERSION, DEFAULT_RETRY_TIME,

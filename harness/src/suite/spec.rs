@@ -680,12 +680,23 @@ mod tests {
 
     #[test]
     fn durations_beyond_a_day_are_refused() {
-        let read = |yaml: &str| yaml_serde::from_str::<DurationSpec>(yaml).map_err(|e| e.to_string());
+        let read =
+            |yaml: &str| yaml_serde::from_str::<DurationSpec>(yaml).map_err(|e| e.to_string());
         assert_eq!(read("24h"), Ok(DurationSpec(MAX_DURATION)));
         assert_eq!(read("86400"), Ok(DurationSpec(MAX_DURATION)));
-        for too_long in ["18446744073709551615", "86401", "1e300", "86400.5", "25h", "1441m"] {
+        for too_long in [
+            "18446744073709551615",
+            "86401",
+            "1e300",
+            "86400.5",
+            "25h",
+            "1441m",
+        ] {
             let err = read(too_long).unwrap_err();
-            assert!(err.contains("a duration must be at most 24h (86400 s)"), "{too_long}: {err}");
+            assert!(
+                err.contains("a duration must be at most 24h (86400 s)"),
+                "{too_long}: {err}"
+            );
         }
         assert!(read("-1").unwrap_err().contains("cannot be negative"));
     }

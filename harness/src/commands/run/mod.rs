@@ -370,7 +370,12 @@ fn check_outputs(
         .chain(baseline.filter(|b| b.is_file()))
         .chain(models)
         .collect();
-    let outputs: Vec<&Path> = args.outputs.files().into_iter().map(|(_, p)| p.as_path()).collect();
+    let outputs: Vec<&Path> = args
+        .outputs
+        .files()
+        .into_iter()
+        .map(|(_, p)| p.as_path())
+        .collect();
     report::check_outputs(&outputs, &inputs, Some(db))
 }
 
