@@ -1,9 +1,12 @@
-//! The suite loader over arbitrary input: bytes, and suites with fields
-//! cut, swapped or garbled. Whatever it is given, it returns a suite or an
-//! error, never a panic.
+//! The suite loader over arbitrary input: bytes, suites with fields cut,
+//! swapped or garbled, and YAML of generated anchors, aliases and nesting.
+//! Whatever it is given, it returns a suite or an error, never a panic, and
+//! within a bounded time.
 
 use proptest::prelude::*;
 use sizeup::suite::{load, PriceBook};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 /// A valid suite whose pieces the strategies cut and garble.
 const SUITE: &str = "name: fuzz
@@ -20,12 +23,42 @@ tasks:
     cases: [{q: x, a: y}, {q: \"z\", a: \"w\"}]
 ";
 
+/// Far beyond what any input takes (milliseconds): a load still running
+/// then is one that would not end.
+const PER_INPUT: Duration = Duration::from_secs(30);
+
 fn loads(text: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.yaml");
     std::fs::write(&path, text).unwrap();
-    // Ok or a located error: either is fine, a panic is not.
-    let _ = load(&path, None, &PriceBook::built_in());
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        // Ok or a located error: either is fine, a panic is not.
+        let _ = tx.send(load(&path, None, &PriceBook::built_in()).is_ok());
+    });
+    match rx.recv_timeout(PER_INPUT) {
+        Ok(_) => {}
+        Err(RecvTimeoutError::Disconnected) => panic!("the loader panicked"),
+        Err(RecvTimeoutError::Timeout) => panic!("the loader ran past {PER_INPUT:?}"),
+    }
+}
+
+/// A YAML node: a scalar, an alias of one of four anchors, or a flow
+/// sequence, mapping or anchored node of smaller ones.
+fn node() -> BoxedStrategy<String> {
+    let leaf = prop_oneof!["[a-z]{0,6}", (0u8..4).prop_map(|a| format!("*a{a}"))];
+    leaf.prop_recursive(8, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6)
+                .prop_map(|items| format!("[{}]", items.join(", "))),
+            prop::collection::vec(("[a-z]{1,4}", inner.clone()), 0..6).prop_map(|entries| {
+                let body: Vec<String> = entries.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                format!("{{{}}}", body.join(", "))
+            }),
+            ((0u8..4), inner).prop_map(|(a, v)| format!("&a{a} {v}")),
+        ]
+    })
+    .boxed()
 }
 
 proptest! {
@@ -58,6 +91,34 @@ proptest! {
     ) {
         let at = (0..=at).rev().find(|i| SUITE.is_char_boundary(*i)).unwrap_or(0);
         let text = format!("{}{}{}", &SUITE[..at], piece, &SUITE[at..]);
+        loads(text.as_bytes());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Anchors and aliases anywhere (defined or not, nested in each other),
+    /// beside a nest up to twice the depth limit, in block or flow style,
+    /// and up to 3,000 copies of an aliased large value.
+    #[test]
+    fn aliases_and_nesting_end_in_a_suite_or_an_error(
+        tree in node(),
+        deep in 0usize..300,
+        block in any::<bool>(),
+        copies in 0usize..3000,
+        big in 0usize..(64 << 10),
+    ) {
+        let nest = if block {
+            format!("\n{}x", (0..deep).map(|i| format!("{}- ", "  ".repeat(i))).collect::<Vec<_>>().join("\n"))
+        } else {
+            format!("{}1{}", "[".repeat(deep), "]".repeat(deep))
+        };
+        let text = format!(
+            "x-big: &a3 \"{}\"\nx-tree: {tree}\nx-deep: {nest}\nx-copies: [{}]\n{SUITE}",
+            "x".repeat(big),
+            vec!["*a3"; copies].join(", ")
+        );
         loads(text.as_bytes());
     }
 }
