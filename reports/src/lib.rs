@@ -16,6 +16,7 @@ pub mod markdown;
 mod model;
 #[doc(hidden)]
 pub mod sample;
+mod summary;
 pub mod table;
 mod trend;
 mod xy;

@@ -8,7 +8,7 @@
 //! comment.
 
 use crate::baseline::{self, Kind};
-use crate::html::{headline, verdict_rows};
+use crate::summary::{headline, verdict_rows};
 use crate::{RenderError, ReportModel};
 use std::fmt::Write;
 
