@@ -1,7 +1,9 @@
 //! Command-line arguments of `sizeup`.
 
 use crate::plan::Shard;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Arg, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use sizeup_reports::{output, Output, OUTPUTS};
 use std::path::PathBuf;
 
 /// Does this task need a frontier model? sizeup runs suites of real tasks
@@ -218,38 +220,64 @@ pub struct RunArgs {
     pub db: DbArgs,
 }
 
-/// Files a run or a comparison also writes.
-#[derive(Debug, Args)]
+/// Files a run or a comparison also writes: one flag for each output format
+/// a run writes (`--json FILE`, `--html FILE`, …), read from
+/// [`sizeup_reports::OUTPUTS`].
+#[derive(Debug)]
 pub struct OutputArgs {
-    /// Also write the JSON export to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// Also write the HTML report to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub html: Option<PathBuf>,
-    /// Also write the Markdown summary to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub markdown: Option<PathBuf>,
-    /// Also write JUnit XML to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub junit: Option<PathBuf>,
-    #[command(flatten)]
-    #[allow(missing_docs)]
+    /// Each format asked for, with its file, in the list's order.
+    pub files: Vec<(&'static dyn Output, PathBuf)>,
+    /// How many runs the trends cover.
     pub history: HistoryArg,
 }
 
 impl OutputArgs {
-    /// Each format asked for, with its file.
-    pub fn files(&self) -> Vec<(Format, &PathBuf)> {
-        [
-            (Format::Json, &self.json),
-            (Format::Html, &self.html),
-            (Format::Markdown, &self.markdown),
-            (Format::Junit, &self.junit),
-        ]
-        .into_iter()
-        .filter_map(|(format, path)| path.as_ref().map(|p| (format, p)))
-        .collect()
+    /// The files asked for.
+    pub fn paths(&self) -> Vec<&std::path::Path> {
+        self.files.iter().map(|(_, p)| p.as_path()).collect()
+    }
+
+    /// The formats a run writes, with what their flag's help says.
+    fn flags() -> impl Iterator<Item = (&'static dyn Output, &'static str)> {
+        OUTPUTS
+            .iter()
+            .filter_map(|o| o.run_flag().map(|help| (*o, help)))
+    }
+}
+
+impl FromArgMatches for OutputArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let files = Self::flags()
+            .filter_map(|(o, _)| matches.get_one::<PathBuf>(o.name()).map(|p| (o, p.clone())))
+            .collect();
+        Ok(Self {
+            files,
+            history: HistoryArg::from_arg_matches(matches)?,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for OutputArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let cmd = Self::flags().fold(cmd, |cmd, (o, help)| {
+            cmd.arg(
+                Arg::new(o.name())
+                    .long(o.name())
+                    .value_name("FILE")
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(help),
+            )
+        });
+        HistoryArg::augment_args(cmd)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
     }
 }
 
@@ -487,26 +515,13 @@ pub struct ShowArgs {
     pub db: DbArgs,
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    /// The versioned JSON report (see README).
-    Json,
-    /// One self-contained HTML page: verdicts, charts, statistics, every case.
-    Html,
-    /// The headline and the verdict table, for a pull request or a CI summary.
-    Markdown,
-    /// JUnit XML: a test case per task × model, failing when it misses the task's bars.
-    Junit,
-    /// A LiteLLM proxy configuration routing each task to its recommended model.
-    Litellm,
-}
-
-impl Format {
-    /// Whether the format shows every trial (and so needs them read).
-    pub fn needs_trials(self) -> bool {
-        matches!(self, Self::Json | Self::Html)
-    }
+/// The value parser of `export --format`: a name from [`OUTPUTS`], each
+/// listed with what it is.
+fn output_format() -> impl clap::builder::TypedValueParser<Value = &'static dyn Output> {
+    let names = OUTPUTS
+        .iter()
+        .map(|o| PossibleValue::new(o.name()).help(o.about()));
+    PossibleValuesParser::new(names).map(|name| output(&name).expect("a listed format"))
 }
 
 /// Arguments of `sizeup export`.
@@ -516,8 +531,8 @@ pub struct ExportArgs {
     #[arg(value_name = "RUN", default_value = "latest")]
     pub run: String,
     /// The format.
-    #[arg(long, value_enum, default_value = "json")]
-    pub format: Format,
+    #[arg(long, default_value = "json", value_parser = output_format())]
+    pub format: &'static dyn Output,
     /// Write to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -4,6 +4,31 @@
 
 use crate::{RenderError, ReportModel};
 
+/// The json format.
+pub struct Json;
+
+impl crate::Output for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn about(&self) -> &'static str {
+        "The versioned JSON report (see README)"
+    }
+
+    fn run_flag(&self) -> Option<&'static str> {
+        Some("Also write the JSON export to FILE")
+    }
+
+    fn needs_trials(&self) -> bool {
+        true
+    }
+
+    fn render(&self, report: &ReportModel) -> Result<String, RenderError> {
+        render(report)
+    }
+}
+
 /// Renders the report as pretty JSON with a trailing newline.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     let mut out = serde_json::to_string_pretty(report).map_err(RenderError::Serialize)?;

@@ -13,6 +13,27 @@ use crate::format::{dollars, duration_ms, percent, points_ci_of};
 use crate::{Cell, QualityMeasure, RenderError, ReportModel, SinceBaseline};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
+/// The junit format.
+pub struct Junit;
+
+impl crate::Output for Junit {
+    fn name(&self) -> &'static str {
+        "junit"
+    }
+
+    fn about(&self) -> &'static str {
+        "JUnit XML: a test case per task × model, failing when it misses the task's bars"
+    }
+
+    fn run_flag(&self) -> Option<&'static str> {
+        Some("Also write JUnit XML to FILE")
+    }
+
+    fn render(&self, report: &ReportModel) -> Result<String, RenderError> {
+        render(report)
+    }
+}
+
 /// Renders the report as JUnit XML.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     let mut out = Report::new(format!("sizeup {}", report.run.suite));

@@ -14,6 +14,7 @@ pub mod junit;
 pub mod litellm;
 pub mod markdown;
 mod model;
+mod output;
 #[doc(hidden)]
 pub mod sample;
 mod summary;
@@ -28,6 +29,7 @@ pub use model::{
     ScoreRecord, Shift, SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
     HOURS_PER_MONTH,
 };
+pub use output::{output, Output, OUTPUTS};
 
 /// A failure to render.
 #[derive(Debug, thiserror::Error)]

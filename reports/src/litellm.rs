@@ -70,6 +70,27 @@ fn params(model: &ModelInfo) -> Result<Params, String> {
     })
 }
 
+/// The litellm format.
+pub struct Litellm;
+
+impl crate::Output for Litellm {
+    fn name(&self) -> &'static str {
+        "litellm"
+    }
+
+    fn about(&self) -> &'static str {
+        "A LiteLLM proxy configuration routing each task to its recommended model"
+    }
+
+    fn run_flag(&self) -> Option<&'static str> {
+        None
+    }
+
+    fn render(&self, report: &ReportModel) -> Result<String, RenderError> {
+        render(report)
+    }
+}
+
 /// Renders the configuration; tasks whose recommended model LiteLLM cannot
 /// reach are listed in a comment at the top, with what to do.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {

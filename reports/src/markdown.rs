@@ -12,6 +12,27 @@ use crate::summary::{headline, verdict_rows};
 use crate::{RenderError, ReportModel};
 use std::fmt::Write;
 
+/// The markdown format.
+pub struct Markdown;
+
+impl crate::Output for Markdown {
+    fn name(&self) -> &'static str {
+        "markdown"
+    }
+
+    fn about(&self) -> &'static str {
+        "The headline and the verdict table, for a pull request or a CI summary"
+    }
+
+    fn run_flag(&self) -> Option<&'static str> {
+        Some("Also write the Markdown summary to FILE")
+    }
+
+    fn render(&self, report: &ReportModel) -> Result<String, RenderError> {
+        render(report)
+    }
+}
+
 /// Renders the headline and the verdict table as GitHub-flavoured Markdown.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     let run = &report.run;

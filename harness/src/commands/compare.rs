@@ -18,12 +18,7 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode, CliError> {
         .map(Path::new)
         .filter(|p| p.is_file())
         .collect();
-    let outputs: Vec<&Path> = args
-        .outputs
-        .files()
-        .into_iter()
-        .map(|(_, p)| p.as_path())
-        .collect();
+    let outputs = args.outputs.paths();
     check_outputs(&outputs, &files, Some(&args.db.db))?;
     // Two exported files need no store.
     let store = match [&args.baseline, &args.run]
@@ -189,8 +184,8 @@ pub fn attach(
 
 /// Writes each file `outputs` asks for.
 pub fn write_outputs(outputs: &OutputArgs, report: &ReportModel) -> Result<(), CliError> {
-    for (format, path) in outputs.files() {
-        write(path, &render(format, report)?)?;
+    for (format, path) in &outputs.files {
+        write(path, &render(*format, report)?)?;
     }
     Ok(())
 }

@@ -2,11 +2,11 @@
 
 use super::{chain, message, print, CliError};
 use crate::analysis;
-use crate::cli::{ExportArgs, Format, RunsArgs, ShowArgs};
+use crate::cli::{ExportArgs, RunsArgs, ShowArgs};
 use crate::store::{Store, StoreError};
 use sizeup_reports::format::dollars;
 use sizeup_reports::table::aligned;
-use sizeup_reports::{Outcome, ReportModel, Verdict};
+use sizeup_reports::{Outcome, Output, ReportModel, Verdict};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -129,16 +129,10 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, CliError> {
 }
 
 /// Renders `report` in `format`.
-pub fn render(format: Format, report: &ReportModel) -> Result<String, CliError> {
-    use sizeup_reports::{html, json, junit, litellm, markdown};
-    match format {
-        Format::Json => json::render(report),
-        Format::Html => html::render(report),
-        Format::Markdown => markdown::render(report),
-        Format::Junit => junit::render(report),
-        Format::Litellm => litellm::render(report),
-    }
-    .map_err(|e| CliError::incomplete(message(chain(&e))))
+pub fn render(format: &dyn Output, report: &ReportModel) -> Result<String, CliError> {
+    format
+        .render(report)
+        .map_err(|e| CliError::incomplete(message(chain(&e))))
 }
 
 /// True when `path`, or the database whose journal it is, is an SQLite file.

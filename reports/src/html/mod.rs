@@ -24,6 +24,31 @@ pub use cases::CASES_PER_TASK;
 use cases::{CaseIndex, DRILL_DOWN_BYTES, OUTPUT_CHARS};
 use task::{task_view, TaskView};
 
+/// The html format.
+pub struct Html;
+
+impl crate::Output for Html {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn about(&self) -> &'static str {
+        "One self-contained HTML page: verdicts, charts, statistics, every case"
+    }
+
+    fn run_flag(&self) -> Option<&'static str> {
+        Some("Also write the HTML report to FILE")
+    }
+
+    fn needs_trials(&self) -> bool {
+        true
+    }
+
+    fn render(&self, report: &ReportModel) -> Result<String, RenderError> {
+        render(report)
+    }
+}
+
 /// Renders the report as one HTML page.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     let page = Page::build(report);

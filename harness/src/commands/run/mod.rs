@@ -209,7 +209,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     };
     // Trials are read once, and only when a format shows them or a
     // baseline is compared with them.
-    let needs_trials = args.outputs.files().iter().any(|(f, _)| f.needs_trials());
+    let needs_trials = args.outputs.files.iter().any(|(f, _)| f.needs_trials());
     let mut report = match needs_trials || args.baseline.is_some() {
         true => ReportModel {
             run: report.run.clone(),
@@ -370,12 +370,7 @@ fn check_outputs(
         .chain(baseline.filter(|b| b.is_file()))
         .chain(models)
         .collect();
-    let outputs: Vec<&Path> = args
-        .outputs
-        .files()
-        .into_iter()
-        .map(|(_, p)| p.as_path())
-        .collect();
+    let outputs = args.outputs.paths();
     report::check_outputs(&outputs, &inputs, Some(db))
 }
 
