@@ -44,12 +44,12 @@ fn script(seen: &Seen) -> Behavior {
     let right = format!("echo: {}", seen.prompt);
     let wrong = Behavior::Reply(Reply::text("something else"));
     match seen.model.as_str() {
-        "small-1" if seen.prompt.starts_with("ticket") && n % 4 == 0 => wrong,
-        "tiny-1" if n % 5 == 0 => Behavior::Status {
+        "small-1" if seen.prompt.starts_with("ticket") && n.is_multiple_of(4) => wrong,
+        "tiny-1" if n.is_multiple_of(5) => Behavior::Status {
             code: 500,
             retry_after: None,
         },
-        "tiny-1" if n % 2 == 0 => wrong,
+        "tiny-1" if n.is_multiple_of(2) => wrong,
         _ => Behavior::Reply(Reply::text(right)),
     }
 }
