@@ -3,7 +3,8 @@
 //! judging is paid for once (the replies are a cache) and the judge can be
 //! measured from any stored run.
 
-use super::{finish_reason, Store, StoreError};
+use super::trials::finish_reason;
+use super::{Store, StoreError};
 use rusqlite::params;
 use sizeup_runners::{Completion, Timing, Usage};
 use std::collections::HashMap;
