@@ -1,0 +1,258 @@
+//! A run's results in the report model: each task × model cell with its
+//! statistics, the comparison with the reference, the verdicts, and every
+//! trial with its scores.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Latency percentiles, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Percentiles {
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// 95th percentile.
+    pub p95: f64,
+    /// 99th percentile.
+    pub p99: f64,
+    /// Slowest.
+    pub max: f64,
+}
+
+/// One task × model summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cell {
+    /// Task id.
+    pub task: String,
+    /// Model id.
+    pub model: String,
+    /// Trials stored.
+    pub n: u64,
+    /// Trials that ended in an error.
+    pub errors: u64,
+    /// Errors by class.
+    pub error_classes: BTreeMap<String, u64>,
+    /// Trials whose answer came from the cache (not measured in this run).
+    pub cached: u64,
+    /// Mean quality over every trial, in [0, 1]: a trial that ended in an
+    /// error scores 0 (a failure is data).
+    pub mean_quality: Option<f64>,
+    /// Mean quality over the trials that got an answer only.
+    pub answered_quality: Option<f64>,
+    /// Share of every trial whose scorers all passed (errors fail).
+    pub pass_rate: Option<f64>,
+    /// End-to-end latency of trials measured in this run without error
+    /// (cached answers are left out: they were not measured here).
+    pub latency_ms: Option<Percentiles>,
+    /// Time to first token, of the same trials.
+    pub ttft_ms: Option<Percentiles>,
+    /// Time per output token after the first: (E2E − TTFT) / (visible output
+    /// tokens − 1), of streamed trials with at least two visible output
+    /// tokens; reasoning tokens, produced before the first visible one, are
+    /// not counted.
+    pub tpot_ms: Option<Percentiles>,
+    /// Output tokens per second of each trial (output tokens / E2E), as percentiles.
+    pub output_tokens_per_s: Option<Percentiles>,
+    /// Prompt tokens, summed.
+    pub input_tokens: u64,
+    /// Generated tokens, summed.
+    pub output_tokens: u64,
+    /// Money spent on answers, in US dollars.
+    pub cost_usd: f64,
+    /// Money spent on failed attempts, in US dollars.
+    pub failure_cost_usd: f64,
+    /// Dollars per million output tokens at this cell's measured cost and
+    /// throughput (for a model priced by the hour, what its speed implies).
+    pub usd_per_mtok_output: Option<f64>,
+    /// Mean quality (errors scoring 0) with its 95% interval, clustered by case.
+    pub quality_ci: Option<Interval>,
+    /// Pass rate with its 95% Wilson interval.
+    pub pass_ci: Option<Interval>,
+    /// Share of trials that ended in an error.
+    pub error_rate: Option<f64>,
+    /// Against the task's reference model, on the cases both have; `None`
+    /// for the reference itself.
+    pub vs_reference: Option<Comparison>,
+    /// Dollars per request measured in this run (answers and failed
+    /// attempts; cached answers left out).
+    pub usd_per_request: Option<f64>,
+    /// Dollars per month at the task's volume.
+    pub monthly_usd: Option<f64>,
+    /// How `usd_per_request` was priced: `tokens` (list prices), `busy_time`
+    /// (an hourly price over this run's busy time, one request at a time)
+    /// or `capacity` (an hourly price at a stored sweep's goodput).
+    #[serde(default)]
+    pub cost_basis: Option<String>,
+    /// For a model priced at capacity: the figure of this run's busy time.
+    #[serde(default)]
+    pub usd_per_request_busy: Option<f64>,
+    /// The task's bars this model misses (empty when it is adequate); `None`
+    /// for the reference itself.
+    pub misses: Option<Vec<Miss>>,
+}
+
+/// An estimate with its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Interval {
+    /// The point estimate.
+    pub estimate: f64,
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+}
+
+/// A model against the task's reference, case by case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Comparison {
+    /// The reference model's id.
+    pub reference: String,
+    /// Cases both models have.
+    pub cases: u64,
+    /// This model's quality minus the reference's, per case, with its 95%
+    /// interval, on the task's measure: the share of the case's trials that
+    /// passed, or their mean quality.
+    pub difference: Interval,
+    /// Cases this model passed and the reference failed.
+    pub only_this_passed: u64,
+    /// Cases the reference passed and this model failed.
+    pub only_reference_passed: u64,
+    /// McNemar's exact two-sided p-value on those discordant cases.
+    pub mcnemar_p: f64,
+}
+
+/// A bar of the task that a model misses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Miss {
+    /// `quality` (not non-inferior), `minimum`, `latency` or `errors`.
+    pub bar: String,
+    /// By how much, in a phrase.
+    pub detail: String,
+}
+
+/// What a task needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A cheaper model is adequate: the recommended one.
+    Cheaper,
+    /// No cheaper model is adequate: keep the reference.
+    NeedsReference,
+    /// A cheaper model's interval straddles the margin: more cases decide.
+    Inconclusive,
+    /// Only one model ran the task: nothing to compare.
+    Alone,
+}
+
+/// The verdict of one task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Verdict {
+    /// Task id.
+    pub task: String,
+    /// What it needs.
+    pub outcome: Outcome,
+    /// The reference model.
+    pub reference: String,
+    /// True when no model has `role: reference` and the best by mean
+    /// quality was taken as the reference.
+    pub reference_by_quality: bool,
+    /// The model to use: the cheapest adequate one, else the reference.
+    pub recommended: String,
+    /// The verdict in one sentence.
+    pub sentence: String,
+    /// The reference's cost per month at the task's volume.
+    pub reference_monthly_usd: Option<f64>,
+    /// The recommended model's cost per month at the task's volume.
+    pub recommended_monthly_usd: Option<f64>,
+    /// For an inconclusive verdict: cases that would decide it at the
+    /// observed variance (normal approximation, 80% power).
+    pub cases_needed: Option<u64>,
+}
+
+/// The money at stake over every task with a volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Portfolio {
+    /// Per month with every task on its reference model.
+    pub reference_monthly_usd: f64,
+    /// Per month with every task on its recommended model.
+    pub recommended_monthly_usd: f64,
+    /// The difference, per month.
+    pub savings_monthly_usd: f64,
+    /// The difference, per year.
+    pub savings_yearly_usd: f64,
+    /// Tasks left out: no volume, or a model without a measured cost.
+    pub unpriced_tasks: Vec<String>,
+}
+
+/// One trial and its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TrialRecord {
+    /// Stable id: a hash of the task, the case, the model and the repeat.
+    pub id: String,
+    /// Task id.
+    pub task: String,
+    /// Case id.
+    pub case: String,
+    /// Model id.
+    pub model: String,
+    /// Repeat index, from 0.
+    pub repeat: u32,
+    /// The prompt: the last user message of the request.
+    pub input: String,
+    /// The model's text.
+    pub output: String,
+    /// The expected answer, when the case has one.
+    pub expected: Option<String>,
+    /// Error class, when the trial failed.
+    pub error_class: Option<String>,
+    /// Error message, when the trial failed.
+    pub error: Option<String>,
+    /// Why generation stopped.
+    pub finish_reason: String,
+    /// Weighted quality in [0, 1], when the trial did not fail.
+    pub quality: Option<f64>,
+    /// Whether every scorer passed.
+    pub passed: bool,
+    /// Each scorer's verdict.
+    pub scores: Vec<ScoreRecord>,
+    /// Prompt tokens.
+    pub input_tokens: u64,
+    /// Generated tokens.
+    pub output_tokens: u64,
+    /// Of the generated tokens, those spent reasoning before the answer.
+    #[serde(default)]
+    pub reasoning_tokens: u64,
+    /// True when token counts are estimates.
+    pub usage_estimated: bool,
+    /// Time to first token, microseconds.
+    pub ttft_us: Option<u64>,
+    /// End-to-end latency, microseconds.
+    pub latency_us: u64,
+    /// Attempts made.
+    pub attempts: u32,
+    /// True when the completion was reused from the cache.
+    pub cached: bool,
+    /// Money spent on the answer, in US dollars.
+    pub cost_usd: f64,
+    /// Money spent on failed attempts, in US dollars.
+    pub failure_cost_usd: f64,
+}
+
+/// One scorer's verdict on one trial.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScoreRecord {
+    /// Scorer name (its `type`).
+    pub scorer: String,
+    /// Weight in the task's quality.
+    pub weight: f64,
+    /// Value in [0, 1].
+    pub value: f64,
+    /// Pass or fail.
+    pub passed: bool,
+    /// The answer the scorer read from the output, if it extracts one.
+    pub answer: Option<String>,
+    /// One line on why.
+    pub reason: String,
+}
