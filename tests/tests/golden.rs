@@ -4,8 +4,9 @@
 //! so that a change of layout inside the code shows here as a changed
 //! output, and a change that means to alter an output shows which.
 //!
-//! `SIZEUP_GOLDEN=regenerate cargo test -p sizeup-tests --test golden`
-//! makes the run again and writes the SQL and every expected output.
+//! After a deliberate change of an output, `SIZEUP_BLESS=1` rewrites the
+//! expected outputs from the stored run; `SIZEUP_BLESS=run` also makes the
+//! run again (against the loopback server) and rewrites its SQL.
 
 mod common;
 
@@ -162,10 +163,11 @@ fn regenerate_run() {
 
 #[test]
 fn every_output_of_a_stored_run_is_unchanged() {
-    let regenerate = std::env::var("SIZEUP_GOLDEN").is_ok_and(|v| v == "regenerate");
-    if regenerate {
+    let bless = std::env::var("SIZEUP_BLESS").ok();
+    if bless.as_deref() == Some("run") {
         regenerate_run();
     }
+    let regenerate = bless.is_some();
     let s = Scratch::new();
     let sql = std::fs::read_to_string(golden_dir().join("run.sql")).expect("tests/golden/run.sql");
     rusqlite::Connection::open(s.db())
