@@ -15,7 +15,7 @@ pub mod litellm;
 pub mod markdown;
 mod model;
 mod output;
-#[doc(hidden)]
+#[cfg(any(test, feature = "sample"))]
 pub mod sample;
 mod summary;
 pub mod table;
