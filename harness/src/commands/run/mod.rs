@@ -16,19 +16,21 @@ use crate::cli::RunArgs;
 use crate::engine::{self, Control, Job};
 use crate::events::Event;
 use crate::plan::Plan;
+use crate::sinks::SinkError;
 use crate::sinks::{self, Progress, Sink, StoreSink};
-use crate::store::{Owner, RunRow, RunStatus, Store, StoreError};
+use crate::store::{Owner, RunModel, RunRow, RunStatus, RunTask, Store, StoreError};
 use crate::{analysis, suite, time};
 use options::RunOptions;
 use sizeup_reports::ReportModel;
 use sizeup_runners::ErrorClass;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hasher};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     if let Some(n) = args.threads {
@@ -43,140 +45,20 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         Some(id) => Some(store.run(id).map_err(store_error)?),
         None => None,
     };
-    let options = match &resumed {
-        Some(row) => RunOptions::resumed(row, args.shard)?,
-        None => RunOptions::from_args(&args)?,
-    };
-    let prices = price_book(options.prices.as_deref())?;
-    let suite = Arc::new(suite::load(
-        &options.suite,
-        options.models.as_deref(),
-        &prices,
-    )?);
-    warn(&suite);
-    let selection = options.selection();
-    let sources = options.sources(&suite)?;
-    check_outputs(&args, &options, &suite, &db)?;
-    let weights = setup::weights(&store, &suite, &selection)?;
-    let full = Plan::new(&suite, &selection, &weights)
-        .map_err(|e| CliError::input(message(e.to_string())))?;
-    // Every shard records the whole plan's models and tasks, so shards
-    // compare equal when merged however their trials fell.
-    let models = setup::run_models(&suite, &full, &weights);
-    let tasks = setup::run_tasks(&suite, &full);
-    let plan = Arc::new(match options.shard {
-        Some(shard) => full.shard(shard),
-        None => full,
-    });
-    if let Some(row) = &resumed {
-        options::check_unchanged(
-            &row.id,
-            &store.run_sources(&row.id).map_err(store_error)?,
-            &sources,
-            &store.run_models(&row.id).map_err(store_error)?,
-            &models,
-        )?;
-    }
+    let planned = plan(&args, &store, resumed.as_ref(), &db)?;
     // Runners tell of their waits as they happen, so the channel comes first.
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
-    let runners = setup::runners(&suite, &plan, &tx)?;
-
-    let owner = owner();
-    let run_id = match resumed {
-        Some(row) => {
-            take(&store, &row.id, &owner, args.force)?;
-            store.reopen_run(&row.id).map_err(store_error)?;
-            row.id
-        }
-        None => {
-            let row = RunRow {
-                id: new_run_id(),
-                suite: suite.name.clone(),
-                suite_path: options.suite.display().to_string(),
-                options: serde_json::to_string(&options).unwrap_or_default(),
-                status: RunStatus::Running,
-                started_at: time::now_rfc3339(),
-                finished_at: None,
-                trials_planned: plan.trials.len() as u64,
-                shard: options.shard,
-                plan_trials: plan.full_size as u64,
-            };
-            store
-                .create_run(&row, &models, &tasks, &sources, &owner)
-                .map_err(store_error)?;
-            row.id
-        }
-    };
+    let runners = setup::runners(&planned.suite, &planned.plan, &tx)?;
+    let run_id = claim(&mut store, resumed, &planned, args.force)?;
     // From here the run is this process's: any way out releases it.
     let mut held = Held {
         db: &db,
         run_id: &run_id,
         released: false,
     };
-    // Read after taking the run, so no other process adds to them meanwhile.
-    let skip = match args.resume {
-        Some(_) => setup::skip(&store, &run_id, &plan)?,
-        None => Default::default(),
-    };
-    let cache = match args.cache {
-        true => {
-            let mut cache = setup::cache(&store, &plan, &skip)?;
-            cache.extend(store.judge_cache(&suite.name).map_err(store_error)?);
-            cache
-        }
-        false => HashMap::new(),
-    };
-
-    let reference_answers = setup::reference_answers(&store, &suite, &plan, &skip)?;
-
-    let job = Arc::new(Job {
-        suite: suite.clone(),
-        plan: plan.clone(),
-        runners,
-        reference_answers,
-        concurrency: args.concurrency.map_or(suite.concurrency, |c| c as usize),
-        skip,
-        cache,
-        budget: args.budget_usd.map(|usd| Arc::new(Budget::new(usd))),
-    });
+    let job = job(&args, &store, &planned, runners, &run_id)?;
     let budget = job.budget.clone();
-    let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(StoreSink::new(
-        store,
-        run_id.clone(),
-        suite.clone(),
-        plan.clone(),
-    ))];
-    if !args.quiet {
-        let totals = job
-            .queues()
-            .iter()
-            .zip(&suite.models)
-            .map(|(q, m)| (m.id.clone(), q.len() as u64))
-            .collect();
-        sinks.push(Box::new(Progress::new(
-            plan.clone(),
-            totals,
-            std::io::stderr().is_terminal(),
-        )));
-    }
-
-    let control = Control::default();
-    let collector = {
-        let abort = control.abort.clone();
-        std::thread::spawn(move || sinks::collect(rx, sinks, abort))
-    };
-    let runtime =
-        tokio::runtime::Runtime::new().map_err(|e| CliError::incomplete(message(chain(&e))))?;
-    let grace = Duration::try_from_secs_f64(args.grace.max(0.0)).unwrap_or(Duration::from_secs(10));
-    runtime.block_on(async {
-        let signals = tokio::spawn(signals::watch(control.clone(), grace));
-        engine::execute(job, tx, control.clone()).await;
-        signals.abort();
-    });
-    drop(runtime);
-    let stored = collector
-        .join()
-        .unwrap_or_else(|_| panic!("the result collector panicked"));
+    let (stored, control) = execute(&args, job, store, &planned, &run_id, (tx, rx))?;
 
     let store = Store::open(&db).map_err(|e| CliError::incomplete(message(chain(&e))))?;
     let resume = format!("sizeup run --resume {run_id} --db {}", db.display());
@@ -207,18 +89,222 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         },
         ..report
     };
+    let run = report.run.clone();
+    let regressed = outputs(&args, &store, &run_id, report)?;
+    ending.tell(&run, &resume, &db);
+    Ok(match ending {
+        Ending::Complete => compare::exit_code(regressed),
+        _ => ExitCode::from(3),
+    })
+}
+
+/// What a run is planned from, checked: its options, the suite, the plan
+/// (this shard's), and what the store records of them.
+struct Planned {
+    options: RunOptions,
+    suite: Arc<suite::Suite>,
+    plan: Arc<Plan>,
+    models: Vec<RunModel>,
+    tasks: Vec<RunTask>,
+    sources: BTreeMap<String, String>,
+}
+
+/// Loads the suite the arguments (or the resumed run) name and plans it;
+/// a resumed run must find every file and model as it was.
+fn plan(
+    args: &RunArgs,
+    store: &Store,
+    resumed: Option<&RunRow>,
+    db: &Path,
+) -> Result<Planned, CliError> {
+    let options = match resumed {
+        Some(row) => RunOptions::resumed(row, args.shard)?,
+        None => RunOptions::from_args(args)?,
+    };
+    let prices = price_book(options.prices.as_deref())?;
+    let suite = Arc::new(suite::load(
+        &options.suite,
+        options.models.as_deref(),
+        &prices,
+    )?);
+    warn(&suite);
+    let selection = options.selection();
+    let sources = options.sources(&suite)?;
+    check_outputs(args, &options, &suite, db)?;
+    let weights = setup::weights(store, &suite, &selection)?;
+    let full = Plan::new(&suite, &selection, &weights)
+        .map_err(|e| CliError::input(message(e.to_string())))?;
+    // Every shard records the whole plan's models and tasks, so shards
+    // compare equal when merged however their trials fell.
+    let models = setup::run_models(&suite, &full, &weights);
+    let tasks = setup::run_tasks(&suite, &full);
+    let plan = Arc::new(match options.shard {
+        Some(shard) => full.shard(shard),
+        None => full,
+    });
+    if let Some(row) = resumed {
+        options::check_unchanged(
+            &row.id,
+            &store.run_sources(&row.id).map_err(store_error)?,
+            &sources,
+            &store.run_models(&row.id).map_err(store_error)?,
+            &models,
+        )?;
+    }
+    Ok(Planned {
+        options,
+        suite,
+        plan,
+        models,
+        tasks,
+        sources,
+    })
+}
+
+/// Takes the resumed run for this process, or records a new one; its id.
+fn claim(
+    store: &mut Store,
+    resumed: Option<RunRow>,
+    planned: &Planned,
+    force: bool,
+) -> Result<String, CliError> {
+    let owner = owner();
+    if let Some(row) = resumed {
+        take(store, &row.id, &owner, force)?;
+        store.reopen_run(&row.id).map_err(store_error)?;
+        return Ok(row.id);
+    }
+    let Planned { options, plan, .. } = planned;
+    let row = RunRow {
+        id: new_run_id(),
+        suite: planned.suite.name.clone(),
+        suite_path: options.suite.display().to_string(),
+        options: serde_json::to_string(options).unwrap_or_default(),
+        status: RunStatus::Running,
+        started_at: time::now_rfc3339(),
+        finished_at: None,
+        trials_planned: plan.trials.len() as u64,
+        shard: options.shard,
+        plan_trials: plan.full_size as u64,
+    };
+    store
+        .create_run(
+            &row,
+            &planned.models,
+            &planned.tasks,
+            &planned.sources,
+            &owner,
+        )
+        .map_err(store_error)?;
+    Ok(row.id)
+}
+
+/// The engine's job: the plan with its runners, the trials a resume skips,
+/// the answers the cache gives, and the budget.
+fn job(
+    args: &RunArgs,
+    store: &Store,
+    planned: &Planned,
+    runners: Vec<Option<Arc<dyn sizeup_runners::Runner>>>,
+    run_id: &str,
+) -> Result<Arc<Job>, CliError> {
+    let Planned { suite, plan, .. } = planned;
+    // Read after taking the run, so no other process adds to them meanwhile.
+    let skip = match args.resume {
+        Some(_) => setup::skip(store, run_id, plan)?,
+        None => Default::default(),
+    };
+    let cache = match args.cache {
+        true => {
+            let mut cache = setup::cache(store, plan, &skip)?;
+            cache.extend(store.judge_cache(&suite.name).map_err(store_error)?);
+            cache
+        }
+        false => HashMap::new(),
+    };
+    let reference_answers = setup::reference_answers(store, suite, plan, &skip)?;
+    Ok(Arc::new(Job {
+        suite: suite.clone(),
+        plan: plan.clone(),
+        runners,
+        reference_answers,
+        concurrency: args.concurrency.map_or(suite.concurrency, |c| c as usize),
+        skip,
+        cache,
+        budget: args.budget_usd.map(|usd| Arc::new(Budget::new(usd))),
+    }))
+}
+
+/// Runs `job` to its end (or Ctrl-C), every event to the store and the
+/// progress output; whether storing held up, and how the run was stopped.
+fn execute(
+    args: &RunArgs,
+    job: Arc<Job>,
+    store: Store,
+    planned: &Planned,
+    run_id: &str,
+    (tx, rx): (UnboundedSender<Event>, UnboundedReceiver<Event>),
+) -> Result<(Result<(), SinkError>, Control), CliError> {
+    let Planned { suite, plan, .. } = planned;
+    let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(StoreSink::new(
+        store,
+        run_id.to_string(),
+        suite.clone(),
+        plan.clone(),
+    ))];
+    if !args.quiet {
+        let totals = job
+            .queues()
+            .iter()
+            .zip(&suite.models)
+            .map(|(q, m)| (m.id.clone(), q.len() as u64))
+            .collect();
+        sinks.push(Box::new(Progress::new(
+            plan.clone(),
+            totals,
+            std::io::stderr().is_terminal(),
+        )));
+    }
+    let control = Control::default();
+    let collector = {
+        let abort = control.abort.clone();
+        std::thread::spawn(move || sinks::collect(rx, sinks, abort))
+    };
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| CliError::incomplete(message(chain(&e))))?;
+    let grace = Duration::try_from_secs_f64(args.grace.max(0.0)).unwrap_or(Duration::from_secs(10));
+    runtime.block_on(async {
+        let signals = tokio::spawn(signals::watch(control.clone(), grace));
+        engine::execute(job, tx, control.clone()).await;
+        signals.abort();
+    });
+    drop(runtime);
+    let stored = collector
+        .join()
+        .unwrap_or_else(|_| panic!("the result collector panicked"));
+    Ok((stored, control))
+}
+
+/// Prints the table of the finished run and writes the files asked for,
+/// compared with the baseline when one is given; whether it regressed.
+fn outputs(
+    args: &RunArgs,
+    store: &Store,
+    run_id: &str,
+    report: ReportModel,
+) -> Result<bool, CliError> {
     // Trials are read once, and only when a format shows them or a
     // baseline is compared with them.
     let needs_trials = args.outputs.files.iter().any(|(f, _)| f.needs_trials());
     let mut report = match needs_trials || args.baseline.is_some() {
         true => ReportModel {
             run: report.run.clone(),
-            ..compare::full(&store, &run_id, args.outputs.history.runs)?
+            ..compare::full(store, run_id, args.outputs.history.runs)?
         },
         false => report,
     };
     let regressed = match &args.baseline {
-        Some(reference) => match compare::baseline(Some(&store), reference, &report)? {
+        Some(reference) => match compare::baseline(Some(store), reference, &report)? {
             Some(baseline) => compare::attach(&mut report, &baseline, &args.gate)?,
             None => {
                 eprintln!(
@@ -232,11 +318,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     };
     print(&sizeup_reports::table::render(&report));
     compare::write_outputs(&args.outputs, &report)?;
-    ending.tell(&report, &resume, &db);
-    Ok(match ending {
-        Ending::Complete => compare::exit_code(regressed),
-        _ => ExitCode::from(3),
-    })
+    Ok(regressed)
 }
 
 /// A run this process holds. Dropped unreleased (an early error), it
@@ -300,8 +382,8 @@ impl Ending {
     }
 
     /// Says on standard error why the run did not finish, and how to go on.
-    fn tell(&self, report: &ReportModel, resume: &str, db: &Path) {
-        let (done, planned) = (report.run.trials_done, report.run.trials_planned);
+    fn tell(&self, run: &sizeup_reports::RunInfo, resume: &str, db: &Path) {
+        let (done, planned) = (run.trials_done, run.trials_planned);
         match self {
             Self::Complete => {}
             Self::Budget { spent, limit } => eprintln!(
