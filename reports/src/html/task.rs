@@ -131,6 +131,58 @@ pub(super) fn task_view(
     let reference_cell = task_cells.iter().copied().find(|c| c.model == reference);
     let reference_mean = reference_cell.and_then(|c| measure.of(c));
 
+    let bars = bars(task, reference.as_str(), task_cells.len() > 1);
+    let (interval_chart, scatter_chart, latency_chart) =
+        charts(task, &task_cells, &reference, reference_mean, margin);
+
+    let quality_rows = task_cells
+        .iter()
+        .map(|c| quality_row(c, c.model == reference))
+        .collect();
+    let speed_rows = task_cells
+        .iter()
+        .map(|c| speed_row(c, task.p95_latency_ms))
+        .collect();
+
+    let model_order: Vec<&str> = task_cells.iter().map(|c| c.model.as_str()).collect();
+    let (case_views, total, shown, cut_by_budget) =
+        case_views(cases, &task.id, &model_order, budget);
+    let cases_note = (shown < total).then(|| cases_note(shown, total, cut_by_budget));
+
+    TaskView {
+        anchor: format!("task-{}", index + 1),
+        id: task.id.clone(),
+        description: task.description.clone(),
+        outcome,
+        label,
+        sentence: verdict.map_or_else(String::new, |v| v.sentence.clone()),
+        reference_by_quality: verdict.is_some_and(|v| v.reference_by_quality),
+        reference,
+        bars,
+        decisive: decisive_sentence(&task_cells, margin, measure),
+        measure: measure.words(),
+        interval_chart,
+        scatter_chart,
+        latency_chart,
+        quality_rows,
+        speed_rows,
+        trends: trend_rows(report, &task.id),
+        capacity: capacity_views(report, &task.id),
+        economics: economics_views(report, &task.id),
+        cases: case_views,
+        has_cases: total > 0,
+        cases_total: group(total as u64),
+        cases_shown: group(shown as u64),
+        cases_note,
+    }
+}
+
+/// The task's bars in words, for the line under its title: the measure,
+/// the minimum, the margin against `reference` when models are compared,
+/// the latency objective, the error bound and the volume.
+fn bars(task: &TaskInfo, reference: &str, compared: bool) -> Vec<String> {
+    let measure = task.quality_measure;
+    let margin = task.margin.unwrap_or(DEFAULT_MARGIN);
     let mut bars = vec![match measure {
         QualityMeasure::PassRate => {
             "quality is the pass rate (a trial passes when every scorer passes; mean quality, \
@@ -145,7 +197,7 @@ pub(super) fn task_view(
     if let Some(min) = task.min_quality {
         bars.push(format!("{} at least {}", measure.words(), percent(min)));
     }
-    if task_cells.len() > 1 {
+    if compared {
         bars.push(format!(
             "no more than {} points of {} below {reference} (non-inferiority{})",
             plain_points(margin),
@@ -168,8 +220,20 @@ pub(super) fn task_view(
         Some(v) => format!("{} requests a month", group(v)),
         None => "no monthly volume: unpriced".into(),
     });
+    bars
+}
 
-    let mut ranked = task_cells.clone();
+/// The task's three charts: quality with its intervals against the bars,
+/// quality against cost, and latency against the objective.
+fn charts(
+    task: &TaskInfo,
+    task_cells: &[&Cell],
+    reference: &str,
+    reference_mean: Option<f64>,
+    margin: f64,
+) -> (IntervalChart, ScatterChart, LatencyChart) {
+    let measure = task.quality_measure;
+    let mut ranked = task_cells.to_vec();
     ranked.sort_by(|a, b| {
         let q = |c: &Cell| measure.of(c).unwrap_or(f64::NEG_INFINITY);
         q(b).total_cmp(&q(a))
@@ -229,59 +293,22 @@ pub(super) fn task_view(
             .collect::<Vec<_>>(),
         task.p95_latency_ms,
     );
+    (interval_chart, scatter_chart, latency_chart)
+}
 
-    let quality_rows = task_cells
-        .iter()
-        .map(|c| quality_row(c, c.model == reference))
-        .collect();
-    let speed_rows = task_cells
-        .iter()
-        .map(|c| speed_row(c, task.p95_latency_ms))
-        .collect();
-
-    let model_order: Vec<&str> = task_cells.iter().map(|c| c.model.as_str()).collect();
-    let (case_views, total, shown, cut_by_budget) =
-        case_views(cases, &task.id, &model_order, budget);
-    let cases_note = (shown < total).then(|| {
-        format!(
-            "Showing {} of {} cases{}: those where the models disagree come first, then those \
-             every model failed, then the rest. The JSON export has every trial.",
-            group(shown as u64),
-            group(total as u64),
-            if cut_by_budget {
-                " to keep this page small"
-            } else {
-                ""
-            }
-        )
-    });
-
-    TaskView {
-        anchor: format!("task-{}", index + 1),
-        id: task.id.clone(),
-        description: task.description.clone(),
-        outcome,
-        label,
-        sentence: verdict.map_or_else(String::new, |v| v.sentence.clone()),
-        reference_by_quality: verdict.is_some_and(|v| v.reference_by_quality),
-        reference,
-        bars,
-        decisive: decisive_sentence(&task_cells, margin, measure),
-        measure: measure.words(),
-        interval_chart,
-        scatter_chart,
-        latency_chart,
-        quality_rows,
-        speed_rows,
-        trends: trend_rows(report, &task.id),
-        capacity: capacity_views(report, &task.id),
-        economics: economics_views(report, &task.id),
-        cases: case_views,
-        has_cases: total > 0,
-        cases_total: group(total as u64),
-        cases_shown: group(shown as u64),
-        cases_note,
-    }
+/// Says how many of the task's cases the drill-down shows, and which.
+fn cases_note(shown: usize, total: usize, cut_by_budget: bool) -> String {
+    format!(
+        "Showing {} of {} cases{}: those where the models disagree come first, then those \
+         every model failed, then the rest. The JSON export has every trial.",
+        group(shown as u64),
+        group(total as u64),
+        if cut_by_budget {
+            " to keep this page small"
+        } else {
+            ""
+        }
+    )
 }
 
 fn quality_text(measure: QualityMeasure, c: &Cell) -> String {
