@@ -101,6 +101,56 @@ enum Kind {
     Judged(Box<Judge>),
 }
 
+/// A `regex` scorer: the pattern compiled, and the group it reads checked.
+fn regex_kind(pattern: &str, group: Option<usize>, norm: Vec<Normalizer>) -> Result<Kind, String> {
+    let re = regex::Regex::new(pattern).map_err(|e| format!("invalid regex: {e}"))?;
+    let group = group.unwrap_or(0);
+    if group >= re.captures_len() {
+        return Err(format!(
+            "group {group} does not exist: the pattern has {} capture group(s)",
+            re.captures_len() - 1
+        ));
+    }
+    Ok(Kind::Regex(re, group, norm))
+}
+
+/// A `numeric` scorer: its tolerances, non-negative.
+fn numeric_kind(tolerance: Option<f64>, relative: Option<f64>) -> Result<Kind, String> {
+    let tolerance = tolerance.unwrap_or(1e-6);
+    if !(tolerance.is_finite() && tolerance >= 0.0) {
+        return Err("tolerance must be a non-negative number".into());
+    }
+    if relative.is_some_and(|r| !(r.is_finite() && r >= 0.0)) {
+        return Err("relative must be a non-negative number".into());
+    }
+    Ok(Kind::Numeric {
+        tolerance,
+        relative,
+    })
+}
+
+/// A `length` scorer from its `[min, max]` characters and words: at least
+/// one bound, and no minimum above its maximum.
+fn length_kind(chars: [Option<usize>; 2], words: [Option<usize>; 2]) -> Result<Kind, String> {
+    if chars.iter().chain(&words).all(Option::is_none) {
+        return Err(
+            "a length scorer needs at least one of min_chars, max_chars, min_words, max_words"
+                .into(),
+        );
+    }
+    let range = |[min, max]: [Option<usize>; 2]| (min.unwrap_or(0), max.unwrap_or(usize::MAX));
+    let (chars, words) = (range(chars), range(words));
+    if chars.0 > chars.1 || words.0 > words.1 {
+        return Err("a minimum is larger than its maximum".into());
+    }
+    Ok(Kind::Length { chars, words })
+}
+
+/// A `judge` or `pairwise` scorer.
+fn judged(settings: judge::Settings<'_>) -> Result<Kind, String> {
+    Ok(Kind::Judged(Box::new(Judge::new(&settings)?)))
+}
+
 fn check_unit(name: &str, v: Option<f64>, default: f64) -> Result<f64, String> {
     let v = v.unwrap_or(default);
     if (0.0..=1.0).contains(&v) {
@@ -137,17 +187,7 @@ impl Scorer {
                 pattern,
                 group,
                 normalize,
-            } => {
-                let re = regex::Regex::new(pattern).map_err(|e| format!("invalid regex: {e}"))?;
-                let group = group.unwrap_or(0);
-                if group >= re.captures_len() {
-                    return Err(format!(
-                        "group {group} does not exist: the pattern has {} capture group(s)",
-                        re.captures_len() - 1
-                    ));
-                }
-                (*weight, Kind::Regex(re, group, norm(normalize)))
-            }
+            } => (*weight, regex_kind(pattern, *group, norm(normalize))?),
             ScorerSpec::Label { weight, labels } => {
                 if labels.len() < 2 {
                     return Err("a label scorer needs at least two labels".into());
@@ -177,22 +217,7 @@ impl Scorer {
                 weight,
                 tolerance,
                 relative,
-            } => {
-                let tolerance = tolerance.unwrap_or(1e-6);
-                if !(tolerance.is_finite() && tolerance >= 0.0) {
-                    return Err("tolerance must be a non-negative number".into());
-                }
-                if relative.is_some_and(|r| !(r.is_finite() && r >= 0.0)) {
-                    return Err("relative must be a non-negative number".into());
-                }
-                (
-                    *weight,
-                    Kind::Numeric {
-                        tolerance,
-                        relative: *relative,
-                    },
-                )
-            }
+            } => (*weight, numeric_kind(*tolerance, *relative)?),
             ScorerSpec::TokenF1 { weight, threshold } => (
                 *weight,
                 Kind::TokenF1(check_unit("threshold", *threshold, 0.5)?),
@@ -218,20 +243,10 @@ impl Scorer {
                 max_chars,
                 min_words,
                 max_words,
-            } => {
-                let chars = (min_chars.unwrap_or(0), max_chars.unwrap_or(usize::MAX));
-                let words = (min_words.unwrap_or(0), max_words.unwrap_or(usize::MAX));
-                if chars.0 > chars.1 || words.0 > words.1 {
-                    return Err("a minimum is larger than its maximum".into());
-                }
-                if [min_chars, max_chars, min_words, max_words]
-                    .iter()
-                    .all(|b| b.is_none())
-                {
-                    return Err("a length scorer needs at least one of min_chars, max_chars, min_words, max_words".into());
-                }
-                (*weight, Kind::Length { chars, words })
-            }
+            } => (
+                *weight,
+                length_kind([*min_chars, *max_chars], [*min_words, *max_words])?,
+            ),
             ScorerSpec::FunctionCall { weight } => (*weight, Kind::FunctionCall),
             ScorerSpec::Sql { weight, schema } => {
                 if schema.trim().is_empty() {
@@ -247,8 +262,9 @@ impl Scorer {
                 threshold,
                 repeats,
                 template,
-            } => {
-                let judge = Judge::new(&judge::Settings {
+            } => (
+                *weight,
+                judged(judge::Settings {
                     model,
                     rubric: Some(rubric),
                     criteria: None,
@@ -256,9 +272,8 @@ impl Scorer {
                     threshold: *threshold,
                     repeats: *repeats,
                     template: template.as_deref(),
-                })?;
-                (*weight, Kind::Judged(Box::new(judge)))
-            }
+                })?,
+            ),
             ScorerSpec::Pairwise {
                 weight,
                 model,
@@ -266,8 +281,9 @@ impl Scorer {
                 threshold,
                 repeats,
                 template,
-            } => {
-                let judge = Judge::new(&judge::Settings {
+            } => (
+                *weight,
+                judged(judge::Settings {
                     model,
                     rubric: None,
                     criteria: criteria.as_deref(),
@@ -275,9 +291,8 @@ impl Scorer {
                     threshold: *threshold,
                     repeats: *repeats,
                     template: template.as_deref(),
-                })?;
-                (*weight, Kind::Judged(Box::new(judge)))
-            }
+                })?,
+            ),
         };
         if !(weight.is_finite() && weight >= 0.0) {
             return Err(format!(
