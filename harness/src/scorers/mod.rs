@@ -165,135 +165,113 @@ impl Scorer {
     pub fn new(spec: &ScorerSpec) -> Result<Self, String> {
         let norm =
             |n: &Option<Vec<Normalizer>>| n.clone().unwrap_or_else(|| vec![Normalizer::Trim]);
-        let (weight, kind) = match spec {
-            ScorerSpec::Exact { weight, normalize } => (*weight, Kind::Exact(norm(normalize))),
+        let kind = match spec {
+            ScorerSpec::Exact { normalize, .. } => Kind::Exact(norm(normalize)),
             ScorerSpec::Contains {
-                weight,
-                value,
-                normalize,
-            } => (*weight, Kind::Contains(value.clone(), norm(normalize))),
+                value, normalize, ..
+            } => Kind::Contains(value.clone(), norm(normalize)),
             ScorerSpec::NotContains {
-                weight,
-                value,
-                normalize,
+                value, normalize, ..
             } => {
                 if value.is_empty() {
                     return Err("not_contains needs a non-empty value".into());
                 }
-                (*weight, Kind::NotContains(value.clone(), norm(normalize)))
+                Kind::NotContains(value.clone(), norm(normalize))
             }
             ScorerSpec::Regex {
-                weight,
                 pattern,
                 group,
                 normalize,
-            } => (*weight, regex_kind(pattern, *group, norm(normalize))?),
-            ScorerSpec::Label { weight, labels } => {
+                ..
+            } => regex_kind(pattern, *group, norm(normalize))?,
+            ScorerSpec::Label { labels, .. } => {
                 if labels.len() < 2 {
                     return Err("a label scorer needs at least two labels".into());
                 }
                 if labels.iter().any(|l| l.trim().is_empty()) {
                     return Err("labels cannot be empty".into());
                 }
-                (*weight, Kind::Label(labels.clone()))
+                Kind::Label(labels.clone())
             }
-            ScorerSpec::JsonValid { weight } => (*weight, Kind::JsonValid),
-            ScorerSpec::JsonSchema { weight, schema } => {
-                let v = jsonschema::validator_for(schema)
-                    .map_err(|e| format!("invalid JSON schema: {e}"))?;
-                (*weight, Kind::JsonSchema(Box::new(v)))
-            }
+            ScorerSpec::JsonValid { .. } => Kind::JsonValid,
+            ScorerSpec::JsonSchema { schema, .. } => Kind::JsonSchema(Box::new(
+                jsonschema::validator_for(schema)
+                    .map_err(|e| format!("invalid JSON schema: {e}"))?,
+            )),
             ScorerSpec::JsonFields {
-                weight,
-                fields,
-                normalize,
+                fields, normalize, ..
             } => {
                 if fields.as_ref().is_some_and(Vec::is_empty) {
                     return Err("fields cannot be an empty list; leave it out to compare every expected field".into());
                 }
-                (*weight, Kind::JsonFields(fields.clone(), norm(normalize)))
+                Kind::JsonFields(fields.clone(), norm(normalize))
             }
             ScorerSpec::Numeric {
-                weight,
                 tolerance,
                 relative,
-            } => (*weight, numeric_kind(*tolerance, *relative)?),
-            ScorerSpec::TokenF1 { weight, threshold } => (
-                *weight,
-                Kind::TokenF1(check_unit("threshold", *threshold, 0.5)?),
-            ),
-            ScorerSpec::RougeL { weight, threshold } => (
-                *weight,
-                Kind::RougeL(check_unit("threshold", *threshold, 0.5)?),
-            ),
+                ..
+            } => numeric_kind(*tolerance, *relative)?,
+            ScorerSpec::TokenF1 { threshold, .. } => {
+                Kind::TokenF1(check_unit("threshold", *threshold, 0.5)?)
+            }
+            ScorerSpec::RougeL { threshold, .. } => {
+                Kind::RougeL(check_unit("threshold", *threshold, 0.5)?)
+            }
             ScorerSpec::Similarity {
-                weight,
-                model,
-                threshold,
+                model, threshold, ..
             } => {
                 let threshold = check_unit("threshold", *threshold, 0.7)?;
-                (
-                    *weight,
-                    Kind::Similarity(Box::new(Similarity::new(model, threshold)?)),
-                )
+                Kind::Similarity(Box::new(Similarity::new(model, threshold)?))
             }
             ScorerSpec::Length {
-                weight,
                 min_chars,
                 max_chars,
                 min_words,
                 max_words,
-            } => (
-                *weight,
-                length_kind([*min_chars, *max_chars], [*min_words, *max_words])?,
-            ),
-            ScorerSpec::FunctionCall { weight } => (*weight, Kind::FunctionCall),
-            ScorerSpec::Sql { weight, schema } => {
+                ..
+            } => length_kind([*min_chars, *max_chars], [*min_words, *max_words])?,
+            ScorerSpec::FunctionCall { .. } => Kind::FunctionCall,
+            ScorerSpec::Sql { schema, .. } => {
                 if schema.trim().is_empty() {
                     return Err("schema must name the case field that holds the schema".into());
                 }
-                (*weight, Kind::Sql(schema.clone()))
+                Kind::Sql(schema.clone())
             }
             ScorerSpec::Judge {
-                weight,
                 model,
                 rubric,
                 scale,
                 threshold,
                 repeats,
                 template,
-            } => (
-                *weight,
-                judged(judge::Settings {
-                    model,
-                    rubric: Some(rubric),
-                    criteria: None,
-                    scale: *scale,
-                    threshold: *threshold,
-                    repeats: *repeats,
-                    template: template.as_deref(),
-                })?,
-            ),
+                ..
+            } => judged(judge::Settings {
+                model,
+                rubric: Some(rubric),
+                criteria: None,
+                scale: *scale,
+                threshold: *threshold,
+                repeats: *repeats,
+                template: template.as_deref(),
+            })?,
             ScorerSpec::Pairwise {
-                weight,
                 model,
                 criteria,
                 threshold,
                 repeats,
                 template,
-            } => (
-                *weight,
-                judged(judge::Settings {
-                    model,
-                    rubric: None,
-                    criteria: criteria.as_deref(),
-                    scale: None,
-                    threshold: *threshold,
-                    repeats: *repeats,
-                    template: template.as_deref(),
-                })?,
-            ),
+                ..
+            } => judged(judge::Settings {
+                model,
+                rubric: None,
+                criteria: criteria.as_deref(),
+                scale: None,
+                threshold: *threshold,
+                repeats: *repeats,
+                template: template.as_deref(),
+            })?,
         };
+        let weight = spec.weight();
         if !(weight.is_finite() && weight >= 0.0) {
             return Err(format!(
                 "weight must be a non-negative number, got {weight}"

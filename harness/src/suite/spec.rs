@@ -529,6 +529,31 @@ pub enum ScorerSpec {
     },
 }
 
+impl ScorerSpec {
+    /// The scorer's weight in the task's quality.
+    pub fn weight(&self) -> f64 {
+        match self {
+            Self::Exact { weight, .. }
+            | Self::Contains { weight, .. }
+            | Self::NotContains { weight, .. }
+            | Self::Regex { weight, .. }
+            | Self::Label { weight, .. }
+            | Self::JsonValid { weight, .. }
+            | Self::JsonSchema { weight, .. }
+            | Self::JsonFields { weight, .. }
+            | Self::Numeric { weight, .. }
+            | Self::TokenF1 { weight, .. }
+            | Self::RougeL { weight, .. }
+            | Self::Similarity { weight, .. }
+            | Self::Length { weight, .. }
+            | Self::FunctionCall { weight, .. }
+            | Self::Sql { weight, .. }
+            | Self::Judge { weight, .. }
+            | Self::Pairwise { weight, .. } => *weight,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for ModelEntry {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
