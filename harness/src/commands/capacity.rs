@@ -24,55 +24,14 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
     let prices = price_book(args.prices.prices.as_deref())?;
     let suite = suite::load(&args.suite, args.models.as_deref(), &prices)?;
     warn(&suite);
-    let (mi, model) = suite
-        .models
-        .iter()
-        .enumerate()
-        .find(|(_, m)| m.id == args.model)
-        .ok_or_else(|| {
-            let known: Vec<&str> = suite.models.iter().map(|m| m.id.as_str()).collect();
-            CliError::input(message(format!(
-                "no model `{}` in {}; its models: {}",
-                args.model,
-                args.suite.display(),
-                known.join(", ")
-            )))
-        })?;
-    let task = match &args.task {
-        Some(id) => suite.tasks.iter().find(|t| &t.id == id),
-        None => suite.tasks.iter().find(|t| t.models.contains(&mi)),
-    }
-    .ok_or_else(|| {
-        CliError::input(message(match &args.task {
-            Some(id) => format!("no task `{id}` in {}", args.suite.display()),
-            None => format!(
-                "no task of {} runs model `{}`",
-                args.suite.display(),
-                model.id
-            ),
-        }))
-    })?;
+    let (mi, model, task) = measured(&args, &suite)?;
     let objectives = Objectives {
         p95_latency_ms: task.p95_latency_ms,
         p95_ttft_ms: task.p95_ttft_ms,
         p95_tpot_ms: task.p95_tpot_ms,
         max_error_rate: task.max_error_rate,
     };
-    let loads: Vec<Load> = args
-        .concurrency
-        .iter()
-        .map(|&c| Load::Concurrency(c))
-        .chain(args.rate.iter().map(|&r| Load::Rate(r)))
-        .chain(args.poisson.iter().map(|&r| Load::Poisson(r)))
-        .collect();
-    if loads.is_empty() && !objectives.any() {
-        return Err(CliError::input(message(format!(
-            "task `{}` has no latency objective to search the goodput under: give it \
-             `slo: {{p95_latency_ms: …}}` (or p95_ttft_ms, p95_tpot_ms), or name levels with \
-             --concurrency, --rate or --poisson",
-            task.id
-        ))));
-    }
+    let loads = loads(&args, &objectives, &task.id)?;
 
     let store = Store::open(&args.db.db).map_err(store_error)?;
     let selection = Selection {
@@ -103,27 +62,9 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
         warmup: args.warmup.map_or(requests_per_level / 10, |w| w as usize),
         max_duration: Duration::from_secs_f64(args.level_seconds),
     };
-    let hourly = (model.cost.hourly_usd > 0.0).then_some(model.cost.hourly_usd);
-    let economics = EconomicsInputs {
-        utilisation: args.utilisation,
-        machines: args.machines,
-        peak_to_average: args.peak_to_average,
-        api_price_decline: args.api_price_decline,
-        volume_growth: args.volume_growth,
-    };
-    let sweep = SweepRow {
-        id: super::run::new_run_id(),
-        suite: suite.name.clone(),
-        task: task.id.clone(),
-        model: model.id.clone(),
-        identity: identity(model, weights.get(mi).and_then(Option::as_deref)).to_string(),
-        started_at: time::now_rfc3339(),
-        finished_at: None,
-        slo: objectives.as_map(),
-        hourly_usd: hourly,
-        economics,
-        goodput_rps: None,
-    };
+    let identity = identity(model, weights.get(mi).and_then(Option::as_deref)).to_string();
+    let sweep = sweep_row(&args, &suite.name, task, model, identity, &objectives);
+    let (hourly, economics) = (sweep.hourly_usd, sweep.economics);
     store.create_sweep(&sweep).map_err(store_error)?;
 
     let runtime =
@@ -178,6 +119,95 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stored record of a sweep about to start: what it measures, under
+/// which objectives, and the economics it is priced with.
+fn sweep_row(
+    args: &CapacityArgs,
+    suite: &str,
+    task: &suite::Task,
+    model: &suite::Model,
+    identity: String,
+    objectives: &Objectives,
+) -> SweepRow {
+    SweepRow {
+        id: super::run::new_run_id(),
+        suite: suite.to_string(),
+        task: task.id.clone(),
+        model: model.id.clone(),
+        identity,
+        started_at: time::now_rfc3339(),
+        finished_at: None,
+        slo: objectives.as_map(),
+        hourly_usd: (model.cost.hourly_usd > 0.0).then_some(model.cost.hourly_usd),
+        economics: EconomicsInputs {
+            utilisation: args.utilisation,
+            machines: args.machines,
+            peak_to_average: args.peak_to_average,
+            api_price_decline: args.api_price_decline,
+            volume_growth: args.volume_growth,
+        },
+        goodput_rps: None,
+    }
+}
+
+/// The model the sweep measures (its index too) and the task whose
+/// requests it sends: the one named, or the first task the model runs.
+fn measured<'a>(
+    args: &CapacityArgs,
+    suite: &'a suite::Suite,
+) -> Result<(usize, &'a suite::Model, &'a suite::Task), CliError> {
+    let (mi, model) = suite
+        .models
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.id == args.model)
+        .ok_or_else(|| {
+            let known: Vec<&str> = suite.models.iter().map(|m| m.id.as_str()).collect();
+            CliError::input(message(format!(
+                "no model `{}` in {}; its models: {}",
+                args.model,
+                args.suite.display(),
+                known.join(", ")
+            )))
+        })?;
+    let task = match &args.task {
+        Some(id) => suite.tasks.iter().find(|t| &t.id == id),
+        None => suite.tasks.iter().find(|t| t.models.contains(&mi)),
+    }
+    .ok_or_else(|| {
+        CliError::input(message(match &args.task {
+            Some(id) => format!("no task `{id}` in {}", args.suite.display()),
+            None => format!(
+                "no task of {} runs model `{}`",
+                args.suite.display(),
+                model.id
+            ),
+        }))
+    })?;
+    Ok((mi, model, task))
+}
+
+/// The levels named on the command line; none means a search for the
+/// goodput, which needs an objective to search under.
+fn loads(args: &CapacityArgs, objectives: &Objectives, task: &str) -> Result<Vec<Load>, CliError> {
+    let loads: Vec<Load> = args
+        .concurrency
+        .iter()
+        .map(|&c| Load::Concurrency(c))
+        .chain(args.rate.iter().map(|&r| Load::Rate(r)))
+        .chain(args.poisson.iter().map(|&r| Load::Poisson(r)))
+        .collect();
+    if loads.is_empty() && !objectives.any() {
+        return Err(CliError::input(message(format!(
+            "task `{}` has no latency objective to search the goodput under: give it \
+             `slo: {{p95_latency_ms: …}}` (or p95_ttft_ms, p95_tpot_ms), or name levels with \
+             --concurrency, --rate or --poisson",
+            task
+        ))));
+    }
+    Ok(loads)
 }
 
 /// Stores each level as it is measured and says so on standard error.
