@@ -8,7 +8,7 @@
 //! comment.
 
 use crate::baseline::{self, Kind};
-use crate::summary::{headline, verdict_rows};
+use crate::summary::{headline, verdict_rows, Headline};
 use crate::{RenderError, ReportModel};
 use std::fmt::Write;
 
@@ -48,6 +48,16 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         run.trials_done,
         run.trials_planned
     );
+    money(&mut out, report, &h);
+    since_baseline(&mut out, report);
+    verdicts(&mut out, report);
+    capacity(&mut out, report);
+    Ok(out)
+}
+
+/// The money at stake, the verdicts counted, and what the sums leave out.
+fn money(out: &mut String, report: &ReportModel, h: &Headline) {
+    let run = &report.run;
     if h.priced {
         let _ = write!(
             out,
@@ -84,6 +94,10 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
             run.trials_done
         );
     }
+}
+
+/// The comparison with the baseline, when there is one.
+fn since_baseline(out: &mut String, report: &ReportModel) {
     // Regressions first: they are what a nightly summary is read for.
     if let Some(since) = &report.since_baseline {
         let _ = writeln!(
@@ -100,9 +114,13 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         }
         out.push('\n');
     }
+}
+
+/// The verdict table, then each verdict's sentence and the judges' notes.
+fn verdicts(out: &mut String, report: &ReportModel) {
     let rows = verdict_rows(report);
     if rows.is_empty() {
-        return Ok(out);
+        return;
     }
     out.push_str(
         "| Task | Verdict | Recommended | Difference vs reference (95% CI) | p95 vs SLO | Cost per month |\n\
@@ -142,6 +160,10 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     for j in crate::judges::lines(report) {
         let _ = writeln!(out, "- Judged {}: {}.", text(&j.task), text(&j.text));
     }
+}
+
+/// Each capacity sweep's goodput and cost, and the economics of self-hosting.
+fn capacity(out: &mut String, report: &ReportModel) {
     if !report.capacity.is_empty() {
         out.push_str("\n### Capacity and self-hosting\n\n");
     }
@@ -170,7 +192,6 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     for e in &report.economics {
         let _ = writeln!(out, "- {}", text(&e.sentence));
     }
-    Ok(out)
 }
 
 /// `s` as literal Markdown text on one line: ASCII punctuation that
