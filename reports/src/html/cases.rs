@@ -169,36 +169,7 @@ pub(super) fn case_views(
                 continue;
             }
             *shown += 1;
-            let (output, output_cut) = truncate(&t.output, OUTPUT_CHARS);
-            let view = TrialView {
-                model: t.model.clone(),
-                repeat: repeats.then_some(t.repeat + 1),
-                state,
-                word,
-                quality: t
-                    .quality
-                    .map_or_else(|| "0 (error)".into(), |q| format!("{q:.2}")),
-                latency: duration_ms(t.latency_us as f64 / 1000.0),
-                cached: t.cached,
-                attempts: t.attempts,
-                output: output.to_string(),
-                output_cut,
-                error: t.error_class.as_ref().map(|class| match &t.error {
-                    Some(e) => format!("{class}: {}", truncate(e, NOTE_CHARS).0),
-                    None => class.clone(),
-                }),
-                scores: t
-                    .scores
-                    .iter()
-                    .map(|s| ScoreView {
-                        scorer: s.scorer.clone(),
-                        value: format!("{:.2}", s.value),
-                        passed: s.passed,
-                        answer: s.answer.as_ref().map(|a| short(a)),
-                        reason: short(&s.reason),
-                    })
-                    .collect(),
-            };
+            let view = trial_view(t, state, word, repeats);
             let text = view.output.len()
                 + view.error.as_ref().map_or(0, String::len)
                 + view
@@ -237,6 +208,45 @@ pub(super) fn case_views(
     }
     let shown = out.len();
     (out, total, shown, cut_by_budget)
+}
+
+/// One trial as the drill-down shows it, its texts cut short.
+fn trial_view(
+    t: &TrialRecord,
+    state: &'static str,
+    word: &'static str,
+    repeats: bool,
+) -> TrialView {
+    let (output, output_cut) = truncate(&t.output, OUTPUT_CHARS);
+    TrialView {
+        model: t.model.clone(),
+        repeat: repeats.then_some(t.repeat + 1),
+        state,
+        word,
+        quality: t
+            .quality
+            .map_or_else(|| "0 (error)".into(), |q| format!("{q:.2}")),
+        latency: duration_ms(t.latency_us as f64 / 1000.0),
+        cached: t.cached,
+        attempts: t.attempts,
+        output: output.to_string(),
+        output_cut,
+        error: t.error_class.as_ref().map(|class| match &t.error {
+            Some(e) => format!("{class}: {}", truncate(e, NOTE_CHARS).0),
+            None => class.clone(),
+        }),
+        scores: t
+            .scores
+            .iter()
+            .map(|s| ScoreView {
+                scorer: s.scorer.clone(),
+                value: format!("{:.2}", s.value),
+                passed: s.passed,
+                answer: s.answer.as_ref().map(|a| short(a)),
+                reason: short(&s.reason),
+            })
+            .collect(),
+    }
 }
 
 fn trial_state(t: &TrialRecord) -> (&'static str, &'static str) {
