@@ -339,22 +339,8 @@ pub(crate) fn scatter_chart(models: &[ScatterInput], adequate: Option<f64>) -> S
             frame.left
         }
     };
-    // The frontier: by cost, each model better than every cheaper one.
-    let mut order: Vec<usize> = (0..priced.len()).collect();
-    order.sort_by(|&a, &b| {
-        priced[a]
-            .1
-            .total_cmp(&priced[b].1)
-            .then(priced[b].2.total_cmp(&priced[a].2))
-    });
-    let mut on_frontier = vec![false; priced.len()];
-    let mut best = f64::NEG_INFINITY;
-    for &i in &order {
-        if priced[i].2 > best {
-            on_frontier[i] = true;
-            best = priced[i].2;
-        }
-    }
+    let costs: Vec<(f64, f64)> = priced.iter().map(|p| (p.1, p.2)).collect();
+    let (order, on_frontier) = frontier_of(&costs);
     let mut frontier = Vec::new();
     let mut previous: Option<(f64, f64)> = None;
     for &i in order.iter().filter(|&&i| on_frontier[i]) {
@@ -394,6 +380,27 @@ pub(crate) fn scatter_chart(models: &[ScatterInput], adequate: Option<f64>) -> S
         points,
         notes,
     }
+}
+
+/// The points of `(cost, quality)` by cost, and which are on the frontier:
+/// better than every cheaper one.
+fn frontier_of(points: &[(f64, f64)]) -> (Vec<usize>, Vec<bool>) {
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&a, &b| {
+        points[a]
+            .0
+            .total_cmp(&points[b].0)
+            .then(points[b].1.total_cmp(&points[a].1))
+    });
+    let mut on_frontier = vec![false; points.len()];
+    let mut best = f64::NEG_INFINITY;
+    for &i in &order {
+        if points[i].1 > best {
+            on_frontier[i] = true;
+            best = points[i].1;
+        }
+    }
+    (order, on_frontier)
 }
 
 /// Puts each point's label beside it where it overlaps no other label or
