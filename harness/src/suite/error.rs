@@ -187,7 +187,14 @@ impl Source {
     /// positions indexed by path.
     pub fn new(file: &Path, text: &str) -> Result<Self, SuiteError> {
         let plain = Self::plain(file, text);
-        super::guard::check(&plain)?;
+        if let Err(r) = super::guard::check(text) {
+            return Err(plain.error(
+                plain.pos(r.line, r.column),
+                "",
+                r.message,
+                Some(r.hint.into()),
+            ));
+        }
         Ok(Self {
             locator: Locator::new(text),
             ..plain

@@ -7,7 +7,6 @@
 //! parser's events, which holds no more than a size per open node and per
 //! anchor, refuses both at the place they start.
 
-use super::error::{Source, SuiteError};
 use saphyr_parser::{Event, Parser};
 use std::collections::HashMap;
 
@@ -33,24 +32,35 @@ pub fn expansion_budget(len: usize) -> u64 {
         .clamp(MIN_EXPANSION, MAX_EXPANSION)
 }
 
+/// Where a YAML text passes a bound, and what to say of it.
+#[derive(Debug)]
+pub struct Refusal {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do instead.
+    pub hint: &'static str,
+}
+
 /// Checks the nesting depth and the expanded size of the aliases of the
-/// YAML text of `src`. Syntax errors are left to the deserializer, which
-/// reports them in its own words; the pass stops at the first one.
-pub fn check(src: &Source) -> Result<(), SuiteError> {
-    let budget = expansion_budget(src.text.len());
+/// YAML `text`. Syntax errors are left to the deserializer, which reports
+/// them in its own words; the pass stops at the first one.
+pub fn check(text: &str) -> Result<(), Refusal> {
+    let budget = expansion_budget(text.len());
     // Per open collection: its size so far and its anchor.
     let mut open: Vec<(u64, usize)> = Vec::new();
     let mut anchors: HashMap<usize, u64> = HashMap::new();
     let mut expanded: u64 = 0;
-    let too_deep = |line: usize, column: usize| {
-        src.error(
-            src.pos(line, column),
-            "",
-            format!("the document nests deeper than {MAX_DEPTH} levels"),
-            Some("a suite needs a few levels; flatten the structure".into()),
-        )
+    let too_deep = |line: usize, column: usize| Refusal {
+        line,
+        column,
+        message: format!("the document nests deeper than {MAX_DEPTH} levels"),
+        hint: "a suite needs a few levels; flatten the structure",
     };
-    for item in Parser::new_from_str(&src.text) {
+    for item in Parser::new_from_str(text) {
         let (event, span) = match item {
             Ok(item) => item,
             // The parser reads flow collections (`[[[…`) ahead of their
@@ -74,16 +84,14 @@ pub fn check(src: &Source) -> Result<(), SuiteError> {
                 let size = anchors.get(&id).copied().unwrap_or(0);
                 expanded = expanded.saturating_add(size);
                 if expanded > budget {
-                    return Err(src.error(
-                        src.pos(span.start.line(), span.start.col() + 1),
-                        "",
-                        format!(
+                    return Err(Refusal {
+                        line: span.start.line(),
+                        column: span.start.col() + 1,
+                        message: format!(
                             "the aliases of this file expand to more than {budget} bytes ({EXPANSION_FACTOR} times the file's size, at least {MIN_EXPANSION} and at most {MAX_EXPANSION}); this alias passes it"
                         ),
-                        Some(
-                            "repeat large values through a template variable or a cases file instead of YAML aliases".into(),
-                        ),
-                    ));
+                        hint: "repeat large values through a template variable or a cases file instead of YAML aliases",
+                    });
                 }
                 Some((size, 0))
             }
@@ -104,11 +112,11 @@ pub fn check(src: &Source) -> Result<(), SuiteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     fn message(text: &str) -> Option<String> {
-        let src = Source::plain(Path::new("s.yaml"), text);
-        check(&src).err().map(|e| e.to_string())
+        check(text)
+            .err()
+            .map(|r| format!("s.yaml:{}:{}: {}", r.line, r.column, r.message))
     }
 
     #[test]
