@@ -3,7 +3,8 @@
 //! an error at load rather than a run that never finishes.
 
 use super::error::{Source, SuiteError};
-use super::model::{Model, Provider, Task};
+use super::model::{Model, Task};
+use super::provider::Provider;
 use super::resolve::Origin;
 use sizeup_runners::Message;
 

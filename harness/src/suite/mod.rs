@@ -21,6 +21,7 @@ mod load;
 mod locate;
 pub mod model;
 pub mod prices;
+mod provider;
 mod resolve;
 pub mod rules;
 pub mod spec;
@@ -30,7 +31,7 @@ mod warnings;
 pub use error::{Diagnostic, SuiteError};
 pub use load::load;
 pub use model::{
-    Case, Cost, Model, Provider, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS,
-    MAX_CONCURRENCY,
+    Case, Cost, Model, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY,
 };
 pub use prices::{PriceBook, PriceEntry};
+pub use provider::Provider;

@@ -2,6 +2,7 @@
 //! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
 //! leaves out. Everything here has passed [`super::load`]'s checks.
 
+use super::provider::Provider;
 use super::rules::{Control, Param, Rules};
 use crate::scorers::Scorer;
 use serde_json::Value;
@@ -37,71 +38,6 @@ pub struct Suite {
     /// What is valid but likely not what was meant: settings a model's API
     /// refuses, reasoning that can spend a task's whole output limit.
     pub warnings: Vec<super::Diagnostic>,
-}
-
-/// How a model is reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Provider {
-    /// OpenAI's Chat Completions API.
-    OpenAi,
-    /// Azure OpenAI: Chat Completions on a deployment.
-    AzureOpenAi,
-    /// Anthropic's Messages API.
-    Anthropic,
-    /// Google's Gemini API.
-    Gemini,
-    /// Any server that speaks Chat Completions (vLLM, TGI, llama.cpp, Ollama, LiteLLM).
-    OpenAiCompatible,
-    /// A GGUF file run in-process.
-    Local,
-}
-
-impl Provider {
-    pub(super) const ALL: [Self; 6] = [
-        Self::OpenAi,
-        Self::AzureOpenAi,
-        Self::Anthropic,
-        Self::Gemini,
-        Self::OpenAiCompatible,
-        Self::Local,
-    ];
-
-    pub(super) fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == name)
-    }
-
-    /// The name used in suite files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::OpenAi => "openai",
-            Self::AzureOpenAi => "azure_openai",
-            Self::Anthropic => "anthropic",
-            Self::Gemini => "gemini",
-            Self::OpenAiCompatible => "openai_compatible",
-            Self::Local => "local",
-        }
-    }
-
-    /// The public endpoint, for providers that have one.
-    pub(super) fn default_base_url(self) -> Option<&'static str> {
-        match self {
-            Self::OpenAi => Some("https://api.openai.com/v1"),
-            Self::Anthropic => Some("https://api.anthropic.com/v1"),
-            Self::Gemini => Some("https://generativelanguage.googleapis.com/v1beta"),
-            Self::AzureOpenAi | Self::OpenAiCompatible | Self::Local => None,
-        }
-    }
-
-    /// The variable that holds the key when the model names none.
-    pub(super) fn default_key_env(self) -> Option<&'static str> {
-        match self {
-            Self::OpenAi => Some("OPENAI_API_KEY"),
-            Self::AzureOpenAi => Some("AZURE_OPENAI_API_KEY"),
-            Self::Anthropic => Some("ANTHROPIC_API_KEY"),
-            Self::Gemini => Some("GEMINI_API_KEY"),
-            Self::OpenAiCompatible | Self::Local => None,
-        }
-    }
 }
 
 /// A validated model.

@@ -4,10 +4,10 @@
 use super::check::{check_concurrency, check_limits, check_range, check_sampling, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
 use super::model::{
-    Cost, Model, Provider, ReasoningSettings, AZURE_API_VERSION, DEFAULT_RETRY_TIME,
-    DEFAULT_TIMEOUT,
+    Cost, Model, ReasoningSettings, AZURE_API_VERSION, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT,
 };
 use super::prices::PriceBook;
+use super::provider::Provider;
 use super::rules::{rules, Control, Rules};
 use super::spec::{
     CatalogSpec, CostSpec, DefaultsSpec, ModelEntry, ModelSpec, RoleSpec, SuiteSpec,

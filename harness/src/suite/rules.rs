@@ -11,7 +11,7 @@
 //! tokens, no `temperature` or `top_k` while thinking) and the 400 Claude 4.5
 //! models return when both `temperature` and `top_p` are set.
 
-use super::model::Provider;
+use super::provider::Provider;
 
 /// A generation parameter an API may refuse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
