@@ -17,7 +17,6 @@ pub mod engine;
 pub mod estimate;
 pub mod events;
 pub mod fetch;
-mod judging;
 pub mod plan;
 pub mod providers;
 pub mod scorers;

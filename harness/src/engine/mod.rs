@@ -13,101 +13,22 @@
 //! budget, cache and runners, so judge calls queue like trials and never
 //! hold a slot a trial waits for.
 
-use crate::budget::Budget;
-use crate::cost::{hardware_cost, token_cost, worst_case, BusyMeter};
+mod call;
+mod job;
+mod judging;
+mod references;
+
+pub use job::{Control, Job};
+
+use crate::cost::BusyMeter;
 use crate::events::{Event, TrialResult};
-use crate::judging::{self, References};
-use crate::plan::Plan;
 use crate::scorers::{assess, Assessment, Score, Scorer};
-use crate::suite::{Provider, Suite};
-use futures_util::FutureExt;
-use sizeup_runners::{Completion, ErrorClass, Failure, Request, Runner, Timing};
-use std::collections::{HashMap, HashSet};
-use std::panic::AssertUnwindSafe;
+use call::{admit, call, guarded, internal, Call, Permits, Shared};
+use references::References;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
 use tokio::task::JoinSet;
-use tokio_util::sync::CancellationToken;
-
-/// Everything the engine needs for one run.
-pub struct Job {
-    /// The validated suite (tasks, cases, scorers, models).
-    pub suite: Arc<Suite>,
-    /// The trials.
-    pub plan: Arc<Plan>,
-    /// One runner per suite model, by index; `None` for models the plan
-    /// does not use, neither to answer nor to judge.
-    pub runners: Vec<Option<Arc<dyn Runner>>>,
-    /// Trials in flight at once, all models together.
-    pub concurrency: usize,
-    /// Trial ids that must not run (already stored by the run being resumed).
-    pub skip: HashSet<String>,
-    /// Stored completions to reuse instead of calling the model, by cache
-    /// key: trials' answers and judges' replies alike.
-    pub cache: HashMap<String, Completion>,
-    /// The reference model's stored answers to pairwise-judged cases, by
-    /// trial id, for reference trials in `skip`.
-    pub reference_answers: HashMap<String, String>,
-    /// A spending cap: trials that could pass it are not started.
-    pub budget: Option<Arc<Budget>>,
-}
-
-/// How a run is stopped from outside.
-#[derive(Clone, Default)]
-pub struct Control {
-    /// Start no more trials; let those in flight finish.
-    pub stop: CancellationToken,
-    /// Abandon trials in flight.
-    pub abort: CancellationToken,
-}
-
-impl Job {
-    /// Calls to model `m` in flight at once.
-    pub fn model_limit(&self, m: usize) -> usize {
-        self.suite.models[m]
-            .concurrency
-            .unwrap_or(self.concurrency)
-            .min(self.concurrency)
-            .max(1)
-    }
-
-    /// The most a request to model `m` can cost (nothing when its answer
-    /// is cached under `cache_key`).
-    pub(crate) fn worst_case(&self, m: usize, request: &Request, cache_key: &str) -> f64 {
-        if self.cache.contains_key(cache_key) {
-            return 0.0;
-        }
-        let model = &self.suite.models[m];
-        // A local model is not retried, and nothing makes it wait.
-        let (attempts, wait) = match model.provider {
-            Provider::Local => (1, Duration::ZERO),
-            _ => (model.max_attempts, model.max_retry_time),
-        };
-        worst_case(&model.cost, request, attempts, wait)
-    }
-
-    /// Indices of the trials that will run, per model.
-    pub fn queues(&self) -> Vec<Vec<usize>> {
-        let mut queues = vec![Vec::new(); self.suite.models.len()];
-        for (i, t) in self.plan.trials.iter().enumerate() {
-            if !self.skip.contains(&t.id) {
-                queues[t.model].push(i);
-            }
-        }
-        queues
-    }
-}
-
-/// What the run's calls share, trials' and judges' alike: each model's
-/// slots and busy meter, the global slots, and the reference's answers.
-pub(crate) struct Shared {
-    local: Vec<Arc<Semaphore>>,
-    global: Arc<Semaphore>,
-    meters: Vec<Arc<BusyMeter>>,
-    /// The reference's answers as they arrive, for pairwise judging.
-    pub(crate) references: References,
-}
 
 /// Runs every trial of `job` not skipped, sending events to `events`, and
 /// ends with [`Event::RunFinished`].
@@ -188,105 +109,6 @@ async fn schedule(
         while running.try_join_next().is_some() {}
     }
     while running.join_next().await.is_some() {}
-}
-
-/// A slot of a model and a global slot, held while a call runs.
-pub(crate) type Permits = (
-    tokio::sync::OwnedSemaphorePermit,
-    tokio::sync::OwnedSemaphorePermit,
-);
-
-/// Waits for a slot of model `m`, a global slot and the budget's room for
-/// `worst` dollars; `None` when the budget can never cover it. Every
-/// caller takes the model's slot first, then the global one, and waits for
-/// nothing else while it holds them, so trials and judges cannot deadlock.
-pub(crate) async fn admit(
-    job: &Job,
-    shared: &Shared,
-    m: usize,
-    worst: f64,
-) -> Option<(Permits, f64)> {
-    let l = shared.local[m].clone().acquire_owned().await.ok()?;
-    let g = shared.global.clone().acquire_owned().await.ok()?;
-    let reserved = match &job.budget {
-        Some(budget) => {
-            if !budget.reserve(worst).await {
-                return None;
-            }
-            worst
-        }
-        None => 0.0,
-    };
-    Some(((l, g), reserved))
-}
-
-/// One answer from a model, with what it cost.
-pub(crate) struct Call {
-    /// What the runner returned, or the stored answer.
-    pub completion: Completion,
-    /// Money that bought the answer (see [`TrialResult::cost_usd`]).
-    pub cost_usd: f64,
-    /// Money spent on tokens that bought no answer.
-    pub failure_cost_usd: f64,
-    /// True when the answer came from the store.
-    pub cached: bool,
-}
-
-/// Asks model `m` for `request` (or takes the stored answer under
-/// `cache_key`) and settles the budget's reservation of `reserved`.
-pub(crate) async fn call(
-    job: &Job,
-    shared: &Shared,
-    m: usize,
-    request: &Request,
-    cache_key: &str,
-    reserved: f64,
-) -> Call {
-    let model = &job.suite.models[m];
-    let (completion, busy) = match job.cache.get(cache_key).cloned() {
-        Some(c) => (c, None),
-        None => {
-            let runner = job.runners[m]
-                .as_ref()
-                .expect("every model the run calls has a runner");
-            let meter = &shared.meters[m];
-            let mark = meter.enter(Instant::now());
-            let outcome = guarded(runner.complete(request)).await;
-            let shared_busy = meter.leave(mark, Instant::now());
-            let completion = outcome.unwrap_or_else(|panic| internal(&panic));
-            // A local model has its device to itself while it generates (the
-            // others wait their turn), so its own generation time is its busy
-            // time; a server's is shared among the calls in flight.
-            let busy = match model.provider {
-                Provider::Local => Duration::from_micros(completion.timing.total_us),
-                _ => shared_busy,
-            };
-            (completion, Some(busy))
-        }
-    };
-    let (cost_usd, failure_cost_usd) = match busy {
-        // A cached answer was paid for by the run that got it.
-        None => (0.0, 0.0),
-        Some(busy) => {
-            let own = token_cost(&model.cost, &completion.usage);
-            let retried = token_cost(&model.cost, &completion.retried_usage);
-            let hardware = hardware_cost(&model.cost, busy);
-            match completion.error {
-                None => (own + hardware, retried),
-                // The answer failed: its tokens bought nothing either.
-                Some(_) => (hardware, own + retried),
-            }
-        }
-    };
-    if let Some(budget) = &job.budget {
-        budget.settle(reserved, cost_usd + failure_cost_usd);
-    }
-    Call {
-        cached: busy.is_none(),
-        completion,
-        cost_usd,
-        failure_cost_usd,
-    }
 }
 
 /// Runs one trial to its result: the answer under its `permits`, then,
@@ -393,40 +215,16 @@ async fn score(
     })
 }
 
-/// Runs `work`, turning a panic into an error value.
-pub(crate) async fn guarded<T>(
-    work: impl std::future::Future<Output = T>,
-) -> Result<T, Box<dyn std::any::Any + Send>> {
-    AssertUnwindSafe(work).catch_unwind().await
-}
-
-/// The failure a panic while running a trial becomes.
-fn internal(panic: &Box<dyn std::any::Any + Send>) -> Completion {
-    let failure = Failure::new(
-        ErrorClass::Internal,
-        format!(
-            "sizeup panicked while running the trial: {}",
-            panic_message(&**panic)
-        ),
-    );
-    Completion::failed(failure, Timing::default())
-}
-
-/// The text a panic was raised with.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Selection;
+    use crate::plan::{Plan, Selection};
     use crate::suite::PriceBook;
-    use sizeup_runners::{BoxFuture, FinishReason, Usage};
+    use sizeup_runners::{
+        BoxFuture, Completion, ErrorClass, FinishReason, Request, Runner, Timing, Usage,
+    };
+    use std::collections::{HashMap, HashSet};
+    use std::sync::Arc;
 
     /// Answers "ok", except that it panics on prompts containing "boom".
     struct Fragile;
