@@ -10,7 +10,7 @@
 //! the model's runner: no retries and no rate limits of the suite's, so an
 //! overloaded server shows as errors and latency, not as hidden waits.
 
-use crate::analysis::cell::{histogram, quantiles};
+use crate::percentiles::{histogram, quantiles};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand::{Rng, SeedableRng};
 use sizeup_reports::{CapacityLevel, ErrorCount};
@@ -431,34 +431,5 @@ impl Sweep<'_> {
         let met = level.meets_slo == Some(true);
         levels.push(level);
         (met, go_on)
-    }
-}
-
-/// The goodput of `levels`: the highest offered rate (of a rate or Poisson
-/// level) that met every objective; with no such level measured, the
-/// highest throughput of a concurrency level that did (its queue is then
-/// the client's).
-pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
-    let best = |load: &dyn Fn(&str) -> bool| {
-        levels
-            .iter()
-            .filter(|l| l.meets_slo == Some(true) && load(&l.load))
-            .map(sustained)
-            .max_by(f64::total_cmp)
-    };
-    let open = |l: &str| l != "concurrency";
-    if levels.iter().any(|l| open(&l.load)) {
-        best(&open)
-    } else {
-        best(&|l: &str| l == "concurrency")
-    }
-}
-
-/// What a level that met the objectives shows the model sustains, in
-/// requests per second.
-pub fn sustained(level: &CapacityLevel) -> f64 {
-    match level.load.as_str() {
-        "concurrency" => level.throughput_rps,
-        _ => level.target,
     }
 }

@@ -17,6 +17,7 @@ pub mod engine;
 pub mod estimate;
 pub mod events;
 pub mod fetch;
+pub mod percentiles;
 pub mod plan;
 pub mod providers;
 pub mod scorers;

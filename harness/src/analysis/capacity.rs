@@ -28,7 +28,7 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
     let tokens_per_s = row.goodput_rps.and_then(|g| {
         levels
             .iter()
-            .filter(|l| l.meets_slo == Some(true) && crate::capacity::sustained(l) == g)
+            .filter(|l| l.meets_slo == Some(true) && sustained(l) == g)
             .map(|l| l.output_tokens_per_s)
             .next()
     });
@@ -46,6 +46,35 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
             (t > 0.0).then(|| h / (t * HOUR * row.economics.utilisation) * 1e6)
         }),
         levels,
+    }
+}
+
+/// The goodput of `levels`: the highest offered rate (of a rate or Poisson
+/// level) that met every objective; with no such level measured, the
+/// highest throughput of a concurrency level that did (its queue is then
+/// the client's).
+pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
+    let best = |load: &dyn Fn(&str) -> bool| {
+        levels
+            .iter()
+            .filter(|l| l.meets_slo == Some(true) && load(&l.load))
+            .map(sustained)
+            .max_by(f64::total_cmp)
+    };
+    let open = |l: &str| l != "concurrency";
+    if levels.iter().any(|l| open(&l.load)) {
+        best(&open)
+    } else {
+        best(&|l: &str| l == "concurrency")
+    }
+}
+
+/// What a level that met the objectives shows the model sustains, in
+/// requests per second.
+pub fn sustained(level: &CapacityLevel) -> f64 {
+    match level.load.as_str() {
+        "concurrency" => level.throughput_rps,
+        _ => level.target,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::capacity::{self, Limits, Load, Objectives, Observer};
 use crate::cli::CapacityArgs;
 use crate::plan::{identity, Plan, Selection};
 use crate::store::{Store, SweepRow};
-use crate::{providers, suite, time};
+use crate::{analysis, providers, suite, time};
 use sizeup_reports::format::{duration_ms, group};
 use sizeup_reports::table::aligned;
 use sizeup_reports::{CapacityLevel, EconomicsInputs};
@@ -105,7 +105,7 @@ pub fn capacity(args: CapacityArgs) -> Result<ExitCode, CliError> {
             .map(|(_, levels)| levels)
             .unwrap_or_default(),
     };
-    let goodput = capacity::goodput(&levels);
+    let goodput = analysis::capacity::goodput(&levels);
     store
         .finish_sweep(&sweep.id, &time::now_rfc3339(), goodput)
         .map_err(store_error)?;
