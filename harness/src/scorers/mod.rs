@@ -15,12 +15,13 @@ pub mod judge;
 mod normalize;
 mod numeric;
 mod similarity;
+mod spec;
 mod sql;
 mod text;
 
-use crate::suite::spec::{Normalizer, ScorerSpec};
 use serde_json::Value;
 use sizeup_reports::QualityMeasure;
+pub use spec::{Normalizer, ScorerSpec};
 use std::collections::BTreeMap;
 
 pub use judge::Judge;
