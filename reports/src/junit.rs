@@ -269,7 +269,7 @@ mod tests {
             .filter(|c| c.model == "smollm2-135m")
         {
             c.misses = Some(vec![crate::Miss {
-                bar: "quality".into(),
+                bar: crate::Bar::Quality,
                 detail: format!("{HOSTILE}\u{1b}[31m\u{0}"),
             }]);
         }

@@ -23,7 +23,7 @@ mod trend;
 mod xy;
 
 pub use model::{
-    Agreement, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs,
+    Agreement, Bar, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs,
     ErrorCount, Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeMeasure, Metric, Miss,
     ModelInfo, Outcome, Percentiles, Portfolio, Projection, QualityMeasure, ReportModel, RunInfo,
     ScoreRecord, Shift, SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,

@@ -7,10 +7,10 @@
 //! for a reader; they are not computed from the trials.
 
 use crate::{
-    Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs, Finding, Flip,
-    HistoryPoint, HistoryRun, Interval, Metric, Miss, ModelInfo, Outcome, Percentiles, Portfolio,
-    Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord, Shift, SinceBaseline, TaskInfo,
-    Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    Bar, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs, Finding,
+    Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss, ModelInfo, Outcome, Percentiles,
+    Portfolio, Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord, Shift, SinceBaseline,
+    TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -127,8 +127,8 @@ fn build(cases: usize) -> ReportModel {
         only_reference_passed: share(theirs),
         mcnemar_p: p,
     };
-    let miss = |bar: &str, detail: &str| Miss {
-        bar: bar.into(),
+    let miss = |bar: Bar, detail: &str| Miss {
+        bar,
         detail: detail.into(),
     };
     #[allow(clippy::too_many_arguments)]
@@ -207,10 +207,10 @@ fn build(cases: usize) -> ReportModel {
             Some(versus(-0.385, -0.45, -0.32, 0.0, 0.33, 0.000_000_2)),
             Some(vec![
                 miss(
-                    "quality",
+                    Bar::Quality,
                     "−38.5 (95% CI −45.0 to −32.0), beyond the 3-point margin",
                 ),
-                miss("minimum", "mean quality 0.60 under the minimum 0.90"),
+                miss(Bar::Minimum, "mean quality 0.60 under the minimum 0.90"),
             ]),
         ),
         cell(
@@ -233,10 +233,10 @@ fn build(cases: usize) -> ReportModel {
             Some(versus(-0.12, -0.151, -0.089, 0.0, 0.17, 0.001)),
             Some(vec![
                 miss(
-                    "quality",
+                    Bar::Quality,
                     "−12.0 (95% CI −15.1 to −8.9), beyond the 3-point margin",
                 ),
-                miss("minimum", "mean quality 0.83 under the minimum 0.90"),
+                miss(Bar::Minimum, "mean quality 0.83 under the minimum 0.90"),
             ]),
         ),
         cell(
@@ -249,11 +249,11 @@ fn build(cases: usize) -> ReportModel {
             Some(versus(-0.54, -0.60, -0.48, 0.0, 0.5, 0.000_000_001)),
             Some(vec![
                 miss(
-                    "quality",
+                    Bar::Quality,
                     "−54.0 (95% CI −60.0 to −48.0), beyond the 3-point margin",
                 ),
-                miss("minimum", "mean quality 0.41 under the minimum 0.90"),
-                miss("latency", "p95 5.2 s over the 4.0 s SLO"),
+                miss(Bar::Minimum, "mean quality 0.41 under the minimum 0.90"),
+                miss(Bar::Latency, "p95 5.2 s over the 4.0 s SLO"),
             ]),
         ),
         cell(
@@ -275,7 +275,7 @@ fn build(cases: usize) -> ReportModel {
             sentiment,
             Some(versus(-0.015, -0.048, 0.018, 0.17, 0.33, 0.727)),
             Some(vec![miss(
-                "quality",
+                Bar::Quality,
                 "−1.5 (95% CI −4.8 to +1.8) straddles the 3-point margin",
             )]),
         ),
@@ -289,10 +289,10 @@ fn build(cases: usize) -> ReportModel {
             Some(versus(-0.23, -0.29, -0.17, 0.0, 0.33, 0.000_003)),
             Some(vec![
                 miss(
-                    "quality",
+                    Bar::Quality,
                     "−23.0 (95% CI −29.0 to −17.0), beyond the 3-point margin",
                 ),
-                miss("minimum", "mean quality 0.71 under the minimum 0.85"),
+                miss(Bar::Minimum, "mean quality 0.71 under the minimum 0.85"),
             ]),
         ),
         cell(

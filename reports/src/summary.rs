@@ -250,7 +250,7 @@ fn undecided<'a>(cells: &[&'a Cell], reference: &str, margin: f64) -> Option<&'a
                 .is_some_and(|x| x.difference.low <= -margin && x.difference.high > -margin)
                 && c.misses
                     .as_ref()
-                    .is_some_and(|m| m.iter().all(|m| m.bar == "quality"))
+                    .is_some_and(|m| m.iter().all(|m| m.bar == crate::Bar::Quality))
         })
         .collect();
     open.sort_by(|a, b| {

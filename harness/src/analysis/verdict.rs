@@ -16,7 +16,7 @@
 use super::cell::CaseScores;
 use super::statistics::{cases_to_decide, mcnemar_exact, paired_difference};
 use sizeup_reports::format::{dollars, duration_ms, group, plain_points, points};
-use sizeup_reports::{Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict};
+use sizeup_reports::{Bar, Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict};
 use std::collections::BTreeMap;
 
 /// The margin of non-inferiority when a task sets none: five points.
@@ -87,7 +87,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
     let chosen = cheaper.iter().find(|c| c.misses.is_empty());
     let undecided = cheaper
         .iter()
-        .find(|c| c.open.is_some() && c.misses.iter().all(|m| m.bar == "quality"));
+        .find(|c| c.open.is_some() && c.misses.iter().all(|m| m.bar == Bar::Quality));
     let (outcome, recommended) = match (chosen, undecided) {
         _ if entries.len() == 1 => (Outcome::Alone, r),
         (Some(c), _) => (Outcome::Cheaper, c.index),
@@ -198,7 +198,7 @@ fn bars(
     let mut open = None;
     match compared {
         None => misses.push(miss(
-            "quality",
+            Bar::Quality,
             "fewer than two cases in common with the reference".into(),
         )),
         Some((c, sd)) => {
@@ -224,7 +224,7 @@ fn bars(
                         plain_points(margin)
                     )
                 };
-                misses.push(miss("quality", text));
+                misses.push(miss(Bar::Quality, text));
             }
         }
     }
@@ -247,7 +247,7 @@ fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
             };
             let aside = value.map_or_else(String::new, |v| format!(" ({} {v:.2})", other.words()));
             misses.push(miss(
-                "minimum",
+                Bar::Minimum,
                 format!(
                     "{} {quality:.2} under the minimum {min:.2}{aside}",
                     measure.words()
@@ -264,11 +264,11 @@ fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
         let Some(slo) = slo else { continue };
         match measured {
             None => misses.push(miss(
-                "latency",
+                Bar::Latency,
                 format!("no p95{what} measured in this run"),
             )),
             Some(l) if l.p95 > slo => misses.push(miss(
-                "latency",
+                Bar::Latency,
                 format!(
                     "p95{what} {} over the {} SLO",
                     duration_ms(l.p95),
@@ -280,7 +280,7 @@ fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
     }
     if let Some(rate) = cell.error_rate.filter(|r| *r > task.max_error_rate) {
         misses.push(miss(
-            "errors",
+            Bar::Errors,
             format!(
                 "{:.1}% of trials failed, over the {:.1}% bound",
                 rate * 100.0,
@@ -291,11 +291,8 @@ fn absolute_bars(task: &TaskInfo, cell: &Cell) -> Vec<Miss> {
     misses
 }
 
-fn miss(bar: &str, detail: String) -> Miss {
-    Miss {
-        bar: bar.to_string(),
-        detail,
-    }
+fn miss(bar: Bar, detail: String) -> Miss {
+    Miss { bar, detail }
 }
 
 fn cheaper_sentence(task: &TaskInfo, margin: f64, chosen: &Cell, reference: &Cell) -> String {
@@ -537,7 +534,7 @@ mod tests {
         );
         // The cheapest misses quality by far; the chosen one misses nothing.
         let tiny = cells[2].misses.as_ref().unwrap();
-        assert_eq!(tiny[0].bar, "quality");
+        assert_eq!(tiny[0].bar, Bar::Quality);
         assert!(
             tiny[0].detail.contains("beyond the 5-point margin"),
             "{tiny:?}"
@@ -631,7 +628,7 @@ mod tests {
             "{}",
             v.sentence
         );
-        assert_eq!(models[0].0.misses.as_ref().unwrap()[0].bar, "latency");
+        assert_eq!(models[0].0.misses.as_ref().unwrap()[0].bar, Bar::Latency);
     }
 
     #[test]
@@ -673,7 +670,7 @@ mod tests {
         let v = decide_task(&bar(0.6, QualityMeasure::PassRate), &mut models, None);
         let misses = models[0].0.misses.as_ref().unwrap();
         assert_eq!(misses.len(), 1, "{misses:?}");
-        assert_eq!(misses[0].bar, "minimum");
+        assert_eq!(misses[0].bar, Bar::Minimum);
         assert_eq!(
             misses[0].detail,
             "pass rate 0.00 under the minimum 0.60 (mean quality 0.70)"

@@ -282,7 +282,7 @@ mod tests {
             .filter(|c| c.model == "smollm2-135m")
         {
             c.misses = Some(vec![crate::Miss {
-                bar: "quality".into(),
+                bar: crate::Bar::Quality,
                 detail: HOSTILE.into(),
             }]);
         }

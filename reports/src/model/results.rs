@@ -127,9 +127,42 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Miss {
     /// `quality` (not non-inferior), `minimum`, `latency` or `errors`.
-    pub bar: String,
+    #[schemars(with = "String")]
+    pub bar: Bar,
     /// By how much, in a phrase.
     pub detail: String,
+}
+
+/// One of a task's bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bar {
+    /// Not non-inferior to the reference within the margin.
+    Quality,
+    /// Under the task's minimum quality.
+    Minimum,
+    /// Over the latency objective.
+    Latency,
+    /// Over the error bound.
+    Errors,
+}
+
+impl Bar {
+    /// Its name, as the JSON export writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Quality => "quality",
+            Self::Minimum => "minimum",
+            Self::Latency => "latency",
+            Self::Errors => "errors",
+        }
+    }
+}
+
+impl std::fmt::Display for Bar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a task needs.
