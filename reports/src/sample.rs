@@ -394,7 +394,7 @@ fn build(cases: usize) -> ReportModel {
                 id: (*id).into(),
                 provider: (*provider).into(),
                 model: (*model).into(),
-                role: (*id == REFERENCE).then(|| "reference".to_string()),
+                role: (*id == REFERENCE).then_some(crate::Role::Reference),
                 base_url: (*provider == "openai").then(|| "https://api.openai.com/v1".into()),
                 api_version: None,
                 api_key_env: (*provider == "openai").then(|| "OPENAI_API_KEY".into()),

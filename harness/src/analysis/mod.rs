@@ -16,8 +16,8 @@ pub mod verdict;
 use crate::store::{RunModel, RunRow, RunTask, ScoreRow, Store, StoreError, TrialRow};
 use cell::{Acc, CaseScores};
 use sizeup_reports::{
-    Capacity, Cell, Economics, ModelInfo, Portfolio, ReportModel, RunInfo, ScoreRecord, TaskInfo,
-    TrialRecord, Verdict, FORMAT_VERSION,
+    Capacity, Cell, Economics, ModelInfo, Portfolio, ReportModel, Role, RunInfo, ScoreRecord,
+    TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -273,7 +273,7 @@ fn model_info(m: &RunModel) -> ModelInfo {
         id: m.id.clone(),
         provider: m.provider.clone(),
         model: m.model.clone(),
-        role: m.reference.then(|| "reference".to_string()),
+        role: m.reference.then_some(Role::Reference),
         base_url: m.base_url.clone(),
         api_version: m.api_version.clone(),
         api_key_env: m.api_key_env.clone(),

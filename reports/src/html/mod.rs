@@ -133,7 +133,7 @@ impl Page {
         let reference_ids: Vec<&str> = report
             .models
             .iter()
-            .filter(|m| m.role.as_deref() == Some("reference"))
+            .filter(|m| m.role == Some(crate::Role::Reference))
             .map(|m| m.id.as_str())
             .collect();
         let cases = CaseIndex::new(&report.trials);

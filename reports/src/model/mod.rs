@@ -117,6 +117,14 @@ pub struct RunInfo {
     pub failure_cost_usd: f64,
 }
 
+/// The part a model plays in a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The frontier baseline the others are compared with.
+    Reference,
+}
+
 /// A model that took part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ModelInfo {
@@ -127,7 +135,8 @@ pub struct ModelInfo {
     /// The provider's model name.
     pub model: String,
     /// `reference` for the frontier baseline.
-    pub role: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub role: Option<Role>,
     /// Its endpoint root, when it has one.
     pub base_url: Option<String>,
     /// For Azure OpenAI: the API version.
