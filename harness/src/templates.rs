@@ -170,7 +170,8 @@ fn indent(
 ) -> Result<Value, Error> {
     let width = match width {
         Some(w) => w,
-        None => kwargs.get::<Option<usize>>("width")?.unwrap_or(0),
+        // minijinja's own default.
+        None => kwargs.get::<Option<usize>>("width")?.unwrap_or(4),
     };
     let lines = value.as_str().lines().count() + 1;
     if lines
@@ -208,6 +209,7 @@ mod tests {
             "aXYcXY"
         );
         assert_eq!(rendered("{{ text|indent(2) }}").unwrap(), "a\n  b");
+        assert_eq!(rendered("{{ text|indent }}").unwrap(), "a\n    b");
         assert_eq!(
             rendered("{{ text|indent(width=1, first=true) }}").unwrap(),
             " a\n b"

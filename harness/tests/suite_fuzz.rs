@@ -109,16 +109,24 @@ proptest! {
         copies in 0usize..3000,
         big in 0usize..(64 << 10),
     ) {
-        let nest = if block {
-            format!("\n{}x", (0..deep).map(|i| format!("{}- ", "  ".repeat(i))).collect::<Vec<_>>().join("\n"))
-        } else {
-            format!("{}1{}", "[".repeat(deep), "]".repeat(deep))
-        };
-        let text = format!(
-            "x-big: &a3 \"{}\"\nx-tree: {tree}\nx-deep: {nest}\nx-copies: [{}]\n{SUITE}",
-            "x".repeat(big),
+        // The tree, the flow nest and the copies go into a case, which the
+        // loader reads whole, so every alias in them would be expanded; the
+        // large anchor is the suite's description.
+        let flow = format!("{}1{}", "[".repeat(deep), "]".repeat(deep));
+        let case = format!(
+            "{{q: x, a: y, t: {tree}, d: {flow}, c: [{}]}}",
             vec!["*a3"; copies].join(", ")
         );
+        let mut text = SUITE
+            .replace("cases: [{q: x, a: y},", &format!("cases: [{case},"))
+            .replace(
+                "name: fuzz\n",
+                &format!("name: fuzz\ndescription: &a3 \"{}\"\n", "x".repeat(big)),
+            );
+        if block {
+            let nest: Vec<String> = (0..deep).map(|i| format!("{}- ", "  ".repeat(i))).collect();
+            text.push_str(&format!("x-block:\n{}x\n", nest.join("\n")));
+        }
         loads(text.as_bytes());
     }
 }

@@ -50,8 +50,10 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     );
     money(&mut out, report, &h);
     since_baseline(&mut out, report);
-    verdicts(&mut out, report);
-    capacity(&mut out, report);
+    // A run without verdicts has nothing to price either.
+    if verdicts(&mut out, report) {
+        capacity(&mut out, report);
+    }
     Ok(out)
 }
 
@@ -116,11 +118,12 @@ fn since_baseline(out: &mut String, report: &ReportModel) {
     }
 }
 
-/// The verdict table, then each verdict's sentence and the judges' notes.
-fn verdicts(out: &mut String, report: &ReportModel) {
+/// The verdict table, then each verdict's sentence and the judges' notes;
+/// whether there was any.
+fn verdicts(out: &mut String, report: &ReportModel) -> bool {
     let rows = verdict_rows(report);
     if rows.is_empty() {
-        return;
+        return false;
     }
     out.push_str(
         "| Task | Verdict | Recommended | Difference vs reference (95% CI) | p95 vs SLO | Cost per month |\n\
@@ -160,6 +163,7 @@ fn verdicts(out: &mut String, report: &ReportModel) {
     for j in crate::judges::lines(report) {
         let _ = writeln!(out, "- Judged {}: {}.", text(&j.task), text(&j.text));
     }
+    true
 }
 
 /// Each capacity sweep's goodput and cost, and the economics of self-hosting.

@@ -4,9 +4,11 @@
 //! so that a change of layout inside the code shows here as a changed
 //! output, and a change that means to alter an output shows which.
 //!
-//! After a deliberate change of an output, `SIZEUP_BLESS=1` rewrites the
-//! expected outputs from the stored run; `SIZEUP_BLESS=run` also makes the
-//! run again (against the loopback server) and rewrites its SQL.
+//! After a deliberate change of an output, `SIZEUP_GOLDEN=bless` rewrites
+//! the expected outputs from the stored run; `SIZEUP_GOLDEN=run` also makes
+//! the run again (against the loopback server) and rewrites its SQL. The
+//! variable is this test's own: blessing the JSON schema (`SIZEUP_BLESS`)
+//! does not quietly accept changed outputs too.
 
 mod common;
 
@@ -163,11 +165,11 @@ fn regenerate_run() {
 
 #[test]
 fn every_output_of_a_stored_run_is_unchanged() {
-    let bless = std::env::var("SIZEUP_BLESS").ok();
-    if bless.as_deref() == Some("run") {
+    let mode = std::env::var("SIZEUP_GOLDEN").ok();
+    if mode.as_deref() == Some("run") {
         regenerate_run();
     }
-    let regenerate = bless.is_some();
+    let regenerate = matches!(mode.as_deref(), Some("bless" | "run"));
     let s = Scratch::new();
     let sql = std::fs::read_to_string(golden_dir().join("run.sql")).expect("tests/golden/run.sql");
     rusqlite::Connection::open(s.db())

@@ -231,7 +231,11 @@ impl Observer for Stored<'_> {
             let errors: Vec<String> = level
                 .error_classes
                 .iter()
-                .map(|(class, e)| format!("{} {class} (first: {})", e.count, e.first))
+                .map(|(class, e)| {
+                    // The first error is a provider's own words.
+                    let first = sizeup_reports::table::escape(&e.first);
+                    format!("{} {class} (first: {first})", e.count)
+                })
                 .collect();
             eprintln!(
                 "{} {}: {:.2} req/s, p95 {p95}, {} errors{}{}",

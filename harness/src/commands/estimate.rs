@@ -37,7 +37,7 @@ pub fn estimate(args: EstimateArgs) -> Result<ExitCode, CliError> {
     let worst: f64 = rows.iter().map(|r| r.worst_usd).sum();
     let mut out = format!(
         "suite {} · {} trials · expected ${total:.4} · at most ${worst:.4}\n",
-        suite.name,
+        sizeup_reports::table::escape(&suite.name),
         plan.trials.len()
     );
     out.push_str(&sizeup_reports::table::aligned(&HEADERS, &table, 3));

@@ -116,7 +116,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode, CliError> {
     eprintln!(
         "merged {} of {count} shard(s) of suite {} into run {} in {}",
         ordered.len(),
-        row.suite,
+        sizeup_reports::table::escape(&row.suite),
         row.id,
         args.db.db.display()
     );

@@ -211,15 +211,33 @@ fn same_file(a: &Path, b: &Path) -> bool {
     if let Ok(same) = same_file::is_same_file(a, b) {
         return same;
     }
-    // A file that does not exist yet: its folder resolved, then its name.
-    let resolved = |p: &Path| {
-        std::fs::canonicalize(p).ok().or_else(|| {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
-            let dir = std::fs::canonicalize(dir.unwrap_or(Path::new("."))).ok()?;
-            Some(dir.join(p.file_name()?))
-        })
-    };
     matches!((resolved(a), resolved(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Where `path` leads: its deepest part that exists, with symlinks
+/// resolved, then the rest read as written (`x/../s.yaml` is `s.yaml`
+/// even while `x` does not exist; nothing past the existing part can be
+/// a symlink).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    let parts: Vec<_> = path.components().collect();
+    // The longest start of the path that exists (the root always does).
+    let (mut out, from) = (1..=parts.len())
+        .rev()
+        .find_map(|n| {
+            let head: PathBuf = parts[..n].iter().collect();
+            std::fs::canonicalize(head).ok().map(|real| (real, n))
+        })?;
+    for part in &parts[from..] {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
 }
 
 /// Writes a file, creating its directory. An SQLite database (the store,
@@ -297,6 +315,10 @@ mod tests {
         assert!(r.contains("which this command reads"), "{r}");
         assert!(refused(&[&at("link.json")]).contains("which this command reads"));
         assert!(refused(&[&at("hard.html")]).contains("cases.jsonl, which this command reads"));
+        // Through a folder that does not exist yet.
+        let ghost = dir.path().join("ghost/../s.yaml");
+        assert!(refused(&[&ghost]).contains("which this command reads"));
+        assert!(refused(&[&at("ghost/deeper/../../r.db")]).contains("is the results store"));
         // The store and its journal files, before they exist.
         assert!(refused(&[&db]).contains("is the results store"));
         assert!(

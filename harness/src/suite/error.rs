@@ -82,7 +82,7 @@ impl miette::Diagnostic for Diagnostic {
         let label = if self.field.is_empty() {
             "here".to_string()
         } else {
-            self.field.clone()
+            escape(&self.field).into_owned()
         };
         let start = self.pos.offset.min(self.text.len());
         let rest = &self.text[start..];
