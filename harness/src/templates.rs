@@ -7,7 +7,7 @@
 //! input (`join`, `replace`, `indent`) refuse before building more than
 //! that. minijinja itself caps a repeated string (`'x' * n`) at 100 MB.
 
-use minijinja::value::{Kwargs, StringInput};
+use minijinja::value::{Kwargs, Rest, StringInput};
 use minijinja::{Environment, Error, ErrorKind, State, Template, UndefinedBehavior, Value};
 use serde::Serialize;
 
@@ -58,6 +58,54 @@ pub fn environment(bound: Bound) -> Environment<'static> {
         },
     );
     env.add_filter(
+        "batch",
+        move |state: &State, value: Value, count: usize, fill: Option<Value>| {
+            within(bound, count, "the batches")?;
+            minijinja::filters::batch(state, value, count, fill)
+        },
+    );
+    env.add_filter(
+        "slice",
+        move |state: &State, value: Value, count: usize, fill: Option<Value>| {
+            within(bound, count, "the slices")?;
+            minijinja::filters::slice(state, value, count, fill)
+        },
+    );
+    env.add_filter("list", move |value: Value| list(bound, value));
+    env.add_filter(
+        "format",
+        move |state: &State, format: &Value, args: Rest<Value>| {
+            let widths = format
+                .as_str()
+                .unwrap_or_default()
+                .split(|c: char| !c.is_ascii_digit());
+            for digits in widths.filter(|d| !d.is_empty()) {
+                within(
+                    bound,
+                    digits.parse().unwrap_or(usize::MAX),
+                    "the formatted text",
+                )?;
+            }
+            minijinja::filters::format(state, format, args)
+        },
+    );
+    env.add_filter(
+        "tojson",
+        move |value: &Value, indent: Option<Value>, kwargs: Kwargs| {
+            let width = indent
+                .clone()
+                .or(kwargs.get::<Option<Value>>("indent")?)
+                .and_then(|i| i.as_usize())
+                .unwrap_or(0);
+            within(
+                bound,
+                width.saturating_mul(value.len().unwrap_or(1)),
+                "the JSON text",
+            )?;
+            minijinja::filters::tojson(value, indent, kwargs)
+        },
+    );
+    env.add_filter(
         "indent",
         move |value: StringInput<'_>,
               width: Option<usize>,
@@ -66,6 +114,30 @@ pub fn environment(bound: Bound) -> Environment<'static> {
               kwargs: Kwargs| indent(bound, value, width, first, blank, kwargs),
     );
     env
+}
+
+/// Refuses the template blocks whose text minijinja builds whole, outside
+/// the bound on what a rendering writes: a block `set`, `filter`, `macro`
+/// and `call`. Prompts need none of them; their text can be written out.
+pub fn check(source: &str) -> Result<(), String> {
+    static BLOCKS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{%[-+]?\s*(filter|macro|call|set\s+[A-Za-z_][\w\s,]*[-+]?%\})")
+            .expect("valid pattern")
+    });
+    match BLOCKS.captures(source) {
+        Some(c) => {
+            let word = c[1].split_whitespace().next().unwrap_or_default();
+            let word = if word == "set" {
+                "set … %}…{% endset"
+            } else {
+                word
+            };
+            Err(format!(
+                "`{{% {word} %}}` blocks are not taken in suite templates: minijinja builds their text whole, outside the bound on a rendering; write the text out, or use `{{% set name = … %}}`"
+            ))
+        }
+        None => Ok(()),
+    }
 }
 
 /// Renders `template` with `context`, stopping as soon as the text passes
@@ -106,6 +178,21 @@ impl std::io::Write for Bounded {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// Refuses a size (a count, a width) that alone passes the bound.
+fn within(bound: Bound, size: usize, what: &str) -> Result<(), Error> {
+    match size > bound.bytes {
+        true => Err(bound.passed(what)),
+        false => Ok(()),
+    }
+}
+
+/// `list`, refused past as many items as the bound has bytes.
+fn list(bound: Bound, value: Value) -> Result<Value, Error> {
+    let items: Vec<Value> = value.try_iter()?.take(bound.bytes + 1).collect();
+    within(bound, items.len(), "the list")?;
+    Ok(Value::from(items))
 }
 
 /// `join`, refused when the joined text would pass the bound.
@@ -211,9 +298,38 @@ mod tests {
         assert_eq!(rendered("{{ text|indent(2) }}").unwrap(), "a\n  b");
         assert_eq!(rendered("{{ text|indent }}").unwrap(), "a\n    b");
         assert_eq!(
+            rendered("{{ [1, 2, 3]|batch(2)|list|length }}").unwrap(),
+            "2"
+        );
+        assert_eq!(rendered("{{ 'ab'|list|join('-') }}").unwrap(), "a-b");
+        assert_eq!(rendered("{{ '%5s|'|format('x') }}").unwrap(), "    x|");
+        assert_eq!(
+            rendered("{{ {'a': 1}|tojson(indent=2) }}").unwrap(),
+            "{\n  \"a\": 1\n}"
+        );
+        assert_eq!(
             rendered("{{ text|indent(width=1, first=true) }}").unwrap(),
             " a\n b"
         );
+    }
+
+    #[test]
+    fn blocks_that_build_text_whole_are_refused() {
+        for source in [
+            "{% set x %}{{ q }}{% endset %}",
+            "{%- set a, b -%}x{% endset %}",
+            "{% filter upper %}x{% endfilter %}",
+            "{% macro m() %}x{% endmacro %}",
+            "{% call m() %}x{% endcall %}",
+        ] {
+            assert!(check(source).is_err(), "{source}");
+        }
+        for source in [
+            "{% set x = 1 %}{{ x }}",
+            "{% for s in settings %}{{ s }}{% endfor %}",
+        ] {
+            assert_eq!(check(source), Ok(()), "{source}");
+        }
     }
 
     #[test]
@@ -229,6 +345,11 @@ mod tests {
                 "{% for i in range(100) %}{{ 'x' * 100000 }}{% endfor %}",
                 "the rendered text",
             ),
+            ("{{ [1]|batch(1000000000000) }}", "the batches"),
+            ("{{ [1]|slice(1000000000000) }}", "the slices"),
+            ("{{ ([1] * 10000000000)|list|length }}", "the list"),
+            ("{{ '%1000000000000s'|format('x') }}", "the formatted text"),
+            ("{{ [1, 2]|tojson(indent=100000000) }}", "the JSON text"),
         ] {
             let err = rendered(source).unwrap_err();
             assert!(

@@ -9,18 +9,31 @@ use std::fmt::Write;
 /// Whether a terminal would act on `c` or hide it rather than show it: C0
 /// and C1 controls (escape sequences start with ESC or CSI) but line feed
 /// and tab, bidirectional overrides and isolates, which reorder what
-/// follows them, and zero-width characters, which make two different
-/// strings look alike.
+/// follows them, and the characters Unicode says to draw as nothing
+/// (zero-width, fillers, tags, variation selectors: its
+/// Default_Ignorable_Code_Point set), which make two different strings
+/// look alike.
 pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
             c,
-            '\u{061c}'
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'..='\u{1160}'
+                | '\u{17b4}'..='\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
                 | '\u{200b}'..='\u{200f}'
                 | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
                 | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fffb}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e0fff}'
         )
 }
 
@@ -205,6 +218,8 @@ mod tests {
             escape("a\u{202e}b\u{200b}c\u{2066}d\u{9b}e\rf"),
             "a\\u{202e}b\\u{200b}c\\u{2066}d\\u{9b}e\\u{d}f"
         );
+        // Tag characters and a Hangul filler draw as nothing.
+        assert_eq!(escape("id\u{e0041}\u{3164}"), "id\\u{e0041}\\u{3164}");
         // Escaping twice changes nothing more.
         let once = escape("\u{1b}[2J").into_owned();
         assert_eq!(escape(&once), once);

@@ -349,6 +349,8 @@ impl<'de> serde::Deserialize<'de> for Count {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
         Ok(Self(match value {
+            // A count sent as null was not counted: zero, as when left out.
+            Value::Null => Some(0),
             Value::Number(n) => n.as_u64().or_else(|| {
                 n.as_f64()
                     .filter(|f| f.fract() == 0.0 && (0.0..u64::MAX as f64).contains(f))

@@ -1,6 +1,7 @@
-//! Every output of one fixed stored run, byte for byte: the terminal table
-//! of `show`, and `export` in each format. The run was made by a real run
-//! against the loopback server and is kept as SQL (`tests/golden/run.sql`),
+//! Every output of one fixed store, byte for byte: the terminal tables of
+//! `show`, `runs` and `compare`, and `export` in each format. The store was
+//! made by real runs against the loopback server (two runs of one suite and
+//! a capacity sweep) and is kept as SQL (`tests/golden/run.sql`),
 //! so that a change of layout inside the code shows here as a changed
 //! output, and a change that means to alter an output shows which.
 //!
@@ -20,9 +21,10 @@ use std::path::{Path, PathBuf};
 
 /// The outputs compared: a file name and the command's arguments (after
 /// which `--db DB` is added).
-const OUTPUTS: [(&str, &[&str]); 7] = [
+const OUTPUTS: [(&str, &[&str]); 8] = [
     ("show.txt", &["show", "latest"]),
     ("runs.txt", &["runs"]),
+    ("compare.txt", &["compare", "latest", "latest"]),
     ("report.json", &["export", "latest", "--format", "json"]),
     ("report.html", &["export", "latest", "--format", "html"]),
     ("report.md", &["export", "latest", "--format", "markdown"]),
@@ -152,12 +154,38 @@ fn dump(db: &Path) -> String {
     out
 }
 
-/// Runs the suite against the loopback server and writes its SQL.
+/// Runs the suite against the loopback server twice (the second run
+/// compared with the first, so that the store has a history), sweeps the
+/// capacity of one model, and writes the store's SQL.
 fn regenerate_run() {
     let server = common::server(script);
     let s = Scratch::new();
     s.write("golden.yaml", &suite(&server.base_url()));
     s.run(&["golden.yaml", "-q"]).success();
+    s.run(&["golden.yaml", "-q", "--baseline", "latest"])
+        .success();
+    s.sizeup()
+        .args([
+            "capacity",
+            "golden.yaml",
+            "--model",
+            "tiny",
+            "--task",
+            "lookup",
+        ])
+        .args([
+            "--concurrency",
+            "1",
+            "--concurrency",
+            "2",
+            "--requests",
+            "12",
+            "-q",
+        ])
+        .arg("--db")
+        .arg(s.db())
+        .assert()
+        .success();
     let sql = dump(&s.db());
     std::fs::create_dir_all(golden_dir()).unwrap();
     std::fs::write(golden_dir().join("run.sql"), sql).unwrap();

@@ -555,7 +555,10 @@ fn bombs_are_refused_in_bounded_memory() {
             )
             .replace(
                 "name: hostile\n",
-                &format!("name: hostile\ndescription: &big \"{}\"\n", "x".repeat(1 << 20)),
+                &format!(
+                    "name: hostile\ndescription: &big \"{}\"\n",
+                    "x".repeat(1 << 20)
+                ),
             )
     };
     let corpus: Vec<(&str, String, &str, &str)> = vec![

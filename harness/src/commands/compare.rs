@@ -100,7 +100,6 @@ fn latest_before(store: &Store, run: &ReportModel) -> Result<Option<String>, Cli
         .map(|r| r.id))
 }
 
-/// A report exported as JSON (`export --format json`, `run --json`).
 /// Refuses a run reference that names something on disk other than a
 /// file (a directory, a FIFO): it is neither an export nor a run id.
 fn file_or_id(reference: &str) -> Result<(), CliError> {
@@ -121,6 +120,7 @@ fn file_or_id(reference: &str) -> Result<(), CliError> {
     }
 }
 
+/// A report exported as JSON (`export --format json`, `run --json`).
 pub fn exported(path: &Path) -> Result<ReportModel, CliError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::input(message(format!("failed to read {}: {e}", path.display()))))?;

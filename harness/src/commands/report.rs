@@ -135,6 +135,9 @@ pub fn render(format: &dyn Output, report: &ReportModel) -> Result<String, CliEr
         .map_err(|e| CliError::incomplete(message(chain(&e))))
 }
 
+/// The files SQLite keeps beside a database, by their suffix.
+const JOURNALS: [&str; 3] = ["-wal", "-shm", "-journal"];
+
 /// True when `path`, or the database whose journal it is, is an SQLite file.
 fn is_database(path: &Path) -> bool {
     let sqlite = |p: &Path| {
@@ -145,7 +148,7 @@ fn is_database(path: &Path) -> bool {
     };
     let name = path.to_string_lossy();
     sqlite(path)
-        || ["-wal", "-shm", "-journal"]
+        || JOURNALS
             .iter()
             .filter_map(|suffix| name.strip_suffix(suffix))
             .any(|db| sqlite(Path::new(db)))
@@ -164,7 +167,7 @@ pub fn check_outputs(
     let companions: Vec<PathBuf> = db
         .into_iter()
         .flat_map(|db| {
-            ["", "-wal", "-shm", "-journal"].map(|suffix| {
+            std::iter::once("").chain(JOURNALS).map(|suffix| {
                 let mut name = db.as_os_str().to_owned();
                 name.push(suffix);
                 PathBuf::from(name)
@@ -222,12 +225,10 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     let path = std::path::absolute(path).ok()?;
     let parts: Vec<_> = path.components().collect();
     // The longest start of the path that exists (the root always does).
-    let (mut out, from) = (1..=parts.len())
-        .rev()
-        .find_map(|n| {
-            let head: PathBuf = parts[..n].iter().collect();
-            std::fs::canonicalize(head).ok().map(|real| (real, n))
-        })?;
+    let (mut out, from) = (1..=parts.len()).rev().find_map(|n| {
+        let head: PathBuf = parts[..n].iter().collect();
+        std::fs::canonicalize(head).ok().map(|real| (real, n))
+    })?;
     for part in &parts[from..] {
         match part {
             std::path::Component::ParentDir => {

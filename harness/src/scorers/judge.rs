@@ -264,7 +264,9 @@ impl Judge {
             ));
         }
         let mut env = crate::templates::environment(JUDGE_BOUND);
-        env.add_template_owned("judge", s.template.unwrap_or(default_template).to_string())
+        let template = s.template.unwrap_or(default_template);
+        crate::templates::check(template).map_err(|e| format!("invalid judge template: {e}"))?;
+        env.add_template_owned("judge", template.to_string())
             .map_err(|e| format!("invalid judge template: {e}"))?;
         let judge = Self {
             model_id: s.model.to_string(),

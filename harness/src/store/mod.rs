@@ -113,6 +113,20 @@ fn uri_path(path: &Path) -> String {
     out
 }
 
+/// Whether SQLite could not open or write what reading needs (a file
+/// system that is read-only, or a folder the process may not write).
+fn cannot_open(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::{CannotOpen, ReadOnly};
+    matches!(e.sqlite_error_code(), Some(CannotOpen | ReadOnly))
+}
+
+/// Whether the store's write-ahead log holds anything.
+fn has_log(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    std::fs::metadata(log).is_ok_and(|m| m.len() > 0)
+}
+
 /// What a failure of SQLite on `path` comes from, where the file system
 /// tells: SQLite reports a full disk as a bare "disk I/O error" when it
 /// happens while growing its shared-memory file.
@@ -182,22 +196,25 @@ impl Store {
             conn.busy_timeout(std::time::Duration::from_secs(10))?;
             conn.pragma_query_value(None, "user_version", |r| r.get(0))
         };
-        let current = |conn: Connection| match version(&conn) {
-            Ok(SCHEMA_VERSION) => Some(conn),
-            _ => None,
+        let conn = match Connection::open_with_flags(path, flags) {
+            Ok(conn) => match version(&conn) {
+                Ok(SCHEMA_VERSION) => Some(conn),
+                Ok(_) => None,
+                // A store in WAL mode needs its shared-memory file to be
+                // read; on a file system where that cannot be created, no
+                // process can be writing the store either, so it is read as
+                // immutable, unless its log holds writes not yet folded in
+                // (an immutable read would silently miss them).
+                Err(e) if cannot_open(&e) && !has_log(path) => {
+                    let uri = format!("file:{}?immutable=1", uri_path(path));
+                    Connection::open_with_flags(uri, flags)
+                        .ok()
+                        .filter(|c| matches!(version(c), Ok(SCHEMA_VERSION)))
+                }
+                Err(_) => None,
+            },
+            Err(_) => None,
         };
-        // A store in WAL mode needs its shared-memory file to be read; on
-        // a file system where it cannot be created, no process can be
-        // writing the store either, so it is read as immutable.
-        let conn = Connection::open_with_flags(path, flags)
-            .ok()
-            .and_then(current)
-            .or_else(|| {
-                let uri = format!("file:{}?immutable=1", uri_path(path));
-                Connection::open_with_flags(uri, flags)
-                    .ok()
-                    .and_then(current)
-            });
         match conn {
             Some(conn) => Ok(Self {
                 conn,

@@ -49,20 +49,27 @@ impl fmt::Display for Diagnostic {
 /// `text` as an excerpt may show it: each character a terminal would act
 /// on or hide ([`escape`]'s) replaced by as many `?` as it has bytes, so
 /// that every byte offset into the text still holds. A carriage return
-/// stays: it ends the lines of files written on Windows.
+/// before a line feed stays: it ends the lines of files written on
+/// Windows; alone, it would let a line overwrite itself.
 fn shown(text: &Arc<str>) -> Arc<str> {
-    let hidden = |c: char| c != '\r' && sizeup_reports::table::is_hidden(c);
-    if !text.chars().any(hidden) {
-        return text.clone();
+    let hidden = |c: char, next: Option<char>| {
+        sizeup_reports::table::is_hidden(c) && !(c == '\r' && next == Some('\n'))
+    };
+    let mut chars = text.chars().peekable();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    while let Some(c) = chars.next() {
+        if hidden(c, chars.peek().copied()) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+            changed = true;
+        } else {
+            out.push(c);
+        }
     }
-    let out: String = text
-        .chars()
-        .flat_map(|c| {
-            let n = if hidden(c) { c.len_utf8() } else { 0 };
-            std::iter::repeat_n('?', n).chain((n == 0).then_some(c))
-        })
-        .collect();
-    Arc::from(out)
+    match changed {
+        true => Arc::from(out),
+        false => text.clone(),
+    }
 }
 
 impl std::error::Error for Diagnostic {}

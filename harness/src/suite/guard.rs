@@ -14,9 +14,9 @@ use std::collections::HashMap;
 /// ten levels, and the YAML deserializer itself stops at 128.
 pub const MAX_DEPTH: usize = 128;
 
-/// Bytes counted for each node besides its text, so that an alias of a
-/// large collection of empty values counts too.
-const NODE_BYTES: u64 = 16;
+/// Bytes counted for each node besides its text: about what a parsed node
+/// takes in memory, so that an alias of many small values counts too.
+const NODE_BYTES: u64 = 128;
 
 /// What aliases may add to a file, as a multiple of its size…
 const EXPANSION_FACTOR: u64 = 64;
@@ -68,6 +68,20 @@ pub fn check(text: &str) -> Result<(), Refusal> {
             Err(e) if e.info() == "recursion limit exceeded" => {
                 return Err(too_deep(e.marker().line(), e.marker().col() + 1));
             }
+            // The deserializer reads the rest, and reports syntax errors in
+            // its own words; but where this pass cannot follow, it cannot
+            // count aliases either, so a file that uses them is refused.
+            Err(e) if expanded > 0 || uses_aliases(&text[offset(text, e.marker())..]) => {
+                return Err(Refusal {
+                    line: e.marker().line(),
+                    column: e.marker().col() + 1,
+                    message: format!(
+                        "the file uses YAML aliases, and from here on it cannot be read to count what they expand to: {}",
+                        e.info()
+                    ),
+                    hint: "fix the syntax here, or write the values out instead of aliasing them",
+                });
+            }
             Err(_) => break,
         };
         let done = match event {
@@ -107,6 +121,23 @@ pub fn check(text: &str) -> Result<(), Refusal> {
         }
     }
     Ok(())
+}
+
+/// The byte offset of a parser position (it counts characters).
+fn offset(text: &str, at: &saphyr_parser::Marker) -> usize {
+    text.char_indices()
+        .nth(at.index())
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Whether `text` may hold an alias (`*name` where a value starts).
+fn uses_aliases(text: &str) -> bool {
+    text.match_indices('*').any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        before.is_none_or(|c| c.is_whitespace() || "[{,:-".contains(c))
+            && after.is_some_and(|c| !c.is_whitespace() && !",]}".contains(c))
+    })
 }
 
 #[cfg(test)]
@@ -159,6 +190,16 @@ mod tests {
             err.contains(&format!("expand to more than {budget} bytes")),
             "{err}"
         );
+        // Where the parser stops, a file with aliases is refused rather
+        // than passed on uncounted; one without them is left to the
+        // deserializer's own message.
+        let broken = "a: &x [1]\nb: @reserved\nc: [*x, *x]\n";
+        let err = message(broken).unwrap();
+        assert!(
+            err.starts_with("s.yaml:2:4: the file uses YAML aliases"),
+            "{err}"
+        );
+        assert_eq!(message("a: [1]\nb: @reserved\nc: 2 * 3\n"), None);
         // Nested anchors multiply: nine levels of ten aliases each.
         let mut laughs = String::from("l0: &l0 [lol]\n");
         for i in 1..10 {

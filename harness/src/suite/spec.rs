@@ -404,7 +404,7 @@ impl<'de> Deserialize<'de> for DurationSpec {
                 return Err(E::custom(format!(
                     "a duration must be at most 24h ({} s), not {} s",
                     MAX_DURATION.as_secs(),
-                    d.as_secs()
+                    d.as_secs_f64()
                 )));
             }
             Ok(DurationSpec(d))

@@ -145,6 +145,8 @@ impl TaskCx<'_> {
         }
         let mut declared = vec![];
         for (name, source) in templates {
+            crate::templates::check(&source)
+                .map_err(|m| self.src.at(&self.template_field(name), m))?;
             env.add_template_owned(name, source)
                 .map_err(|e| template_error(self.src, &self.template_field(name), &e))?;
             let tpl = env.get_template(name).expect("just added");
