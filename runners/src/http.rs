@@ -224,10 +224,6 @@ fn status_failure(
     failure
 }
 
-/// Characters of a `Location` shown in a failure: enough to recognise
-/// where it leads, not a page of whatever a server put there.
-const LOCATION_CHARS: usize = 200;
-
 /// The failure of a redirect, which is never followed (see [`client`]).
 fn redirected(status: u16, headers: &reqwest::header::HeaderMap, key: Option<&ApiKey>) -> Failure {
     let location = headers
@@ -235,25 +231,20 @@ fn redirected(status: u16, headers: &reqwest::header::HeaderMap, key: Option<&Ap
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
     let message = match location {
         Some(location) => {
-            let shown: String = location
+            // Cut and redacted as any text from the server, then escaped.
+            let shown: String = cut(&location, key)
                 .chars()
-                .take(LOCATION_CHARS)
                 .flat_map(char::escape_debug)
                 .collect();
-            let more = if location.chars().count() > LOCATION_CHARS {
-                "…"
-            } else {
-                ""
-            };
             format!(
-                "HTTP {status}: the endpoint redirects to `{shown}{more}`; redirects are not followed (the key would go with them): set base_url to the endpoint itself"
+                "HTTP {status}: the endpoint redirects to `{shown}`; redirects are not followed (the key would go with them): set base_url to the endpoint itself"
             )
         }
         None => format!(
             "HTTP {status}: the endpoint redirects, without a Location; redirects are not followed: check base_url"
         ),
     };
-    let mut failure = Failure::new(ErrorClass::BadRequest, redact(&message, key));
+    let mut failure = Failure::new(ErrorClass::BadRequest, message);
     failure.status = Some(status);
     failure
 }
