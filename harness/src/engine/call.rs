@@ -6,7 +6,6 @@
 use super::references::References;
 use super::Job;
 use crate::cost::{hardware_cost, token_cost, BusyMeter};
-use crate::suite::Provider;
 use futures_util::FutureExt;
 use sizeup_runners::{Completion, ErrorClass, Failure, Request, Timing};
 use std::panic::AssertUnwindSafe;
@@ -88,12 +87,10 @@ pub(crate) async fn call(
             let outcome = guarded(runner.complete(request)).await;
             let shared_busy = meter.leave(mark, Instant::now());
             let completion = outcome.unwrap_or_else(|panic| internal(&panic));
-            // A local model has its device to itself while it generates (the
-            // others wait their turn), so its own generation time is its busy
-            // time; a server's is shared among the calls in flight.
-            let busy = match model.provider {
-                Provider::Local => Duration::from_micros(completion.timing.total_us),
-                _ => shared_busy,
+            // A server's busy time is shared among the calls in flight.
+            let busy = match model.provider.in_process() {
+                true => Duration::from_micros(completion.timing.total_us),
+                false => shared_busy,
             };
             (completion, Some(busy))
         }

@@ -4,7 +4,7 @@
 use crate::budget::Budget;
 use crate::cost::worst_case;
 use crate::plan::Plan;
-use crate::suite::{Provider, Suite};
+use crate::suite::Suite;
 use sizeup_runners::{Completion, Request, Runner};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -60,10 +60,9 @@ impl Job {
             return 0.0;
         }
         let model = &self.suite.models[m];
-        // A local model is not retried, and nothing makes it wait.
-        let (attempts, wait) = match model.provider {
-            Provider::Local => (1, Duration::ZERO),
-            _ => (model.max_attempts, model.max_retry_time),
+        let (attempts, wait) = match model.provider.in_process() {
+            true => (1, Duration::ZERO),
+            false => (model.max_attempts, model.max_retry_time),
         };
         worst_case(&model.cost, request, attempts, wait)
     }

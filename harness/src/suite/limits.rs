@@ -4,7 +4,6 @@
 
 use super::error::{Source, SuiteError};
 use super::model::{Model, Task};
-use super::provider::Provider;
 use super::resolve::Origin;
 use sizeup_runners::Message;
 
@@ -48,8 +47,8 @@ pub(super) fn check_token_limits(
         let Some(limit) = model.tokens_per_minute else {
             continue;
         };
-        // Local models run in-process, without a rate limiter.
-        if model.provider == Provider::Local {
+        // A model run in-process has no rate limiter.
+        if model.provider.in_process() {
             continue;
         }
         let mut dearest: Option<Dearest> = None;

@@ -33,6 +33,14 @@ impl Provider {
         Self::ALL.into_iter().find(|p| p.as_str() == name)
     }
 
+    /// Whether the model runs in this process: it is never retried nor
+    /// held back by a rate limit, and it has its device to itself while it
+    /// generates (other requests wait their turn), so its own generation
+    /// time is the time it keeps the hardware busy.
+    pub fn in_process(self) -> bool {
+        self == Self::Local
+    }
+
     /// The name used in suite files.
     pub fn as_str(self) -> &'static str {
         match self {
