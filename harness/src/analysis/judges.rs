@@ -5,6 +5,7 @@
 //! answer (its gold labels) did. [`measure`] is a pure function over the
 //! stored calls and scores.
 
+use crate::scorers::judge::{Order, Verdict};
 use crate::store::{JudgeCallRow, ScoreRow, Store, StoreError};
 use sizeup_reports::{Agreement, JudgeMeasure};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -56,7 +57,7 @@ pub fn measure(
         .map(|key| {
             let calls = &groups[&key];
             let (task, position, judge) = key;
-            let pairwise = calls.iter().any(|c| c.question != "single");
+            let pairwise = calls.iter().any(|c| c.question != Order::Single);
             JudgeMeasure {
                 task,
                 scorer: if pairwise { "pairwise" } else { "judge" }.into(),
@@ -74,11 +75,11 @@ pub fn measure(
 
 /// Share of questions asked more than once whose verdicts all agree.
 fn consistency(calls: &[&JudgeCallRow]) -> Option<Agreement> {
-    let mut asked: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+    let mut asked: BTreeMap<(&str, Order), Vec<Verdict>> = BTreeMap::new();
     for c in calls {
-        if let Some(v) = &c.verdict {
+        if let Some(v) = c.verdict {
             asked
-                .entry((c.trial_id.as_str(), c.question.as_str()))
+                .entry((c.trial_id.as_str(), c.question))
                 .or_default()
                 .push(v);
         }
@@ -94,14 +95,14 @@ fn consistency(calls: &[&JudgeCallRow]) -> Option<Agreement> {
 /// Share of comparisons whose decision, in the candidate's terms, differs
 /// between the two orders.
 fn position_bias(calls: &[&JudgeCallRow]) -> Option<Agreement> {
-    let mut pairs: BTreeMap<(&str, u32), [Option<&str>; 2]> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, u32), [Option<Verdict>; 2]> = BTreeMap::new();
     for c in calls {
-        let slot = match c.question.as_str() {
-            "candidate_first" => 0,
-            "reference_first" => 1,
-            _ => continue,
+        let slot = match c.question {
+            Order::CandidateFirst => 0,
+            Order::ReferenceFirst => 1,
+            Order::Single => continue,
         };
-        pairs.entry((c.trial_id.as_str(), c.repeat)).or_default()[slot] = c.verdict.as_deref();
+        pairs.entry((c.trial_id.as_str(), c.repeat)).or_default()[slot] = c.verdict;
     }
     share(pairs.values().filter_map(|p| match p {
         [Some(a), Some(b)] => Some(a != b),
@@ -159,9 +160,9 @@ mod tests {
             trial_id: trial.into(),
             scorer,
             judge: "j".into(),
-            question: question.into(),
+            question: Order::parse(question).unwrap(),
             repeat,
-            verdict: verdict.map(str::to_string),
+            verdict: verdict.map(|v| Verdict::parse(v).unwrap()),
             cost_usd: 0.5,
         }
     }

@@ -100,7 +100,7 @@ pub struct Judge {
 }
 
 /// Which way round a question shows the answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Order {
     /// One answer, rated alone.
     Single,
@@ -118,6 +118,13 @@ impl Order {
             Self::CandidateFirst => "candidate_first",
             Self::ReferenceFirst => "reference_first",
         }
+    }
+
+    /// Reads a name written by [`Order::as_str`].
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Single, Self::CandidateFirst, Self::ReferenceFirst]
+            .into_iter()
+            .find(|o| o.as_str() == name)
     }
 }
 
@@ -170,6 +177,15 @@ impl Verdict {
             Self::Rating(r) => format!("{r}"),
             Self::Preference(p) => p.as_str().to_string(),
         }
+    }
+
+    /// Reads a form written by [`Verdict::label`].
+    pub fn parse(label: &str) -> Option<Self> {
+        [Preference::Win, Preference::Tie, Preference::Loss]
+            .into_iter()
+            .find(|p| p.as_str() == label)
+            .map(Self::Preference)
+            .or_else(|| label.parse().ok().map(Self::Rating))
     }
 }
 

@@ -81,11 +81,11 @@ fn judge_rows<'a>(
         trial_id,
         scorer: c.scorer,
         judge: &suite.models[c.model].id,
-        question: c.order.as_str(),
+        question: c.order,
         repeat: c.repeat,
         cache_key: &c.cache_key,
         completion: &c.completion,
-        verdict: c.verdict.map(|v| v.label()),
+        verdict: c.verdict,
         cost_usd: c.cost_usd,
         cached: c.cached,
     })

@@ -5,6 +5,7 @@
 
 use super::trials::finish_reason;
 use super::{Store, StoreError};
+use crate::scorers::judge::{Order, Verdict};
 use rusqlite::params;
 use sizeup_runners::{Completion, Timing, Usage};
 use std::collections::HashMap;
@@ -18,16 +19,16 @@ pub struct NewJudgeCall<'a> {
     pub scorer: usize,
     /// The judging model's id.
     pub judge: &'a str,
-    /// How the answers were placed (`single`, `candidate_first`, `reference_first`).
-    pub question: &'static str,
+    /// How the answers were placed.
+    pub question: Order,
     /// Which asking of the same question, from 0.
     pub repeat: u32,
     /// The hash of the judge's request and identity.
     pub cache_key: &'a str,
     /// The judge's reply.
     pub completion: &'a Completion,
-    /// The verdict read from it (`4`, `win`, `tie`, `loss`), when one could be.
-    pub verdict: Option<String>,
+    /// The verdict read from it, when one could be.
+    pub verdict: Option<Verdict>,
     /// Money spent on it.
     pub cost_usd: f64,
     /// Reused from the cache.
@@ -48,11 +49,11 @@ pub struct JudgeCallRow {
     /// The judging model's id.
     pub judge: String,
     /// How the answers were placed.
-    pub question: String,
+    pub question: Order,
     /// Which asking of the same question.
     pub repeat: u32,
     /// The verdict, when one was read.
-    pub verdict: Option<String>,
+    pub verdict: Option<Verdict>,
     /// Money spent on it.
     pub cost_usd: f64,
 }
@@ -97,7 +98,7 @@ impl Store {
                         c.trial_id,
                         c.scorer,
                         c.judge,
-                        c.question,
+                        c.question.as_str(),
                         c.repeat,
                         c.cache_key,
                         done.text,
@@ -108,7 +109,7 @@ impl Store {
                         done.timing.total_us,
                         failure.map(|f| f.class.as_str()),
                         failure.map(|f| f.message.as_str()),
-                        c.verdict,
+                        c.verdict.map(|v| v.label()),
                         c.cost_usd,
                         c.cached
                     ])
@@ -173,15 +174,28 @@ impl Store {
             .map_err(self.err())?;
         let rows = stmt
             .query_map([run_id], |r| {
+                // Written from the enums' own names, so another text is a
+                // damaged row, not a value to guess at.
+                let unreadable = |column: usize| {
+                    rusqlite::Error::InvalidColumnType(
+                        column,
+                        "an unknown name".into(),
+                        rusqlite::types::Type::Text,
+                    )
+                };
+                let question: String = r.get(5)?;
+                let verdict: Option<String> = r.get(7)?;
                 Ok(JudgeCallRow {
                     task: r.get(0)?,
                     model: r.get(1)?,
                     trial_id: r.get(2)?,
                     scorer: r.get(3)?,
                     judge: r.get(4)?,
-                    question: r.get(5)?,
+                    question: Order::parse(&question).ok_or_else(|| unreadable(5))?,
                     repeat: r.get(6)?,
-                    verdict: r.get(7)?,
+                    verdict: verdict
+                        .map(|v| Verdict::parse(&v).ok_or_else(|| unreadable(7)))
+                        .transpose()?,
                     cost_usd: r.get(8)?,
                 })
             })
