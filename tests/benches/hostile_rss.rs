@@ -15,14 +15,11 @@
 //! its excess over the baseline's (the target is at most 200 MB), the
 //! trials stored with their error classes, and the database's size.
 
-// wait4 has no safe wrapper in std.
-#![allow(unsafe_code)]
-
+use sizeup_tests::measure;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const CASES: usize = 16;
 
@@ -181,36 +178,6 @@ fn release_bin(name: &str) -> PathBuf {
     bin
 }
 
-struct Measure {
-    code: i32,
-    wall: Duration,
-    max_rss_kb: i64,
-}
-
-/// Runs a command to completion and reads its own resource usage.
-// wait4 reaps the child; std's wait would not report its usage.
-#[allow(clippy::zombie_processes)]
-fn measure(cmd: &mut Command) -> Measure {
-    let start = Instant::now();
-    let child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn sizeup");
-    let mut status = 0;
-    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut u) };
-    Measure {
-        code: if libc::WIFEXITED(status) {
-            libc::WEXITSTATUS(status)
-        } else {
-            -1
-        },
-        wall: start.elapsed(),
-        max_rss_kb: u.ru_maxrss,
-    }
-}
-
 /// Trials stored, and how many of them failed with each error class.
 fn stored(db: &Path) -> (i64, String) {
     let conn = rusqlite::Connection::open(db).expect("the run's database");
@@ -250,15 +217,17 @@ fn main() {
         std::fs::create_dir(&run_dir).expect("run dir");
         let suite = write_suite(&run_dir, behaviour, &serve(behaviour));
         let db = run_dir.join("results.db");
-        let m = measure(
+        let m = measure::run(
             Command::new(&sizeup)
                 .arg("run")
                 .arg(&suite)
                 .arg("-q")
                 .arg("--db")
-                .arg(&db),
+                .arg(&db)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
         );
-        let mb = m.max_rss_kb as f64 / 1024.0;
+        let mb = m.peak_rss_mb;
         let base = *baseline.get_or_insert(mb);
         let (trials, classes) = stored(&db);
         // The database with its write-ahead log, which may not be folded in yet.
@@ -270,7 +239,7 @@ fn main() {
         println!(
             "{:<15} {:>4} {:>8.1} {:>13.1} {:>13.1} {:>7} {:>9}  {classes}",
             behaviour.name(),
-            m.code,
+            m.code.unwrap_or(-1),
             m.wall.as_secs_f64(),
             mb,
             mb - base,

@@ -12,5 +12,6 @@
 pub mod anthropic;
 pub mod gemini;
 pub mod http;
+pub mod measure;
 pub mod openai;
 pub mod server;

@@ -6,6 +6,7 @@
 mod common;
 
 use common::Scratch;
+use sizeup_tests::measure::{self, Measured};
 use sizeup_tests::server::{Behavior, Reply};
 use std::time::Duration;
 
@@ -486,40 +487,19 @@ fn long_waits_are_shown_with_their_model_and_reason() {
     assert!(seconds.is_some_and(|n| (2..=6).contains(&n)), "{stderr}");
 }
 
-/// What a command said and how much memory it took at its peak.
-struct Measured {
-    code: Option<i32>,
-    stderr: String,
-    peak_rss_mb: f64,
-}
-
-/// Runs `sizeup ARGS` in `s` with the key set, to its end, and reads its
-/// peak resident memory from the kernel as it is reaped.
-// wait4 has no safe wrapper in std, and std's wait would not report usage.
-#[allow(unsafe_code, clippy::zombie_processes)]
-fn measured(s: &Scratch, args: &[&str]) -> Measured {
+/// How `sizeup ARGS` in `s`, with the key set, ended, what it took at its
+/// peak, and what it said on standard error.
+fn measured(s: &Scratch, args: &[&str]) -> (Measured, String) {
     let err = s.path("stderr.txt");
-    let child = s
-        .process()
-        .env("HOSTILE_KEY", SECRET)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .expect("sizeup starts");
-    let mut status = 0;
-    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in, and
-    // the pid is our own child's.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let reaped = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(reaped, child.id() as libc::pid_t, "wait4 failed");
-    Measured {
-        code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
-        stderr: std::fs::read_to_string(err).unwrap(),
-        // Linux reports kilobytes.
-        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
-    }
+    let m = measure::run(
+        s.process()
+            .env("HOSTILE_KEY", SECRET)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&err).unwrap()),
+    );
+    (m, std::fs::read_to_string(err).unwrap())
 }
 
 /// Peak memory any hostile input may take: each of them took gigabytes
@@ -616,19 +596,19 @@ fn bombs_are_refused_in_bounded_memory() {
         s.write("s.yaml", yaml);
         for args in [&["validate", "s.yaml"][..], &["run", "s.yaml", "-q"]] {
             let command = args[0];
-            let m = measured(&s, args);
-            assert_eq!(m.code, Some(2), "{what} ({command}):\n{}", m.stderr);
+            let (m, stderr) = measured(&s, args);
+            assert_eq!(m.code, Some(2), "{what} ({command}):\n{}", stderr);
             assert!(
-                m.stderr.contains(expected),
+                stderr.contains(expected),
                 "{what}: wanted `{expected}` in\n{}",
-                m.stderr
+                stderr
             );
             assert!(
-                m.stderr.contains(place),
+                stderr.contains(place),
                 "{what}: not at {place} in\n{}",
-                m.stderr
+                stderr
             );
-            assert!(!m.stderr.contains("panicked"), "{what}:\n{}", m.stderr);
+            assert!(!stderr.contains("panicked"), "{what}:\n{}", stderr);
             assert!(
                 m.peak_rss_mb < PEAK_RSS_MB,
                 "{what} ({command}) took {:.0} MB",
@@ -636,9 +616,9 @@ fn bombs_are_refused_in_bounded_memory() {
             );
             // Nothing but the refusal: not a line of a 1 MiB value.
             assert!(
-                m.stderr.len() < 20_000,
+                stderr.len() < 20_000,
                 "{what}: {} bytes of error",
-                m.stderr.len()
+                stderr.len()
             );
         }
     }

@@ -146,6 +146,15 @@ fn sizeup(s: &Scratch) -> assert_cmd::Command {
     c
 }
 
+/// `sizeup run s.yaml` in `s` with every key set, which must succeed.
+fn run_suite(s: &Scratch) {
+    sizeup(s)
+        .args(["run", "s.yaml", "-q", "--db"])
+        .arg(s.db())
+        .assert()
+        .success();
+}
+
 fn trials(report: &Value) -> Vec<Value> {
     report["trials"].as_array().cloned().unwrap_or_default()
 }
@@ -157,11 +166,7 @@ fn every_provider_answers_streamed_and_whole_with_usage_and_cost() {
         let s = Scratch::new();
         let extra = if stream { "" } else { "stream: false" };
         s.write("s.yaml", &suite(&models, 2, extra));
-        sizeup(&s)
-            .args(["run", "s.yaml", "-q", "--db"])
-            .arg(s.db())
-            .assert()
-            .success();
+        run_suite(&s);
         let report = s.export("latest");
         let all = trials(&report);
         assert_eq!(all.len(), 10);
@@ -210,11 +215,7 @@ fn requests_carry_each_api_own_fields() {
         "    scorers: [{type: exact}]\n    structured_output: {type: object}",
     );
     s.write("s.yaml", &text);
-    sizeup(&s)
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    run_suite(&s);
     let seen = seen.lock().unwrap();
     let openai = &seen["gpt-4.1-mini"];
     assert_eq!(openai["max_completion_tokens"], 64);
@@ -270,11 +271,7 @@ fn faults_are_classified_and_retried_as_the_policy_allows() {
         "s.yaml",
         &suite(&models, 5, "max_attempts: 3\n    max_retry_time: 20s"),
     );
-    sizeup(&s)
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    run_suite(&s);
     let report = s.export("latest");
     for m in &models {
         let of: Vec<Value> = trials(&report)
@@ -377,11 +374,7 @@ fn redirects_are_refused_and_never_carry_the_key() {
     });
     let s = Scratch::new();
     s.write("s.yaml", &suite(&models, 4, ""));
-    sizeup(&s)
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    run_suite(&s);
     let report = s.export("latest");
     let all = trials(&report);
     assert_eq!(all.len(), 20);
@@ -422,11 +415,7 @@ fn a_negative_token_count_keeps_the_answer_with_usage_estimated() {
         let s = Scratch::new();
         let extra = if stream { "" } else { "stream: false" };
         s.write("s.yaml", &suite(&models, 1, extra));
-        sizeup(&s)
-            .args(["run", "s.yaml", "-q", "--db"])
-            .arg(s.db())
-            .assert()
-            .success();
+        run_suite(&s);
         let all = trials(&s.export("latest"));
         assert_eq!(all.len(), 5);
         for t in &all {
@@ -451,11 +440,7 @@ fn models_without_a_cost_are_priced_from_the_price_book() {
         extra: "",
     }];
     s.write("s.yaml", &suite(&models, 1, ""));
-    sizeup(&s)
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    run_suite(&s);
     // The built-in book prices claude-haiku-4-5 at $1 in and $5 out per million.
     let t = &trials(&s.export("latest"))[0];
     assert!((t["cost_usd"].as_f64().unwrap() - (5.0 + 15.0) / 1e6).abs() < 1e-15);
@@ -482,11 +467,7 @@ fn latency_is_measured_to_within_two_milliseconds() {
     let s = Scratch::new();
     let text = suite(&models, 5, "").replace("  concurrency: 40", "  concurrency: 1");
     s.write("s.yaml", &text);
-    sizeup(&s)
-        .args(["run", "s.yaml", "-q", "--db"])
-        .arg(s.db())
-        .assert()
-        .success();
+    run_suite(&s);
     let db = rusqlite::Connection::open(s.db()).unwrap();
     let mut q = db
         .prepare(

@@ -190,22 +190,19 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    /// A YAML file: its shape checked (see [`super::guard`]), then its
-    /// positions indexed by path.
+    /// A YAML file: its positions indexed by path, its shape checked on
+    /// the way (see [`super::guard`]).
     pub fn new(file: &Path, text: &str) -> Result<Self, SuiteError> {
         let plain = Self::plain(file, text);
-        if let Err(r) = super::guard::check(text) {
-            return Err(plain.error(
+        match Locator::new(text) {
+            Ok(locator) => Ok(Self { locator, ..plain }),
+            Err(r) => Err(plain.error(
                 plain.pos(r.line, r.column),
                 "",
                 r.message,
                 Some(r.hint.into()),
-            ));
+            )),
         }
-        Ok(Self {
-            locator: Locator::new(text),
-            ..plain
-        })
     }
 
     /// A file that is not YAML (a cases file): positions by line only.

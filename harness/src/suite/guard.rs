@@ -1,13 +1,14 @@
-//! [`check`]: a YAML file's shape bounded before anything is built from it.
+//! [`Shape`]: a YAML file's shape bounded before anything is built from it.
 //!
 //! Two shapes make a small file cost gigabytes: nesting thousands of levels
-//! deep (the positions index keeps a path per node, so its size grows with
-//! the square of the depth), and aliases that repeat a large anchored node
-//! (3,000 aliases of a 1 MiB string deserialize to 3 GB). One pass over the
-//! parser's events, which holds no more than a size per open node and per
-//! anchor, refuses both at the place they start.
+//! deep (a path per node, as the positions index keeps them, grows with the
+//! square of the depth), and aliases that repeat a large anchored node
+//! (3,000 aliases of a 1 MiB string deserialize to 3 GB). The positions
+//! index's one pass over the parser's events shows each event here first,
+//! which holds no more than a size per open node and per anchor and refuses
+//! both at the place they start, before the deserializer reads the file.
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, ScanError, Span};
 use std::collections::HashMap;
 
 /// The deepest nesting of collections read: real suites use fewer than
@@ -45,64 +46,51 @@ pub struct Refusal {
     pub hint: &'static str,
 }
 
-/// Checks the nesting depth and the expanded size of the aliases of the
-/// YAML `text`. Syntax errors are left to the deserializer, which reports
-/// them in its own words; the pass stops at the first one.
-pub fn check(text: &str) -> Result<(), Refusal> {
-    let budget = expansion_budget(text.len());
-    // Per open collection: its size so far and its anchor.
-    let mut open: Vec<(u64, usize)> = Vec::new();
-    let mut anchors: HashMap<usize, u64> = HashMap::new();
-    let mut expanded: u64 = 0;
-    let too_deep = |line: usize, column: usize| Refusal {
-        line,
-        column,
-        message: format!("the document nests deeper than {MAX_DEPTH} levels"),
-        hint: "a suite needs a few levels; flatten the structure",
-    };
-    for item in Parser::new_from_str(text) {
-        let (event, span) = match item {
-            Ok(item) => item,
-            // The parser reads flow collections (`[[[…`) ahead of their
-            // events and stops at 255 levels: that is too deep as well.
-            Err(e) if e.info() == "recursion limit exceeded" => {
-                return Err(too_deep(e.marker().line(), e.marker().col() + 1));
-            }
-            // The deserializer reads the rest, and reports syntax errors in
-            // its own words; but where this pass cannot follow, it cannot
-            // count aliases either, so a file that uses them is refused.
-            Err(e) if expanded > 0 || uses_aliases(&text[offset(text, e.marker())..]) => {
-                return Err(Refusal {
-                    line: e.marker().line(),
-                    column: e.marker().col() + 1,
-                    message: format!(
-                        "the file uses YAML aliases, and from here on it cannot be read to count what they expand to: {}",
-                        e.info()
-                    ),
-                    hint: "fix the syntax here, or write the values out instead of aliasing them",
-                });
-            }
-            Err(_) => break,
-        };
+/// A YAML document's shape so far, as the parser's events arrive: a size
+/// per open collection and per anchor, and what aliases have added.
+pub struct Shape {
+    budget: u64,
+    /// Per open collection: its size so far and its anchor.
+    open: Vec<(u64, usize)>,
+    anchors: HashMap<usize, u64>,
+    expanded: u64,
+}
+
+impl Shape {
+    /// Nothing read yet of a text of `len` bytes.
+    pub fn new(len: usize) -> Self {
+        Self {
+            budget: expansion_budget(len),
+            open: Vec::new(),
+            anchors: HashMap::new(),
+            expanded: 0,
+        }
+    }
+
+    /// Takes the next event: refused when it nests too deep, or is an
+    /// alias that takes the expansion past its budget.
+    pub fn event(&mut self, event: &Event<'_>, span: &Span) -> Result<(), Refusal> {
+        let at = (span.start.line(), span.start.col() + 1);
         let done = match event {
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                if open.len() == MAX_DEPTH {
-                    return Err(too_deep(span.start.line(), span.start.col() + 1));
+                if self.open.len() == MAX_DEPTH {
+                    return Err(too_deep(at));
                 }
-                open.push((NODE_BYTES, anchor));
+                self.open.push((NODE_BYTES, *anchor));
                 None
             }
-            Event::SequenceEnd | Event::MappingEnd => open.pop(),
-            Event::Scalar(text, _, anchor, _) => Some((NODE_BYTES + text.len() as u64, anchor)),
+            Event::SequenceEnd | Event::MappingEnd => self.open.pop(),
+            Event::Scalar(text, _, anchor, _) => Some((NODE_BYTES + text.len() as u64, *anchor)),
             Event::Alias(id) => {
-                let size = anchors.get(&id).copied().unwrap_or(0);
-                expanded = expanded.saturating_add(size);
-                if expanded > budget {
+                let size = self.anchors.get(id).copied().unwrap_or(0);
+                self.expanded = self.expanded.saturating_add(size);
+                if self.expanded > self.budget {
                     return Err(Refusal {
-                        line: span.start.line(),
-                        column: span.start.col() + 1,
+                        line: at.0,
+                        column: at.1,
                         message: format!(
-                            "the aliases of this file expand to more than {budget} bytes ({EXPANSION_FACTOR} times the file's size, at least {MIN_EXPANSION} and at most {MAX_EXPANSION}); this alias passes it"
+                            "the aliases of this file expand to more than {} bytes ({EXPANSION_FACTOR} times the file's size, at least {MIN_EXPANSION} and at most {MAX_EXPANSION}); this alias passes it",
+                            self.budget
                         ),
                         hint: "repeat large values through a template variable or a cases file instead of YAML aliases",
                     });
@@ -113,14 +101,48 @@ pub fn check(text: &str) -> Result<(), Refusal> {
         };
         if let Some((size, anchor)) = done {
             if anchor != 0 {
-                anchors.insert(anchor, size);
+                self.anchors.insert(anchor, size);
             }
-            if let Some((parent, _)) = open.last_mut() {
+            if let Some((parent, _)) = self.open.last_mut() {
                 *parent = parent.saturating_add(size);
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// What to make of the parser stopping at `e` in `text`. Syntax errors
+    /// are left to the deserializer, which reports them in its own words;
+    /// but the parser stops at 255 levels of flow collections (`[[[…`),
+    /// which is too deep as well, and past a point it cannot follow it
+    /// cannot count aliases either, so a file that uses them is refused.
+    pub fn stopped(&self, e: &ScanError, text: &str) -> Result<(), Refusal> {
+        let at = (e.marker().line(), e.marker().col() + 1);
+        if e.info() == "recursion limit exceeded" {
+            return Err(too_deep(at));
+        }
+        if self.expanded > 0 || uses_aliases(&text[offset(text, e.marker())..]) {
+            return Err(Refusal {
+                line: at.0,
+                column: at.1,
+                message: format!(
+                    "the file uses YAML aliases, and from here on it cannot be read to count what they expand to: {}",
+                    e.info()
+                ),
+                hint: "fix the syntax here, or write the values out instead of aliasing them",
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The refusal of a collection that opens at `(line, column)` too deep.
+fn too_deep((line, column): (usize, usize)) -> Refusal {
+    Refusal {
+        line,
+        column,
+        message: format!("the document nests deeper than {MAX_DEPTH} levels"),
+        hint: "a suite needs a few levels; flatten the structure",
+    }
 }
 
 /// The byte offset of a parser position (it counts characters).
@@ -145,7 +167,7 @@ mod tests {
     use super::*;
 
     fn message(text: &str) -> Option<String> {
-        check(text)
+        crate::suite::locate::Locator::new(text)
             .err()
             .map(|r| format!("s.yaml:{}:{}: {}", r.line, r.column, r.message))
     }

@@ -5,6 +5,7 @@
 //! position of every key and value under the same path syntax that
 //! `yaml_serde` uses in its errors (`tasks[0].scorers[1].type`).
 
+use super::guard::{Refusal, Shape};
 use saphyr_parser::{Event, Parser};
 use std::collections::HashMap;
 
@@ -78,15 +79,25 @@ enum Frame {
 }
 
 impl Locator {
-    /// Indexes `source`; a document that does not parse yields an empty index.
-    pub fn new(source: &str) -> Self {
+    /// Indexes `source` up to where it stops parsing, each event shown to
+    /// a [`Shape`] first: refused when the document nests too deep or its
+    /// aliases expand too far.
+    pub fn new(source: &str) -> Result<Self, Refusal> {
         let mut locator = Self::default();
+        let mut shape = Shape::new(source.len());
         let mut stack: Vec<Frame> = Vec::new();
         // Events come in the order of the text: the byte offset of each is
         // found from the previous one's, not from the start.
         let mut cursor = (0usize, 0usize);
         for item in Parser::new_from_str(source) {
-            let Ok((event, span)) = item else { break };
+            let (event, span) = match item {
+                Ok(item) => item,
+                Err(e) => {
+                    shape.stopped(&e, source)?;
+                    break;
+                }
+            };
+            shape.event(&event, &span)?;
             let char_index = span.start.index();
             if char_index < cursor.0 {
                 cursor = (0, 0);
@@ -131,7 +142,7 @@ impl Locator {
                 _ => {}
             }
         }
-        locator
+        Ok(locator)
     }
 
     /// Computes the path of the value starting now and records its position.
@@ -189,7 +200,7 @@ mod tests {
 
     #[test]
     fn finds_values_and_keys_by_path() {
-        let l = Locator::new(DOC);
+        let l = Locator::new(DOC).unwrap();
         let at = |line, column| Pos::at(DOC, line, column);
         assert_eq!(l.value("name"), Some(at(1, 7)));
         assert_eq!(l.key("name"), Some(at(1, 1)));
