@@ -4,6 +4,7 @@ use crate::plan::Shard;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Arg, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use sizeup_reports::{output, Output, OUTPUTS};
+use sizeup_runners::Provider;
 use std::path::PathBuf;
 
 /// Does this task need a frontier model? sizeup runs suites of real tasks
@@ -66,8 +67,8 @@ pub struct ImportArgs {
     /// The price book to update (created if missing); entries of the same model are replaced.
     #[arg(long, short, value_name = "FILE", default_value = "suites/prices.yaml")]
     pub output: PathBuf,
-    /// Providers to import (repeatable): openai, anthropic, gemini, azure_openai.
-    #[arg(long = "provider", value_name = "NAME", default_values_t = ["openai".to_string(), "anthropic".to_string(), "gemini".to_string()])]
+    /// Providers to import (repeatable), named in the help from the registry.
+    #[arg(long = "provider", value_name = "NAME", help = price_providers_help(), default_values_t = default_price_providers())]
     pub providers: Vec<String>,
     /// The day the prices were read (YYYY-MM-DD; default: today).
     #[arg(long, value_name = "DATE")]
@@ -75,6 +76,25 @@ pub struct ImportArgs {
     /// Where the prices come from (default: names the file).
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
+}
+
+/// The providers `prices import` takes by default: those with a public
+/// endpoint, whose price lists anyone can read.
+fn default_price_providers() -> Vec<String> {
+    crate::suite::prices::litellm_providers()
+        .filter(|&name| Provider::parse(name).is_some_and(|p| p.api().base_url.is_some()))
+        .map(String::from)
+        .collect()
+}
+
+/// `--provider`'s help: the defaults first, then the others.
+fn price_providers_help() -> String {
+    let mut names = default_price_providers();
+    let others: Vec<&str> = crate::suite::prices::litellm_providers()
+        .filter(|p| !names.iter().any(|d| d == p))
+        .collect();
+    names.extend(others.into_iter().map(String::from));
+    format!("Providers to import (repeatable): {}", names.join(", "))
 }
 
 /// Which price book prices models that have no `cost:`.

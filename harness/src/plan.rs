@@ -13,8 +13,8 @@
 //! CI jobs puts each trial in the same job every time, whatever else the
 //! plan holds, and a resumed shard plans the same trials again.
 
-use crate::suite::rules::Param;
-use crate::suite::{Model, Provider, Suite};
+use sizeup_runners::rules::Param;
+use crate::suite::{Model, Suite};
 use sha2::{Digest, Sha256};
 use sizeup_runners::{Message, Request};
 use std::sync::Arc;
@@ -328,18 +328,17 @@ pub fn identity(model: &Model, weights: Option<&str>) -> serde_json::Value {
         "base_url": model.base_url,
         "stream": model.stream,
     });
-    match model.provider {
-        Provider::AzureOpenAi => id["api_version"] = model.api_version.clone().into(),
-        Provider::Local => {
-            // The file's content names it, wherever the checkout lives.
-            if weights.is_some() {
-                id["model"] = serde_json::Value::Null;
-            }
-            id["device"] = model.device.clone().into();
-            id["chat_template"] = model.chat_template.clone().into();
-            id["weights_sha256"] = weights.into();
+    if model.provider.api().api_version.is_some() {
+        id["api_version"] = model.api_version.clone().into();
+    }
+    if model.provider.in_process() {
+        // The file's content names it, wherever the checkout lives.
+        if weights.is_some() {
+            id["model"] = serde_json::Value::Null;
         }
-        _ => {}
+        id["device"] = model.device.clone().into();
+        id["chat_template"] = model.chat_template.clone().into();
+        id["weights_sha256"] = weights.into();
     }
     id
 }

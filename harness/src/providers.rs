@@ -1,16 +1,13 @@
-//! From a suite [`Model`] to a [`Runner`]: picks the provider, reads the key
-//! from the environment variable the model names, and adds the model's rate
-//! limits and retry policy, both telling their waits to the hook given.
+//! From a suite [`Model`] to a [`Runner`]: reads the key from the
+//! environment variable the model names, has the model's provider build its
+//! runner, and adds the model's rate limits and retry policy to those that
+//! go over the network, both telling their waits to the hook given.
 
-use crate::suite::{Model, Provider};
-use sizeup_runners::anthropic::{AnthropicConfig, AnthropicRunner};
-use sizeup_runners::gemini::{GeminiConfig, GeminiRunner};
+use crate::suite::Model;
 use sizeup_runners::limit::{Limited, RateLimits};
-use sizeup_runners::local::{LocalConfig, LocalError, LocalRunner};
-use sizeup_runners::openai::{Flavor, OpenAiConfig, OpenAiRunner};
 use sizeup_runners::retry::{RetryPolicy, Retrying};
 use sizeup_runners::wait::OnWait;
-use sizeup_runners::{ApiKey, Runner};
+use sizeup_runners::{ApiKey, BuildError, Runner, Target};
 use std::sync::Arc;
 
 /// Why a runner could not be built.
@@ -24,14 +21,14 @@ pub enum ProviderError {
         /// Variable name (never its value).
         var: String,
     },
-    /// A local model could not be loaded.
+    /// The model could not be loaded (an in-process model's file).
     #[error("model `{model}` could not be loaded")]
-    Local {
+    Load {
         /// Model id.
         model: String,
         /// Why.
         #[source]
-        source: LocalError,
+        source: BuildError,
     },
 }
 
@@ -54,70 +51,27 @@ pub fn runner(
             }
         },
     };
-    let client = client.clone();
-    let base_url = model.base_url.clone();
-    let name = model.model.clone();
-    let stream = model.stream;
-    let openai = |flavor| {
-        OpenAiRunner::new(
-            client.clone(),
-            OpenAiConfig {
-                base_url: base_url.clone(),
-                model: name.clone(),
-                api_key: api_key.clone(),
-                stream,
-                flavor,
-            },
-        )
+    let target = Target {
+        client: client.clone(),
+        base_url: model.base_url.clone(),
+        model: model.model.clone(),
+        api_key,
+        stream: model.stream,
+        api_version: model.api_version.clone(),
+        device: model.device.clone(),
+        chat_template: model.chat_template.clone(),
     };
-    Ok(match model.provider {
-        Provider::OpenAi => over_http(openai(Flavor::OpenAi), model, on_wait.clone()),
-        Provider::AzureOpenAi => over_http(
-            openai(Flavor::Azure {
-                api_version: model.api_version.clone(),
-            }),
-            model,
-            on_wait.clone(),
-        ),
-        Provider::OpenAiCompatible => over_http(openai(Flavor::Compatible), model, on_wait.clone()),
-        Provider::Anthropic => over_http(
-            AnthropicRunner::new(
-                client,
-                AnthropicConfig {
-                    base_url,
-                    model: name,
-                    api_key,
-                    stream,
-                },
-            ),
-            model,
-            on_wait.clone(),
-        ),
-        Provider::Gemini => over_http(
-            GeminiRunner::new(
-                client,
-                GeminiConfig {
-                    base_url,
-                    model: name,
-                    api_key,
-                    stream,
-                },
-            ),
-            model,
-            on_wait.clone(),
-        ),
-        Provider::Local => {
-            let runner = LocalRunner::new(LocalConfig {
-                path: model.model.clone().into(),
-                device: model.device.clone(),
-                chat_template: model.chat_template.clone(),
-            })
-            .map_err(|source| ProviderError::Local {
-                model: model.id.clone(),
-                source,
-            })?;
-            Arc::new(runner)
-        }
+    let runner = model
+        .provider
+        .build(target)
+        .map_err(|source| ProviderError::Load {
+            model: model.id.clone(),
+            source,
+        })?;
+    Ok(if model.provider.in_process() {
+        Arc::from(runner)
+    } else {
+        over_http(runner, model, on_wait)
     })
 }
 

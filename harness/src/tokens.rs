@@ -3,9 +3,9 @@
 //! stated approximation otherwise, and as a strict upper bound when money
 //! is reserved against a budget.
 
-use crate::suite::{Model, Provider};
+use crate::suite::Model;
 use sizeup_runners::local::Prompter;
-use sizeup_runners::Message;
+use sizeup_runners::{Message, Tokenizer};
 use std::path::Path;
 use tiktoken_rs::CoreBPE;
 
@@ -28,12 +28,13 @@ impl Counter {
     /// The counter for `model`: exact for OpenAI and Azure models whose
     /// encoding tiktoken knows, approximate for everything else.
     pub fn for_model(model: &Model) -> Self {
-        if model.provider == Provider::Local {
-            return Prompter::open(Path::new(&model.model), model.chat_template.as_deref())
-                .map_or(Self::Approximate, |p| Self::Local(Box::new(p)));
-        }
-        if !matches!(model.provider, Provider::OpenAi | Provider::AzureOpenAi) {
-            return Self::Approximate;
+        match model.provider.api().tokenizer {
+            Tokenizer::Gguf => {
+                return Prompter::open(Path::new(&model.model), model.chat_template.as_deref())
+                    .map_or(Self::Approximate, |p| Self::Local(Box::new(p)))
+            }
+            Tokenizer::Unknown => return Self::Approximate,
+            Tokenizer::Tiktoken => {}
         }
         let Some(tokenizer) = tiktoken_rs::tokenizer::get_tokenizer(&model.model) else {
             return Self::Approximate;

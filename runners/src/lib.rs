@@ -12,7 +12,9 @@ mod http;
 pub mod limit;
 pub mod local;
 pub mod openai;
+mod provider;
 pub mod retry;
+pub mod rules;
 mod secret;
 pub mod sse;
 pub mod wait;
@@ -21,6 +23,7 @@ pub use completion::{
     Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request, Role, Timing, Usage,
 };
 pub use http::client;
+pub use provider::{Api, BuildError, Location, Provider, Target, Tokenizer};
 pub use secret::ApiKey;
 
 use std::future::Future;
@@ -37,4 +40,10 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub trait Runner: Send + Sync {
     /// Sends one request and waits for the whole answer.
     fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion>;
+}
+
+impl<R: Runner + ?Sized> Runner for Box<R> {
+    fn complete<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Completion> {
+        (**self).complete(request)
+    }
 }

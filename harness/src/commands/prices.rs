@@ -2,7 +2,8 @@
 
 use super::{message, print, CliError};
 use crate::cli::{ImportArgs, PricesCommand};
-use crate::suite::{prices::from_litellm, PriceBook};
+use crate::suite::prices::{from_litellm, litellm_providers};
+use crate::suite::PriceBook;
 use std::process::ExitCode;
 
 pub fn prices(command: PricesCommand) -> Result<ExitCode, CliError> {
@@ -18,11 +19,14 @@ fn import(args: ImportArgs) -> Result<ExitCode, CliError> {
             args.file.display()
         )))
     })?;
-    let known = ["openai", "azure_openai", "anthropic", "gemini"];
-    if let Some(bad) = args.providers.iter().find(|p| !known.contains(&p.as_str())) {
+    if let Some(bad) = args
+        .providers
+        .iter()
+        .find(|p| !litellm_providers().any(|known| known == p.as_str()))
+    {
         return Err(CliError::input(message(format!(
             "--provider {bad}: LiteLLM prices can be imported for {}",
-            known.join(", ")
+            litellm_providers().collect::<Vec<_>>().join(", ")
         ))));
     }
     let as_of = args

@@ -21,9 +21,7 @@ mod load;
 mod locate;
 pub mod model;
 pub mod prices;
-mod provider;
 mod resolve;
-pub mod rules;
 pub mod spec;
 mod task;
 mod warnings;
@@ -34,4 +32,4 @@ pub use model::{
     Case, Cost, Model, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY,
 };
 pub use prices::{PriceBook, PriceEntry};
-pub use provider::Provider;
+pub use sizeup_runners::Provider;

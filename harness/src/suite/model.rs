@@ -2,12 +2,11 @@
 //! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
 //! leaves out. Everything here has passed [`super::load`]'s checks.
 
-use super::provider::Provider;
-use super::rules::{Control, Param, Rules};
+use sizeup_runners::rules::{Control, Param, Rules};
 use crate::scorers::Scorer;
 use serde_json::Value;
 use sizeup_reports::{QualityMeasure, Thresholds};
-use sizeup_runners::{Message, Reasoning};
+use sizeup_runners::{Message, Provider, Reasoning};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -55,7 +54,8 @@ pub struct Model {
     pub chat_template: Option<String>,
     /// Endpoint root (empty for a local model).
     pub base_url: String,
-    /// For Azure OpenAI: the `api-version` query parameter.
+    /// For a provider whose requests carry one (Azure OpenAI's
+    /// `api-version`): the API version; empty otherwise.
     pub api_version: String,
     /// Name of the environment variable holding the key.
     pub api_key_env: Option<String>,
@@ -256,8 +256,6 @@ pub(super) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 pub const MAX_CONCURRENCY: usize = 10_000;
 /// Time after a trial's first attempt past which no retry starts, by default.
 pub(super) const DEFAULT_RETRY_TIME: Duration = Duration::from_secs(120);
-/// The Azure OpenAI API version used when a model names none.
-pub(super) const AZURE_API_VERSION: &str = "2024-10-21";
 /// The share of errored trials a model may have and still be adequate,
 /// when the task does not say.
 pub(super) const DEFAULT_MAX_ERROR_RATE: f64 = 0.02;

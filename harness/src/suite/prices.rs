@@ -7,6 +7,7 @@ use super::error::Source;
 use super::spec::{PriceBookSpec, PriceSpec};
 use super::{Cost, SuiteError};
 use serde_json::Value;
+use sizeup_runners::Provider;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -80,13 +81,13 @@ impl PriceBook {
     }
 }
 
-/// The providers LiteLLM names (`litellm_provider`) and their names here.
-const LITELLM_PROVIDERS: [(&str, &str); 4] = [
-    ("openai", "openai"),
-    ("anthropic", "anthropic"),
-    ("gemini", "gemini"),
-    ("azure", "azure_openai"),
-];
+/// The providers whose prices LiteLLM's map lists, by their names here.
+pub fn litellm_providers() -> impl Iterator<Item = &'static str> {
+    Provider::ALL
+        .into_iter()
+        .filter(|p| p.api().litellm_name.is_some())
+        .map(Provider::as_str)
+}
 
 /// Reads LiteLLM's `model_prices_and_context_window.json` and returns the
 /// chat models of `providers` (names as in suite files) as price entries.
@@ -104,9 +105,10 @@ pub fn from_litellm(
     };
     let mut out = Vec::new();
     for (key, v) in &map {
-        let Some((_, provider)) = LITELLM_PROVIDERS
-            .iter()
-            .find(|(theirs, _)| v["litellm_provider"] == *theirs)
+        let Some(provider) = Provider::ALL
+            .into_iter()
+            .find(|p| p.api().litellm_name.is_some_and(|theirs| v["litellm_provider"] == theirs))
+            .map(Provider::as_str)
         else {
             continue;
         };

@@ -4,11 +4,11 @@
 use super::check::{check_concurrency, check_limits, check_range, check_sampling, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
 use super::model::{
-    Cost, Model, ReasoningSettings, AZURE_API_VERSION, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT,
+    Cost, Model, ReasoningSettings, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT,
 };
 use super::prices::PriceBook;
-use super::provider::Provider;
-use super::rules::{rules, Control, Rules};
+use sizeup_runners::rules::{Control, Rules};
+use sizeup_runners::{Location, Provider};
 use super::spec::{
     CatalogSpec, CostSpec, DefaultsSpec, ModelEntry, ModelSpec, RoleSpec, SuiteSpec,
 };
@@ -161,7 +161,7 @@ fn build_model(
     let device = cx.device(provider)?;
     cx.check_params()?;
     cx.check_scheduling()?;
-    let rules = rules(provider, &model);
+    let rules = provider.rules(&model);
     let reasoning = cx.reasoning(&rules)?;
     let (cost, price_source) = cx.price(provider, prices)?;
     let p = &m.params;
@@ -175,7 +175,8 @@ fn build_model(
         api_version: m
             .api_version
             .clone()
-            .unwrap_or_else(|| AZURE_API_VERSION.to_string()),
+            .or(provider.api().api_version.map(String::from))
+            .unwrap_or_default(),
         api_key_env,
         reference: m.role == Some(RoleSpec::Reference),
         stream: m.stream.unwrap_or(true),
@@ -193,8 +194,8 @@ fn build_model(
             .or(defaults.timeout)
             .map_or(DEFAULT_TIMEOUT, |d| d.0),
         max_response_bytes: p.max_response_bytes.or(defaults.max_response_bytes),
-        // A local model answers one request at a time.
-        concurrency: m.concurrency.or((provider == Provider::Local).then_some(1)),
+        // A model in this process answers one request at a time.
+        concurrency: m.concurrency.or(provider.in_process().then_some(1)),
         max_attempts: m.max_attempts.unwrap_or(3),
         max_retry_time: m.max_retry_time.map_or(DEFAULT_RETRY_TIME, |d| d.0),
         requests_per_minute: m.requests_per_minute,
@@ -222,35 +223,36 @@ impl ModelCx<'_> {
     /// The endpoint root: the one given, or the provider's public one.
     fn endpoint(&self, provider: Provider) -> Result<String, SuiteError> {
         let (m, src) = (self.spec, self.src);
-        let base_url = match (&m.base_url, provider) {
-            (Some(_), Provider::Local) => {
+        let api = provider.api();
+        let base_url = match (&m.base_url, provider.in_process()) {
+            (Some(_), true) => {
                 return Err(src.at(&self.f("base_url"), "a local model has no base_url"))
             }
-            (None, Provider::Local) => String::new(),
-            (Some(url), _) => url.clone(),
-            (None, p) => match p.default_base_url() {
+            (None, true) => String::new(),
+            (Some(url), false) => url.clone(),
+            (None, false) => match api.base_url {
                 Some(url) => url.to_string(),
                 None => {
-                    let example = if p == Provider::AzureOpenAi {
-                        "for example base_url: https://NAME.openai.azure.com"
-                    } else {
-                        "for example base_url: http://127.0.0.1:8000/v1"
-                    };
                     return Err(src.hint(
                         self.field,
-                        format!("an {} model needs a base_url", p.as_str()),
-                        example,
+                        format!("an {} model needs a base_url", provider.as_str()),
+                        format!("for example base_url: {}", api.base_url_example),
                     ));
                 }
             },
         };
-        if m.api_version.is_some() && provider != Provider::AzureOpenAi {
+        if m.api_version.is_some() && api.api_version.is_none() {
+            let takers: Vec<&str> = Provider::ALL
+                .into_iter()
+                .filter(|p| p.api().api_version.is_some())
+                .map(Provider::as_str)
+                .collect();
             return Err(src.at(
                 &self.f("api_version"),
-                "`api_version` applies only to azure_openai models",
+                format!("`api_version` applies only to {} models", takers.join(", ")),
             ));
         }
-        if provider != Provider::Local
+        if !provider.in_process()
             && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
         {
             return Err(src.at(
@@ -271,7 +273,7 @@ impl ModelCx<'_> {
             ));
         }
         // An http or https URL without a host does not parse either.
-        let parsed = (provider != Provider::Local).then(|| reqwest::Url::parse(&base_url));
+        let parsed = (!provider.in_process()).then(|| reqwest::Url::parse(&base_url));
         if let Some(Err(e)) = parsed {
             return Err(src.at(
                 &self.f("base_url"),
@@ -298,14 +300,14 @@ impl ModelCx<'_> {
                 }
                 Ok(Some(name.clone()))
             }
-            None => Ok(provider.default_key_env().map(String::from)),
+            None => Ok(provider.api().key_env.map(String::from)),
         }
     }
 
     /// The provider's model name, or a local model's file.
     fn model_name(&self, provider: Provider) -> Result<String, SuiteError> {
         let m = self.spec;
-        if provider != Provider::Local {
+        if !provider.in_process() {
             return Ok(m.model.clone());
         }
         // A local model's file is found relative to the file that defines it.
@@ -333,7 +335,7 @@ impl ModelCx<'_> {
     /// Where a local model runs: `cpu` or `cuda:N`.
     fn device(&self, provider: Provider) -> Result<String, SuiteError> {
         let m = self.spec;
-        if provider != Provider::Local && (m.device.is_some() || m.chat_template.is_some()) {
+        if !provider.in_process() && (m.device.is_some() || m.chat_template.is_some()) {
             let key = if m.device.is_some() {
                 "device"
             } else {
@@ -480,7 +482,7 @@ impl ModelCx<'_> {
         if let Some(entry) = prices.get(provider.as_str(), &m.model) {
             return Ok((entry.cost, format!("{}, {}", entry.source, entry.as_of)));
         }
-        let hint = if provider == Provider::Local || provider == Provider::OpenAiCompatible {
+        let hint = if provider.api().location != Location::Hosted {
             "add `cost: {hourly_usd: N}`, the hourly price of the machine that serves it (0 if it is free)"
         } else {
             "add `cost:` with its per-million-token prices, or add it to the price book (--prices FILE)"

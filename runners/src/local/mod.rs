@@ -33,6 +33,7 @@ pub use inspect::inspect;
 pub use model::SUPPORTED;
 pub use tokenizer::GgufTokenizer;
 
+use crate::provider::{open_rules, Api, Location, Tokenizer};
 use crate::{
     BoxFuture, Completion, ErrorClass, Failure, FinishReason, Request, Runner, Timing, Usage,
 };
@@ -48,6 +49,27 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use template::ChatTemplate;
 use tokio::sync::oneshot;
+
+/// A GGUF file run in-process.
+pub const LOCAL: Api = Api {
+    name: "local",
+    location: Location::InProcess,
+    base_url: None,
+    base_url_example: "",
+    key_env: None,
+    api_version: None,
+    litellm_name: None,
+    tokenizer: Tokenizer::Gguf,
+    rules: open_rules,
+    build: |t| {
+        let runner = LocalRunner::new(LocalConfig {
+            path: t.model.into(),
+            device: t.device,
+            chat_template: t.chat_template,
+        })?;
+        Ok(Box::new(runner))
+    },
+};
 
 /// How to run a local model.
 #[derive(Debug, Clone)]

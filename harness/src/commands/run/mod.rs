@@ -442,7 +442,7 @@ fn check_outputs(
     let models = suite
         .models
         .iter()
-        .filter(|m| m.provider == suite::Provider::Local)
+        .filter(|m| m.provider.in_process())
         .map(|m| Path::new(&m.model));
     let inputs: Vec<&Path> = suite
         .sources

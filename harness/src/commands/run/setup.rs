@@ -9,7 +9,7 @@ use crate::events::Event;
 use crate::plan::{identity, Plan, Selection};
 use crate::providers;
 use crate::store::{RunModel, RunTask, Store};
-use crate::suite::{Provider, Suite};
+use crate::suite::Suite;
 use sizeup_runners::wait::{OnWait, Wait};
 use sizeup_runners::{Completion, Runner};
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,7 @@ pub fn weights(
         .iter()
         .map(|m| {
             let selected = selection.models.is_empty() || selection.models.contains(&m.id);
-            if m.provider != Provider::Local || !selected {
+            if !m.provider.in_process() || !selected {
                 return Ok(None);
             }
             remembered_sha256(store, Path::new(&m.model))
@@ -153,7 +153,11 @@ pub fn run_models(suite: &Suite, plan: &Plan, weights: &[Option<String>]) -> Vec
             reference: m.reference,
             identity: identity(m, weights.get(i).and_then(Option::as_deref)).to_string(),
             base_url: (!m.base_url.is_empty()).then(|| m.base_url.clone()),
-            api_version: (m.provider == Provider::AzureOpenAi).then(|| m.api_version.clone()),
+            api_version: m
+                .provider
+                .api()
+                .api_version
+                .map(|_| m.api_version.clone()),
             api_key_env: m.api_key_env.clone(),
             cost: Some(m.cost),
             price_source: Some(m.price_source.clone()),

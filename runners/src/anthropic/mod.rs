@@ -14,11 +14,38 @@
 
 use crate::http::{self, Accumulator, Count, Wire};
 use crate::sse::SseEvent;
+use crate::provider::{Api, Location, Tokenizer};
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
     Runner, Usage,
 };
 use serde::{Deserialize, Serialize};
+
+mod rules;
+
+/// Anthropic's Messages API.
+pub const ANTHROPIC: Api = Api {
+    name: "anthropic",
+    location: Location::Hosted,
+    base_url: Some("https://api.anthropic.com/v1"),
+    base_url_example: "https://api.anthropic.com/v1",
+    key_env: Some("ANTHROPIC_API_KEY"),
+    api_version: None,
+    litellm_name: Some("anthropic"),
+    tokenizer: Tokenizer::Unknown,
+    rules: rules::rules,
+    build: |t| {
+        Ok(Box::new(AnthropicRunner::new(
+            t.client,
+            AnthropicConfig {
+                base_url: t.base_url,
+                model: t.model,
+                api_key: t.api_key,
+                stream: t.stream,
+            },
+        )))
+    },
+};
 
 /// The `anthropic-version` header this runner speaks.
 pub const API_VERSION: &str = "2023-06-01";

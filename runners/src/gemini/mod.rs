@@ -11,12 +11,39 @@
 
 use crate::http::{self, Accumulator, Count, Wire};
 use crate::sse::SseEvent;
+use crate::provider::{Api, Location, Tokenizer};
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
     Runner, Usage,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+mod rules;
+
+/// Google's Gemini API.
+pub const GEMINI: Api = Api {
+    name: "gemini",
+    location: Location::Hosted,
+    base_url: Some("https://generativelanguage.googleapis.com/v1beta"),
+    base_url_example: "https://generativelanguage.googleapis.com/v1beta",
+    key_env: Some("GEMINI_API_KEY"),
+    api_version: None,
+    litellm_name: Some("gemini"),
+    tokenizer: Tokenizer::Unknown,
+    rules: rules::rules,
+    build: |t| {
+        Ok(Box::new(GeminiRunner::new(
+            t.client,
+            GeminiConfig {
+                base_url: t.base_url,
+                model: t.model,
+                api_key: t.api_key,
+                stream: t.stream,
+            },
+        )))
+    },
+};
 
 /// How to reach one Gemini model.
 #[derive(Debug, Clone)]

@@ -8,12 +8,74 @@
 
 use crate::http::{self, Accumulator, Count, Wire};
 use crate::sse::SseEvent;
+use crate::provider::{open_rules, Api, Location, Target, Tokenizer};
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request,
     Runner, Usage,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+mod rules;
+
+/// OpenAI's own API.
+pub const OPENAI: Api = Api {
+    name: "openai",
+    location: Location::Hosted,
+    base_url: Some("https://api.openai.com/v1"),
+    base_url_example: "http://127.0.0.1:8000/v1",
+    key_env: Some("OPENAI_API_KEY"),
+    api_version: None,
+    litellm_name: Some("openai"),
+    tokenizer: Tokenizer::Tiktoken,
+    rules: rules::rules,
+    build: |t| Ok(build(t, Flavor::OpenAi)),
+};
+
+/// Azure OpenAI: Chat Completions on a deployment.
+pub const AZURE_OPENAI: Api = Api {
+    name: "azure_openai",
+    location: Location::Hosted,
+    base_url: None,
+    base_url_example: "https://NAME.openai.azure.com",
+    key_env: Some("AZURE_OPENAI_API_KEY"),
+    api_version: Some("2024-10-21"),
+    litellm_name: Some("azure"),
+    tokenizer: Tokenizer::Tiktoken,
+    // A deployment is usually named after its model.
+    rules: rules::rules,
+    build: |t| {
+        let api_version = t.api_version.clone();
+        Ok(build(t, Flavor::Azure { api_version }))
+    },
+};
+
+/// Any server that speaks Chat Completions (vLLM, TGI, llama.cpp, Ollama, LiteLLM).
+pub const COMPATIBLE: Api = Api {
+    name: "openai_compatible",
+    location: Location::SelfHosted,
+    base_url: None,
+    base_url_example: "http://127.0.0.1:8000/v1",
+    key_env: None,
+    api_version: None,
+    litellm_name: None,
+    tokenizer: Tokenizer::Unknown,
+    rules: open_rules,
+    build: |t| Ok(build(t, Flavor::Compatible)),
+};
+
+fn build(t: Target, flavor: Flavor) -> Box<dyn Runner> {
+    Box::new(OpenAiRunner::new(
+        t.client,
+        OpenAiConfig {
+            base_url: t.base_url,
+            model: t.model,
+            api_key: t.api_key,
+            stream: t.stream,
+            flavor,
+        },
+    ))
+}
 
 /// Which variant of the protocol a server speaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
