@@ -13,9 +13,9 @@
 //! CI jobs puts each trial in the same job every time, whatever else the
 //! plan holds, and a resumed shard plans the same trials again.
 
-use sizeup_runners::rules::Param;
 use crate::suite::{Model, Suite};
 use sha2::{Digest, Sha256};
+use sizeup_runners::rules::Param;
 use sizeup_runners::{Message, Request};
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! scorer of a task, shared by the HTML report and the Markdown summary.
 
 use crate::format::{dollars, group, percent};
-use crate::{Agreement, ReportModel};
+use crate::{Agreement, JudgeKind, ReportModel};
 
 /// One judge's measurements as a sentence, with the task it serves.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -19,9 +19,9 @@ pub fn lines(report: &ReportModel) -> Vec<JudgeLine> {
         .judges
         .iter()
         .map(|j| {
-            let kind = match j.scorer.as_str() {
-                "pairwise" => "pairwise judge",
-                _ => "rubric judge",
+            let kind = match j.scorer {
+                JudgeKind::Pairwise => "pairwise judge",
+                JudgeKind::Judge => "rubric judge",
             };
             let mut parts = vec![format!(
                 "{kind} {}: {} calls for {} (apart from the models' cost)",
@@ -32,7 +32,7 @@ pub fn lines(report: &ReportModel) -> Vec<JudgeLine> {
             if j.unreadable > 0 {
                 parts.push(format!("{} replies without a verdict", group(j.unreadable)));
             }
-            if j.scorer == "pairwise" {
+            if j.scorer == JudgeKind::Pairwise {
                 parts.push(share(
                     "position bias",
                     j.position_bias,
@@ -75,7 +75,7 @@ mod tests {
         let mut report = crate::sample::report();
         report.judges = vec![JudgeMeasure {
             task: "reply".into(),
-            scorer: "pairwise".into(),
+            scorer: JudgeKind::Pairwise,
             judge: "big".into(),
             calls: 8,
             unreadable: 1,

@@ -5,6 +5,7 @@
 
 use crate::{ModelInfo, RenderError, ReportModel};
 use serde::Serialize;
+use sizeup_runners::Provider;
 
 #[derive(Serialize)]
 struct Config {
@@ -30,38 +31,35 @@ struct Params {
 
 /// LiteLLM's name for `model` (`provider/model`), or why it has none.
 fn params(model: &ModelInfo) -> Result<Params, String> {
-    let prefix = match model.provider.as_str() {
-        "openai" | "openai_compatible" => "openai",
-        "azure_openai" => "azure",
-        "anthropic" => "anthropic",
-        "gemini" => "gemini",
-        "local" => {
-            return Err(format!(
+    let Some(provider) = Provider::parse(&model.provider) else {
+        return Err(format!(
+            "`{}` has provider `{}`, unknown to LiteLLM",
+            model.id, model.provider
+        ));
+    };
+    let api = provider.api();
+    let Some(prefix) = api.litellm_route else {
+        return Err(if provider.in_process() {
+            format!(
                 "`{}` runs in-process ({}): serve it with an OpenAI-compatible server such as \
                  llama.cpp's llama-server and add it here as openai/<name> with its api_base",
                 model.id, model.model
-            ))
-        }
-        other => {
-            return Err(format!(
-                "`{}` has provider `{other}`, unknown to LiteLLM",
-                model.id
-            ))
-        }
+            )
+        } else {
+            format!(
+                "`{}` has provider `{}`, unknown to LiteLLM",
+                model.id, model.provider
+            )
+        });
     };
-    // The providers' public endpoints are LiteLLM's defaults; any other
-    // (a proxy, a gateway, a server) must be named.
-    const PUBLIC: [&str; 3] = [
-        "https://api.openai.com/v1",
-        "https://api.anthropic.com/v1",
-        "https://generativelanguage.googleapis.com/v1beta",
-    ];
     Ok(Params {
         model: format!("{prefix}/{}", model.model),
+        // The provider's public endpoint is LiteLLM's default; any other (a
+        // proxy, a gateway, a server) must be named.
         api_base: model
             .base_url
             .clone()
-            .filter(|url| !PUBLIC.contains(&url.trim_end_matches('/'))),
+            .filter(|url| api.base_url != Some(url.trim_end_matches('/'))),
         api_version: model.api_version.clone(),
         api_key: model
             .api_key_env

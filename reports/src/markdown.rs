@@ -9,7 +9,7 @@
 
 use crate::baseline::{self, Kind};
 use crate::summary::{headline, verdict_rows, Headline};
-use crate::{RenderError, ReportModel};
+use crate::{RenderError, ReportModel, RunStatus};
 use std::fmt::Write;
 
 /// The markdown format.
@@ -44,7 +44,7 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         "Suite **{}** · run `{}` · {} · {} of {} trials\n",
         text(&run.suite),
         code(&run.id),
-        text(&run.status),
+        text(run.status.as_str()),
         run.trials_done,
         run.trials_planned
     );
@@ -88,11 +88,11 @@ fn money(out: &mut String, report: &ReportModel, h: &Headline) {
             names.join(", ")
         );
     }
-    if run.status != "finished" {
+    if run.status != RunStatus::Finished {
         let _ = writeln!(
             out,
             "> **This run is {}:** the figures cover the {} trials stored.\n",
-            text(&run.status),
+            text(run.status.as_str()),
             run.trials_done
         );
     }
@@ -300,7 +300,7 @@ mod tests {
         let mut report = sample::report();
         report.verdicts.clear();
         report.portfolio = Default::default();
-        report.run.status = "interrupted".into();
+        report.run.status = RunStatus::Interrupted;
         let md = render(&report).unwrap();
         assert!(!md.contains("| Task |"));
         assert!(md.contains("nothing to price"));

@@ -2,13 +2,9 @@
 //! and the verdicts counted in a headline, and a row per verdict.
 
 use crate::format::{dollars, duration_ms, points, points_ci_of};
-use crate::{Cell, Outcome, QualityMeasure, ReportModel};
+use crate::{Cell, Outcome, QualityMeasure, ReportModel, DEFAULT_MARGIN};
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// The margin the harness applies when a task sets none (five points), for
-/// exports of runs whose tasks do not carry their own.
-pub(crate) const DEFAULT_MARGIN: f64 = 0.05;
 
 /// The money at stake, in words.
 #[derive(Debug, Serialize)]

@@ -274,7 +274,7 @@ mod tests {
                 suite_path: "s.yaml".into(),
                 started_at: "t".into(),
                 finished_at: None,
-                status: "finished".into(),
+                status: crate::RunStatus::Finished,
                 trials_planned: 20,
                 trials_done: 20,
                 cost_usd: 1.0,

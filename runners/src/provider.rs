@@ -73,6 +73,9 @@ pub struct Api {
     pub api_version: Option<&'static str>,
     /// The provider's name in LiteLLM's price map, where it lists one.
     pub litellm_name: Option<&'static str>,
+    /// The prefix LiteLLM routes the provider's models with (`openai/…`),
+    /// where LiteLLM can reach them.
+    pub litellm_route: Option<&'static str>,
     /// How its prompts are counted.
     pub tokenizer: Tokenizer,
     /// The parameter rules of a model, by the provider's model name.
@@ -170,7 +173,11 @@ mod tests {
         let azure = p("azure_openai").rules("gpt-5.1");
         assert!(matches!(azure.reasoning, Some(Control::Effort { .. })));
         assert_eq!(p("openai").rules("gpt-5.1"), azure);
-        assert!(p("anthropic").rules("claude-sonnet-4-5").temperature_or_top_p);
+        assert!(
+            p("anthropic")
+                .rules("claude-sonnet-4-5")
+                .temperature_or_top_p
+        );
         assert!(p("gemini").rules("gemini-2.5-flash").reasoning.is_some());
         for open in ["openai_compatible", "local"] {
             assert_eq!(p(open).rules("gpt-5"), Rules::OPEN, "{open}");

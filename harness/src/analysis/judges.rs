@@ -7,7 +7,7 @@
 
 use crate::scorers::judge::{Order, Verdict};
 use crate::store::{JudgeCallRow, ScoreRow, Store, StoreError};
-use sizeup_reports::{Agreement, JudgeMeasure};
+use sizeup_reports::{Agreement, JudgeKind, JudgeMeasure};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Scorers that check an answer against the expected one outright: where
@@ -60,7 +60,11 @@ pub fn measure(
             let pairwise = calls.iter().any(|c| c.question != Order::Single);
             JudgeMeasure {
                 task,
-                scorer: if pairwise { "pairwise" } else { "judge" }.into(),
+                scorer: if pairwise {
+                    JudgeKind::Pairwise
+                } else {
+                    JudgeKind::Judge
+                },
                 judge,
                 calls: calls.len() as u64,
                 unreadable: calls.iter().filter(|c| c.verdict.is_none()).count() as u64,
@@ -192,8 +196,8 @@ mod tests {
         ];
         let m = &measure(&calls, &HashMap::new())[0];
         assert_eq!(
-            (m.scorer.as_str(), m.calls, m.unreadable),
-            ("pairwise", 8, 1)
+            (m.scorer, m.calls, m.unreadable),
+            (JudgeKind::Pairwise, 8, 1)
         );
         assert_eq!(m.cost_usd, 4.0);
         // d has one readable order only, so three comparisons count.
@@ -222,7 +226,7 @@ mod tests {
             ),
         ]);
         let m = &measure(&calls, &scores)[0];
-        assert_eq!(m.scorer, "judge");
+        assert_eq!(m.scorer, JudgeKind::Judge);
         assert_eq!(m.position_bias, None);
         assert_eq!(m.self_consistency, Some(Agreement { rate: 0.5, n: 2 }));
         assert_eq!(m.gold_agreement, Some(Agreement { rate: 0.5, n: 2 }));

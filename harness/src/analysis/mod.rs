@@ -13,8 +13,10 @@ pub mod judges;
 pub mod statistics;
 pub mod verdict;
 
-use crate::store::{RunModel, RunRow, RunTask, ScoreRow, Store, StoreError, TrialRow};
+use crate::store::{RunModel, RunRow, RunStatus, RunTask, ScoreRow, Store, StoreError, TrialRow};
+use crate::suite::{QualityMeasure, Thresholds};
 use cell::{Acc, CaseScores};
+use sizeup_reports as report;
 use sizeup_reports::{
     Capacity, Cell, Economics, ModelInfo, Portfolio, ReportModel, Role, RunInfo, ScoreRecord,
     TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
@@ -260,7 +262,7 @@ fn info(run: &RunRow, done: u64, cost_usd: f64, failure_cost_usd: f64) -> RunInf
         suite_path: run.suite_path.clone(),
         started_at: run.started_at.clone(),
         finished_at: run.finished_at.clone(),
-        status: run.status.as_str().to_string(),
+        status: run.status.into(),
         trials_planned: run.trials_planned,
         trials_done: done,
         cost_usd,
@@ -285,14 +287,46 @@ fn task_info(t: &RunTask) -> TaskInfo {
         id: t.id.clone(),
         description: t.description.clone(),
         min_quality: t.min_quality,
-        quality_measure: t.quality_measure,
-        margin: Some(t.margin.unwrap_or(verdict::DEFAULT_MARGIN)),
+        quality_measure: match t.quality_measure {
+            QualityMeasure::PassRate => report::QualityMeasure::PassRate,
+            QualityMeasure::Mean => report::QualityMeasure::Mean,
+        },
+        margin: Some(t.margin.unwrap_or(report::DEFAULT_MARGIN)),
         p95_latency_ms: t.p95_latency_ms,
         p95_ttft_ms: t.p95_ttft_ms,
         p95_tpot_ms: t.p95_tpot_ms,
         requests_per_month: t.requests_per_month,
         max_error_rate: t.max_error_rate,
-        regression: t.regression,
+        regression: thresholds(t.regression),
+    }
+}
+
+impl From<RunStatus> for report::RunStatus {
+    fn from(s: RunStatus) -> Self {
+        match s {
+            RunStatus::Running => Self::Running,
+            RunStatus::Finished => Self::Finished,
+            RunStatus::Interrupted => Self::Interrupted,
+            RunStatus::Failed => Self::Failed,
+        }
+    }
+}
+
+/// A task's regression thresholds in the report's terms.
+fn thresholds(t: Thresholds) -> report::Thresholds {
+    let Thresholds {
+        quality,
+        latency,
+        latency_ms,
+        cost,
+        error_rate,
+    } = t;
+    report::Thresholds {
+        quality,
+        latency,
+        latency_ms,
+        cost,
+        error_rate,
     }
 }
 

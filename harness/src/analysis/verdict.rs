@@ -16,11 +16,10 @@
 use super::cell::CaseScores;
 use super::statistics::{cases_to_decide, mcnemar_exact, paired_difference};
 use sizeup_reports::format::{dollars, duration_ms, group, plain_points, points};
-use sizeup_reports::{Bar, Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict};
+use sizeup_reports::{
+    Bar, Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict, DEFAULT_MARGIN,
+};
 use std::collections::BTreeMap;
-
-/// The margin of non-inferiority when a task sets none: five points.
-pub const DEFAULT_MARGIN: f64 = 0.05;
 
 /// One model's results on one task.
 pub struct Entry<'a> {

@@ -19,8 +19,8 @@ mod spec;
 mod sql;
 mod text;
 
+use crate::suite::QualityMeasure;
 use serde_json::Value;
-use sizeup_reports::QualityMeasure;
 pub use spec::{Normalizer, ScorerSpec};
 use std::collections::BTreeMap;
 

@@ -325,7 +325,7 @@ mod tests {
     use super::*;
     use crate::plan::Shard;
     use crate::suite::Cost;
-    use sizeup_reports::QualityMeasure;
+    use crate::suite::QualityMeasure;
     use sizeup_runners::{Completion, ErrorClass, Failure, FinishReason, Timing, Usage};
     use std::collections::{BTreeMap, HashMap};
 

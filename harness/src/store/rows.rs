@@ -4,7 +4,7 @@
 
 use crate::plan::Shard;
 use crate::suite::Cost;
-use sizeup_reports::{QualityMeasure, Thresholds};
+use crate::suite::{QualityMeasure, Thresholds};
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Usage};
 
 /// Where a run stands.

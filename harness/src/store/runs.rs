@@ -5,8 +5,8 @@
 use super::{Owner, RunModel, RunRow, RunStatus, RunTask, Store, StoreError};
 use crate::plan::Shard;
 use crate::suite::Cost;
+use crate::suite::QualityMeasure;
 use rusqlite::{params, Connection, OptionalExtension};
-use sizeup_reports::QualityMeasure;
 use std::collections::BTreeMap;
 
 const RUN_COLUMNS: &str = "id, suite, suite_path, options, status, started_at, finished_at,

@@ -238,7 +238,7 @@ pub fn migrate(conn: &mut Connection, version: i64) -> rusqlite::Result<()> {
 mod tests {
     use super::*;
     use crate::store::{RunStatus, Store, StoreError};
-    use sizeup_reports::QualityMeasure;
+    use crate::suite::QualityMeasure;
     use sizeup_runners::ErrorClass;
 
     /// Writes a version 1 database with one run, as the first release did.

@@ -19,6 +19,7 @@ mod guard;
 mod limits;
 mod load;
 mod locate;
+mod measures;
 pub mod model;
 pub mod prices;
 mod resolve;
@@ -28,6 +29,7 @@ mod warnings;
 
 pub use error::{Diagnostic, SuiteError};
 pub use load::load;
+pub use measures::{QualityMeasure, Thresholds};
 pub use model::{
     Case, Cost, Model, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY,
 };

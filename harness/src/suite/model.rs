@@ -2,10 +2,10 @@
 //! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
 //! leaves out. Everything here has passed [`super::load`]'s checks.
 
-use sizeup_runners::rules::{Control, Param, Rules};
+use super::measures::{QualityMeasure, Thresholds};
 use crate::scorers::Scorer;
 use serde_json::Value;
-use sizeup_reports::{QualityMeasure, Thresholds};
+use sizeup_runners::rules::{Control, Param, Rules};
 use sizeup_runners::{Message, Provider, Reasoning};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

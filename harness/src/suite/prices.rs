@@ -107,7 +107,11 @@ pub fn from_litellm(
     for (key, v) in &map {
         let Some(provider) = Provider::ALL
             .into_iter()
-            .find(|p| p.api().litellm_name.is_some_and(|theirs| v["litellm_provider"] == theirs))
+            .find(|p| {
+                p.api()
+                    .litellm_name
+                    .is_some_and(|theirs| v["litellm_provider"] == theirs)
+            })
             .map(Provider::as_str)
         else {
             continue;

@@ -3,15 +3,13 @@
 
 use super::check::{check_concurrency, check_limits, check_range, check_sampling, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
-use super::model::{
-    Cost, Model, ReasoningSettings, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT,
-};
+use super::model::{Cost, Model, ReasoningSettings, DEFAULT_RETRY_TIME, DEFAULT_TIMEOUT};
 use super::prices::PriceBook;
-use sizeup_runners::rules::{Control, Rules};
-use sizeup_runners::{Location, Provider};
 use super::spec::{
     CatalogSpec, CostSpec, DefaultsSpec, ModelEntry, ModelSpec, RoleSpec, SuiteSpec,
 };
+use sizeup_runners::rules::{Control, Rules};
+use sizeup_runners::{Location, Provider};
 use std::path::Path;
 
 /// Where a model is defined: in the suite or in the catalog, and the path

@@ -282,7 +282,7 @@ pub struct QualitySpec {
     /// What `min` and the comparison with the reference measure:
     /// `pass_rate` or `mean` (default: `pass_rate` for structured tasks,
     /// `mean` otherwise).
-    pub measure: Option<sizeup_reports::QualityMeasure>,
+    pub measure: Option<super::QualityMeasure>,
     /// The largest acceptable share of trials ending in an error, in [0, 1]
     /// (default 0.02).
     pub max_error_rate: Option<f64>,

@@ -5,6 +5,7 @@
 use super::cases::{self, RawCase};
 use super::check::{check_range, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
+use super::measures::Thresholds;
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::embed::EmbedError;
@@ -12,7 +13,6 @@ use crate::scorers::{default_measure, Scorer};
 use crate::templates::Bound;
 use minijinja::Environment;
 use serde_json::{Map, Value};
-use sizeup_reports::Thresholds;
 use sizeup_runners::{Message, Role};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

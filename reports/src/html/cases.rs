@@ -45,16 +45,14 @@ pub(super) struct CaseView {
 #[derive(Debug, Serialize)]
 struct Mark {
     model: String,
-    state: &'static str,
-    word: &'static str,
+    state: State,
 }
 
 #[derive(Debug, Serialize)]
 struct TrialView {
     model: String,
     repeat: Option<u32>,
-    state: &'static str,
-    word: &'static str,
+    state: State,
     quality: String,
     latency: String,
     cached: bool,
@@ -149,19 +147,17 @@ pub(super) fn case_views(
         let mut views = Vec::new();
         let mut marks: Vec<Mark> = Vec::new();
         for t in trials {
-            let (state, word) = trial_state(t);
+            let state = State::of(t);
             match marks.iter_mut().find(|m| m.model == t.model) {
                 // A model with repeats is marked by its worst trial.
                 Some(m) => {
-                    if state != "pass" && m.state == "pass" {
+                    if state != State::Pass && m.state == State::Pass {
                         m.state = state;
-                        m.word = word;
                     }
                 }
                 None => marks.push(Mark {
                     model: t.model.clone(),
                     state,
-                    word,
                 }),
             }
             let shown = shown_per_model.entry(t.model.as_str()).or_default();
@@ -169,7 +165,7 @@ pub(super) fn case_views(
                 continue;
             }
             *shown += 1;
-            let view = trial_view(t, state, word, repeats);
+            let view = trial_view(t, state, repeats);
             let text = view.output.len()
                 + view.error.as_ref().map_or(0, String::len)
                 + view
@@ -211,18 +207,12 @@ pub(super) fn case_views(
 }
 
 /// One trial as the drill-down shows it, its texts cut short.
-fn trial_view(
-    t: &TrialRecord,
-    state: &'static str,
-    word: &'static str,
-    repeats: bool,
-) -> TrialView {
+fn trial_view(t: &TrialRecord, state: State, repeats: bool) -> TrialView {
     let (output, output_cut) = truncate(&t.output, OUTPUT_CHARS);
     TrialView {
         model: t.model.clone(),
         repeat: repeats.then_some(t.repeat + 1),
         state,
-        word,
         quality: t
             .quality
             .map_or_else(|| "0 (error)".into(), |q| format!("{q:.2}")),
@@ -249,13 +239,24 @@ fn trial_view(
     }
 }
 
-fn trial_state(t: &TrialRecord) -> (&'static str, &'static str) {
-    if t.error_class.is_some() {
-        ("error", "error")
-    } else if t.passed {
-        ("pass", "pass")
-    } else {
-        ("fail", "fail")
+/// How a trial ended, as its mark shows it (and styles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum State {
+    Pass,
+    Fail,
+    Error,
+}
+
+impl State {
+    fn of(t: &TrialRecord) -> Self {
+        if t.error_class.is_some() {
+            Self::Error
+        } else if t.passed {
+            Self::Pass
+        } else {
+            Self::Fail
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 
 use crate::baseline::{self, Kind};
 use crate::format::{dollars, group, plain_points};
-use crate::{RenderError, ReportModel, SinceBaseline};
+use crate::{RenderError, ReportModel, RunStatus, SinceBaseline};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
@@ -19,7 +19,8 @@ mod cases;
 mod task;
 mod trends;
 
-use crate::summary::{headline, verdict_rows, Cells, Headline, VerdictRow, DEFAULT_MARGIN};
+use crate::summary::{headline, verdict_rows, Cells, Headline, VerdictRow};
+use crate::DEFAULT_MARGIN;
 pub use cases::CASES_PER_TASK;
 use cases::{CaseIndex, DRILL_DOWN_BYTES, OUTPUT_CHARS};
 use task::{task_view, TaskView};
@@ -107,7 +108,7 @@ struct SinceLine {
 #[derive(Debug, Serialize)]
 struct RunView {
     id: String,
-    status: String,
+    status: &'static str,
     unfinished: bool,
     started_at: String,
     finished_at: Option<String>,
@@ -149,8 +150,8 @@ impl Page {
             suite: run.suite.clone(),
             run: RunView {
                 id: run.id.clone(),
-                status: run.status.clone(),
-                unfinished: run.status != "finished",
+                status: run.status.as_str(),
+                unfinished: run.status != RunStatus::Finished,
                 started_at: crate::format::time(&run.started_at),
                 finished_at: run.finished_at.as_deref().map(crate::format::time),
                 trials_done: group(run.trials_done),

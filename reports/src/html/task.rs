@@ -8,7 +8,8 @@ use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
 use crate::format::{
     dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points,
 };
-use crate::summary::{outcome_words, Cells, DEFAULT_MARGIN};
+use crate::summary::{outcome_words, Cells};
+use crate::DEFAULT_MARGIN;
 use crate::{Cell, QualityMeasure, ReportModel, TaskInfo};
 use serde::Serialize;
 

@@ -63,7 +63,8 @@ pub struct JudgeMeasure {
     /// Task id.
     pub task: String,
     /// The scorer it serves: `judge` (a rubric) or `pairwise`.
-    pub scorer: String,
+    #[schemars(with = "String")]
+    pub scorer: JudgeKind,
     /// The judging model's id.
     pub judge: String,
     /// Questions put to it.
@@ -105,7 +106,8 @@ pub struct RunInfo {
     /// End, RFC 3339 in UTC, if the run ended.
     pub finished_at: Option<String>,
     /// `running`, `finished`, `interrupted` or `failed`.
-    pub status: String,
+    #[schemars(with = "String")]
+    pub status: RunStatus,
     /// Trials in the plan.
     pub trials_planned: u64,
     /// Trials stored.
@@ -178,6 +180,53 @@ pub struct TaskInfo {
     pub regression: Thresholds,
 }
 
+/// The margin of non-inferiority of a task that sets none: five points.
+/// The verdict decides with it, and a report reads a task without a
+/// margin (an export of an older run) with it.
+pub const DEFAULT_MARGIN: f64 = 0.05;
+
+/// The kind of judged scorer a judge serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JudgeKind {
+    /// Rates one answer on a rubric.
+    Judge,
+    /// Compares an answer with the reference's.
+    Pairwise,
+}
+
+/// Where a run stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// Trials are being run (or the process died while they were).
+    Running,
+    /// Every trial of the plan is stored.
+    Finished,
+    /// Stopped early and resumable.
+    Interrupted,
+    /// Stopped by a fault of sizeup.
+    Failed,
+}
+
+impl RunStatus {
+    /// Its name, as the JSON export writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::Finished => "finished",
+            Self::Interrupted => "interrupted",
+            Self::Failed => "failed",
+        }
+    }
+}
+
+impl std::fmt::Display for RunStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The figure a task's quality bars hold a model to.
 ///
 /// Partial credit (a query scoring 0.67 for the right tables but the wrong
@@ -211,15 +260,6 @@ impl QualityMeasure {
         match self {
             Self::PassRate => "pass_rate",
             Self::Mean => "mean",
-        }
-    }
-
-    /// The name [`Self::as_str`] gives, read back.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "pass_rate" => Some(Self::PassRate),
-            "mean" => Some(Self::Mean),
-            _ => None,
         }
     }
 

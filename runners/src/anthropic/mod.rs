@@ -13,8 +13,8 @@
 //! are not part of the answer.
 
 use crate::http::{self, Accumulator, Count, Wire};
-use crate::sse::SseEvent;
 use crate::provider::{Api, Location, Tokenizer};
+use crate::sse::SseEvent;
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
     Runner, Usage,
@@ -32,6 +32,7 @@ pub const ANTHROPIC: Api = Api {
     key_env: Some("ANTHROPIC_API_KEY"),
     api_version: None,
     litellm_name: Some("anthropic"),
+    litellm_route: Some("anthropic"),
     tokenizer: Tokenizer::Unknown,
     rules: rules::rules,
     build: |t| {

@@ -66,8 +66,6 @@ mod tests {
         let sonnet4 = rules("claude-sonnet-4-20250514");
         assert!(!sonnet4.temperature_or_top_p);
         assert!(sonnet4.reasoning.is_some());
-        assert!(rules("claude-3-5-haiku-latest")
-            .reasoning
-            .is_none());
+        assert!(rules("claude-3-5-haiku-latest").reasoning.is_none());
     }
 }

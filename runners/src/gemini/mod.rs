@@ -10,8 +10,8 @@
 //! thought summaries are not part of the answer.
 
 use crate::http::{self, Accumulator, Count, Wire};
-use crate::sse::SseEvent;
 use crate::provider::{Api, Location, Tokenizer};
+use crate::sse::SseEvent;
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Reasoning, Request, Role,
     Runner, Usage,
@@ -30,6 +30,7 @@ pub const GEMINI: Api = Api {
     key_env: Some("GEMINI_API_KEY"),
     api_version: None,
     litellm_name: Some("gemini"),
+    litellm_route: Some("gemini"),
     tokenizer: Tokenizer::Unknown,
     rules: rules::rules,
     build: |t| {

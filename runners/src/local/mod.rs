@@ -59,6 +59,7 @@ pub const LOCAL: Api = Api {
     key_env: None,
     api_version: None,
     litellm_name: None,
+    litellm_route: None,
     tokenizer: Tokenizer::Gguf,
     rules: open_rules,
     build: |t| {

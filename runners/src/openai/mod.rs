@@ -7,8 +7,8 @@
 //! Servers that send no usage get an estimate, marked as such.
 
 use crate::http::{self, Accumulator, Count, Wire};
-use crate::sse::SseEvent;
 use crate::provider::{open_rules, Api, Location, Target, Tokenizer};
+use crate::sse::SseEvent;
 use crate::{
     ApiKey, BoxFuture, Completion, ErrorClass, Failure, FinishReason, Message, Reasoning, Request,
     Runner, Usage,
@@ -27,6 +27,7 @@ pub const OPENAI: Api = Api {
     key_env: Some("OPENAI_API_KEY"),
     api_version: None,
     litellm_name: Some("openai"),
+    litellm_route: Some("openai"),
     tokenizer: Tokenizer::Tiktoken,
     rules: rules::rules,
     build: |t| Ok(build(t, Flavor::OpenAi)),
@@ -41,6 +42,7 @@ pub const AZURE_OPENAI: Api = Api {
     key_env: Some("AZURE_OPENAI_API_KEY"),
     api_version: Some("2024-10-21"),
     litellm_name: Some("azure"),
+    litellm_route: Some("azure"),
     tokenizer: Tokenizer::Tiktoken,
     // A deployment is usually named after its model.
     rules: rules::rules,
@@ -59,6 +61,7 @@ pub const COMPATIBLE: Api = Api {
     key_env: None,
     api_version: None,
     litellm_name: None,
+    litellm_route: Some("openai"),
     tokenizer: Tokenizer::Unknown,
     rules: open_rules,
     build: |t| Ok(build(t, Flavor::Compatible)),

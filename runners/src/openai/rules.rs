@@ -112,10 +112,7 @@ mod tests {
         assert!(!five_one.reasons(None, None), "gpt-5.1 defaults to none");
         assert!(five_one.reasons(Some("low"), None));
         assert!(effort_levels(rules("gpt-5.4-mini")).contains(&"xhigh"));
-        assert_eq!(
-            effort_levels(rules("gpt-5-pro")),
-            ["high"]
-        );
+        assert_eq!(effort_levels(rules("gpt-5-pro")), ["high"]);
         let o1_mini = rules("o1-mini");
         assert!(effort_levels(o1_mini).is_empty() && o1_mini.reasons(None, None));
         for m in ["gpt-5-chat-latest", "gpt-4.1-mini", "gpt-4o"] {

@@ -83,7 +83,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     // As the store now has it, so the files written here equal an export.
     let report = ReportModel {
         run: sizeup_reports::RunInfo {
-            status: ending.status().as_str().to_string(),
+            status: ending.status().into(),
             finished_at: Some(finished_at),
             ..report.run
         },

@@ -153,11 +153,7 @@ pub fn run_models(suite: &Suite, plan: &Plan, weights: &[Option<String>]) -> Vec
             reference: m.reference,
             identity: identity(m, weights.get(i).and_then(Option::as_deref)).to_string(),
             base_url: (!m.base_url.is_empty()).then(|| m.base_url.clone()),
-            api_version: m
-                .provider
-                .api()
-                .api_version
-                .map(|_| m.api_version.clone()),
+            api_version: m.provider.api().api_version.map(|_| m.api_version.clone()),
             api_key_env: m.api_key_env.clone(),
             cost: Some(m.cost),
             price_source: Some(m.price_source.clone()),
