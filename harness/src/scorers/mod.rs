@@ -15,13 +15,11 @@ pub mod judge;
 mod normalize;
 mod numeric;
 mod similarity;
-mod spec;
 mod sql;
 mod text;
 
-use crate::suite::QualityMeasure;
+use crate::suite::{Normalizer, QualityMeasure, ScorerSpec};
 use serde_json::Value;
-pub use spec::{Normalizer, ScorerSpec};
 use std::collections::BTreeMap;
 
 pub use judge::Judge;

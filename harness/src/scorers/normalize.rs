@@ -1,6 +1,6 @@
 //! Text normalisation before comparison.
 
-use super::spec::Normalizer;
+use crate::suite::Normalizer;
 
 /// Applies the normalisers in order.
 pub fn normalize(text: &str, steps: &[Normalizer]) -> String {

@@ -23,6 +23,7 @@ mod measures;
 pub mod model;
 pub mod prices;
 mod resolve;
+mod scorer_spec;
 pub mod spec;
 mod task;
 mod warnings;
@@ -34,4 +35,5 @@ pub use model::{
     Case, Cost, Model, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY,
 };
 pub use prices::{PriceBook, PriceEntry};
+pub use scorer_spec::{Normalizer, ScorerSpec};
 pub use sizeup_runners::Provider;
