@@ -8,8 +8,11 @@
 //!
 //! One file per job: [`model`] holds the validated types, `load` the entry
 //! point, `resolve` the models, `task` the tasks and their cases, `limits`
-//! the rate-limit check, [`spec`] what files deserialize into, `cases` the
-//! cases files, `error` and `locate` the diagnostics, [`prices`] the price book.
+//! the rate-limit check, [`spec`] what files deserialize into (a scorer's in
+//! `scorer_spec`), `measures` a task's quality measure and regression
+//! thresholds, `cases` the cases files, `error` and `locate` the diagnostics,
+//! [`prices`] the price book. What each provider accepts comes from
+//! `sizeup_runners::Provider`.
 
 mod cases;
 mod check;

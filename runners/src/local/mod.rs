@@ -388,8 +388,8 @@ impl Runner for LocalRunner {
 mod tests {
     use super::*;
     use crate::{FinishReason, Message, Role, Usage};
-    use std::time::Duration;
     use std::sync::atomic::AtomicU64;
+    use std::time::Duration;
 
     pub(super) fn request(max_tokens: u32) -> Request {
         Request {
