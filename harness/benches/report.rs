@@ -12,8 +12,7 @@
 
 use sizeup::analysis;
 use sizeup::store::{NewTrial, Owner, RunModel, RunRow, RunStatus, RunTask, ScoreRow, Store};
-use sizeup::suite::Cost;
-use sizeup_reports::QualityMeasure;
+use sizeup::suite::{Cost, QualityMeasure};
 use sizeup_runners::{Completion, ErrorClass, Failure, FinishReason, Timing, Usage};
 use std::collections::BTreeMap;
 use std::time::Instant;

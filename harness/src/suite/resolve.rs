@@ -250,9 +250,8 @@ impl ModelCx<'_> {
                 format!("`api_version` applies only to {} models", takers.join(", ")),
             ));
         }
-        if !provider.in_process()
-            && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
-        {
+        let http = base_url.starts_with("http://") || base_url.starts_with("https://");
+        if !provider.in_process() && !http {
             return Err(src.at(
                 &self.f("base_url"),
                 format!("`{base_url}` is not an http:// or https:// URL"),
