@@ -3,14 +3,17 @@
 //!
 //! A model's test case fails when it misses one of the task's bars
 //! (quality, minimum, latency, errors), with the misses as the failure
-//! message; it passes when it is adequate. The task's reference is the
-//! yardstick for quality, and fails only when it misses an absolute bar
-//! (minimum, latency, errors). Written with `quick-junit`, which escapes
-//! every attribute and text node and drops characters XML cannot carry.
+//! message; it is skipped when a bar is undecided (its interval straddles
+//! the bar) and it misses none; it passes when it is adequate. The task's
+//! reference is the yardstick for quality, and is held to the absolute bars
+//! only (minimum, latency, errors). Each suite ends with a `verdict` case:
+//! failing when no model tested is adequate, skipped when the verdict is
+//! inconclusive. Written with `quick-junit`, which escapes every attribute
+//! and text node and drops characters XML cannot carry.
 
 use crate::baseline::{self, Kind};
 use crate::format::{dollars, duration_ms, percent, points_ci_of};
-use crate::{Cell, QualityMeasure, RenderError, ReportModel, SinceBaseline};
+use crate::{Cell, Outcome, QualityMeasure, RenderError, ReportModel, SinceBaseline, Verdict};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// The junit format.
@@ -51,7 +54,9 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         ));
         if let Some(v) = verdict {
             suite.add_property(Property::new("verdict", format!("{:?}", v.outcome)));
-            suite.add_property(Property::new("recommended", v.recommended.as_str()));
+            if let Some(recommended) = &v.recommended {
+                suite.add_property(Property::new("recommended", recommended.as_str()));
+            }
             suite.set_system_out(v.sentence.as_str());
         }
         // Models in the run's order, then any cell of a model not listed.
@@ -73,6 +78,7 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
         for cell in cells {
             let reference = verdict.is_some_and(|v| v.reference == cell.model);
             let misses = cell.misses.as_deref().unwrap_or_default();
+            let undecided = cell.undecided.as_deref().unwrap_or_default();
             let status = if !misses.is_empty() {
                 let message: Vec<String> = misses
                     .iter()
@@ -88,6 +94,18 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
                     summary(task.quality_measure, cell)
                 ));
                 s
+            } else if !undecided.is_empty() {
+                let message: Vec<String> = undecided
+                    .iter()
+                    .map(|m| format!("{}: {}", m.bar, m.detail))
+                    .collect();
+                let mut s = TestCaseStatus::skipped();
+                s.set_message(format!(
+                    "{} leaves undecided {}",
+                    cell.model,
+                    message.join("; ")
+                ));
+                s
             } else {
                 TestCaseStatus::success()
             };
@@ -96,15 +114,42 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
             if reference {
                 case.add_property(Property::new("role", "reference"));
             }
-            if verdict.is_some_and(|v| v.recommended == cell.model) {
+            if verdict.is_some_and(|v| v.recommended.as_ref() == Some(&cell.model)) {
                 case.add_property(Property::new("recommended", "true"));
             }
             case.set_system_out(summary(task.quality_measure, cell));
             suite.add_test_case(case);
         }
+        if let Some(v) = verdict {
+            suite.add_test_case(verdict_case(&task.id, v));
+        }
         out.add_test_suite(suite);
     }
     out.to_string().map_err(RenderError::Junit)
+}
+
+/// The task's verdict as a test case: it fails when no model tested is
+/// adequate and is skipped while the verdict is inconclusive.
+fn verdict_case(task: &str, v: &Verdict) -> TestCase {
+    let status = match v.outcome {
+        Outcome::NoneAdequate => {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            s.set_message("no adequate model among those tested");
+            s.set_type("none_adequate");
+            s.set_description(v.sentence.as_str());
+            s
+        }
+        Outcome::Inconclusive => {
+            let mut s = TestCaseStatus::skipped();
+            s.set_message(v.sentence.as_str());
+            s
+        }
+        Outcome::Cheaper | Outcome::NeedsReference | Outcome::Alone => TestCaseStatus::success(),
+    };
+    let mut case = TestCase::new("verdict", status);
+    case.set_classname(format!("sizeup.{task}"));
+    case.set_system_out(v.sentence.as_str());
+    case
 }
 
 /// One test case per task × model compared with the baseline, failing on

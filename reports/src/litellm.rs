@@ -3,7 +3,7 @@
 //! so a gateway routes each workload to it. Keys appear as the name of
 //! their environment variable (`os.environ/NAME`), never as values.
 
-use crate::{ModelInfo, RenderError, ReportModel};
+use crate::{ModelInfo, Outcome, RenderError, ReportModel};
 use serde::Serialize;
 use sizeup_runners::Provider;
 
@@ -89,13 +89,25 @@ impl crate::Output for Litellm {
     }
 }
 
-/// Renders the configuration; tasks whose recommended model LiteLLM cannot
-/// reach are listed in a comment at the top, with what to do.
+/// Renders the configuration; tasks with no recommended model, or whose
+/// recommended model LiteLLM cannot reach, are listed in a comment at the
+/// top, with why.
 pub fn render(report: &ReportModel) -> Result<String, RenderError> {
     let mut notes = Vec::new();
     let mut model_list = Vec::new();
     for v in &report.verdicts {
-        let Some(model) = report.models.iter().find(|m| m.id == v.recommended) else {
+        let Some(recommended) = &v.recommended else {
+            notes.push(format!(
+                "# {}: no alias: {}",
+                v.task,
+                match v.outcome {
+                    Outcome::NoneAdequate => "no adequate model among those tested",
+                    _ => "no model can be recommended yet (the verdict is inconclusive)",
+                }
+            ));
+            continue;
+        };
+        let Some(model) = report.models.iter().find(|m| &m.id == recommended) else {
             continue;
         };
         match params(model) {

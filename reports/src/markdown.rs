@@ -9,7 +9,7 @@
 
 use crate::baseline::{self, Kind};
 use crate::summary::{headline, verdict_rows, Headline};
-use crate::{RenderError, ReportModel, RunStatus};
+use crate::{Outcome, RenderError, ReportModel, RunStatus};
 use std::fmt::Write;
 
 /// The markdown format.
@@ -131,10 +131,11 @@ fn verdicts(out: &mut String, report: &ReportModel) -> bool {
     );
     for r in &rows {
         let sign = match r.outcome {
-            "cheaper" => "✓",
-            "needs_reference" => "✗",
-            "inconclusive" => "?",
-            _ => "–",
+            Outcome::Cheaper => "✓",
+            Outcome::NeedsReference => "✗",
+            Outcome::Inconclusive => "?",
+            Outcome::NoneAdequate => "⚠",
+            Outcome::Alone => "–",
         };
         let difference = match &r.difference_model {
             Some(m) => format!("{}: {}", text(m), text(&r.difference)),

@@ -105,6 +105,8 @@ fn build(cases: usize) -> ReportModel {
         p50,
         p90: p50 + (p95 - p50) * 0.7,
         p95,
+        p95_low: Some(p95 * 0.9),
+        p95_high: Some(p95 * 1.1),
         p99: p95 * 1.2,
         max: p95 * 1.5,
     };
@@ -172,7 +174,18 @@ fn build(cases: usize) -> ReportModel {
             monthly_usd: volume.map(|v| v as f64 * usd_per_request),
             cost_basis: None,
             usd_per_request_busy: None,
-            misses,
+            // A bar whose interval straddles it is undecided, not missed.
+            undecided: misses.as_ref().map(|m| {
+                m.iter()
+                    .filter(|m| m.detail.contains("straddles"))
+                    .cloned()
+                    .collect()
+            }),
+            misses: misses.map(|m| {
+                m.into_iter()
+                    .filter(|m| !m.detail.contains("straddles"))
+                    .collect()
+            }),
         }
     };
     let (triage, extraction, sentiment) = (Some(66_000), Some(40_000), Some(100_000));
@@ -312,7 +325,8 @@ fn build(cases: usize) -> ReportModel {
             outcome: Outcome::Cheaper,
             reference: REFERENCE.into(),
             reference_by_quality: false,
-            recommended: "qwen2.5-coder-0.5b".into(),
+            recommended: Some("qwen2.5-coder-0.5b".into()),
+            undecided: None,
             sentence: "email-triage: does not need gpt-4o. qwen2.5-coder-0.5b is within 3 points \
                        (95% CI −2.1 to +1.4), p95 0.9 s under the 3.0 s SLO, $41/month instead \
                        of $231 — saves $2,280 a year."
@@ -326,7 +340,8 @@ fn build(cases: usize) -> ReportModel {
             outcome: Outcome::NeedsReference,
             reference: REFERENCE.into(),
             reference_by_quality: false,
-            recommended: REFERENCE.into(),
+            recommended: Some(REFERENCE.into()),
+            undecided: None,
             sentence: "email-extraction: needs gpt-4o. qwen2.5-coder-0.5b misses quality (−12.0 \
                        (95% CI −15.1 to −8.9), beyond the 3-point margin), minimum (mean quality \
                        0.83 under the minimum 0.90); smollm2-135m misses quality, minimum and \
@@ -341,7 +356,8 @@ fn build(cases: usize) -> ReportModel {
             outcome: Outcome::Inconclusive,
             reference: REFERENCE.into(),
             reference_by_quality: false,
-            recommended: REFERENCE.into(),
+            recommended: Some(REFERENCE.into()),
+            undecided: Some("qwen2.5-coder-0.5b".into()),
             sentence: "feedback-sentiment: inconclusive. qwen2.5-coder-0.5b is −1.5 against \
                        gpt-4o (95% CI −4.8 to +1.8) and the margin is 3 points: about 380 cases \
                        in all (374 more) would decide it at the observed spread."
@@ -355,7 +371,8 @@ fn build(cases: usize) -> ReportModel {
             outcome: Outcome::Alone,
             reference: REFERENCE.into(),
             reference_by_quality: true,
-            recommended: REFERENCE.into(),
+            recommended: Some(REFERENCE.into()),
+            undecided: None,
             sentence: "ticket-summary: only gpt-4o ran this task; there is nothing to compare it \
                        with."
                 .into(),
@@ -585,9 +602,9 @@ fn since_baseline() -> SinceBaseline {
         flips: vec![Flip {
             task: "email-extraction".into(),
             before: Outcome::Cheaper,
-            before_recommended: "qwen2.5-coder-0.5b".into(),
+            before_recommended: Some("qwen2.5-coder-0.5b".into()),
             after: Outcome::NeedsReference,
-            after_recommended: REFERENCE.into(),
+            after_recommended: Some(REFERENCE.into()),
             sentence: format!("email-extraction now needs more than qwen2.5-coder-0.5b, adequate in the baseline: needs {REFERENCE}."),
         }],
         only_in_baseline: Vec::new(),
@@ -678,6 +695,8 @@ fn percentiles(p95: f64) -> Percentiles {
         p50: p95 * 0.7,
         p90: p95 * 0.95,
         p95,
+        p95_low: None,
+        p95_high: None,
         p99: p95 * 1.1,
         max: p95 * 1.2,
     }

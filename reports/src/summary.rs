@@ -2,7 +2,7 @@
 //! and the verdicts counted in a headline, and a row per verdict.
 
 use crate::format::{dollars, duration_ms, points, points_ci_of};
-use crate::{Cell, Outcome, QualityMeasure, ReportModel, DEFAULT_MARGIN};
+use crate::{Cell, Outcome, QualityMeasure, ReportModel};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -36,11 +36,11 @@ pub(crate) struct VerdictRow {
     pub anchor: String,
     /// Task id.
     pub task: String,
-    /// `cheaper`, `needs_reference`, `inconclusive` or `alone`.
-    pub outcome: &'static str,
+    /// What the task needs (its CSS class is its JSON name).
+    pub outcome: Outcome,
     /// The verdict in two or three words.
     pub label: &'static str,
-    /// The model to use.
+    /// The model to use, or `none`.
     pub recommended: String,
     /// True when that is the reference.
     pub recommended_is_reference: bool,
@@ -88,6 +88,7 @@ pub(crate) fn outcome_words(o: Outcome) -> (&'static str, &'static str) {
         Outcome::NeedsReference => ("needs_reference", "Needs the reference"),
         Outcome::Inconclusive => ("inconclusive", "Inconclusive"),
         Outcome::Alone => ("alone", "Not compared"),
+        Outcome::NoneAdequate => ("none_adequate", "No adequate model"),
     }
 }
 
@@ -108,6 +109,11 @@ pub(crate) fn headline(report: &ReportModel) -> Headline {
             "need the reference",
         ),
         (Outcome::Inconclusive, "is inconclusive", "are inconclusive"),
+        (
+            Outcome::NoneAdequate,
+            "has no adequate model among those tested",
+            "have no adequate model among those tested",
+        ),
         (
             Outcome::Alone,
             "ran on one model only",
@@ -171,20 +177,23 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
             let measure = task
                 .map_or(QualityMeasure::Mean, |t| t.quality_measure)
                 .words();
-            let (outcome, label) = outcome_words(v.outcome);
-            let recommended = cells.get(&v.task, &v.recommended);
+            let (_, label) = outcome_words(v.outcome);
+            let recommended = v.recommended.as_deref().and_then(|m| cells.get(&v.task, m));
             let task_cells: Vec<&Cell> = report.cells.iter().filter(|c| c.task == v.task).collect();
             let vs = |c: &Cell| c.vs_reference.as_ref().map(|x| x.difference);
             let (difference_model, interval, fallback) = match v.outcome {
                 Outcome::Cheaper => (None, recommended.and_then(vs), "–"),
-                Outcome::Inconclusive => {
-                    let margin = task.and_then(|t| t.margin).unwrap_or(DEFAULT_MARGIN);
-                    match undecided(&task_cells, &v.reference, margin) {
-                        Some(c) => (Some(c.model.clone()), vs(c), "–"),
-                        None => (None, None, "–"),
-                    }
-                }
-                Outcome::NeedsReference => match closest(&task_cells) {
+                Outcome::Inconclusive => match v
+                    .undecided
+                    .as_deref()
+                    .and_then(|m| cells.get(&v.task, m))
+                    .filter(|c| c.vs_reference.is_some())
+                    .or_else(|| closest(&task_cells))
+                {
+                    Some(c) => (Some(c.model.clone()), vs(c), "–"),
+                    None => (None, None, "–"),
+                },
+                Outcome::NeedsReference | Outcome::NoneAdequate => match closest(&task_cells) {
                     Some(c) => (Some(c.model.clone()), vs(c), "–"),
                     None => (None, None, "no cheaper model"),
                 },
@@ -201,6 +210,7 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
                     "over",
                 ),
                 (Some(l), None) => (format!("{} (no SLO)", duration_ms(l.p95)), "none"),
+                (None, _) if recommended.is_none() => ("–".into(), "none"),
                 (None, _) => ("not measured".into(), "none"),
             };
             let cost = match (v.recommended_monthly_usd, v.reference_monthly_usd) {
@@ -208,15 +218,16 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
                     format!("{} instead of {}", dollars(ours), dollars(theirs))
                 }
                 (Some(ours), _) => dollars(ours),
+                (None, _) if v.recommended.is_none() => "–".into(),
                 (None, _) => "unpriced".into(),
             };
             VerdictRow {
                 anchor: format!("task-{}", anchors.get(v.task.as_str()).map_or(0, |i| i + 1)),
                 task: v.task.clone(),
-                outcome,
+                outcome: v.outcome,
                 label,
-                recommended: v.recommended.clone(),
-                recommended_is_reference: v.recommended == v.reference,
+                recommended: v.recommended.clone().unwrap_or_else(|| "none".into()),
+                recommended_is_reference: v.recommended.as_ref() == Some(&v.reference),
                 difference_model,
                 difference: interval
                     .map_or_else(|| fallback.to_string(), |i| points_ci_of(&i, measure)),
@@ -231,29 +242,6 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
             }
         })
         .collect()
-}
-
-/// The cheapest model whose interval straddles −margin and that misses no
-/// bar but quality: the one more cases would decide (as the harness picks it).
-fn undecided<'a>(cells: &[&'a Cell], reference: &str, margin: f64) -> Option<&'a Cell> {
-    let mut open: Vec<&Cell> = cells
-        .iter()
-        .copied()
-        .filter(|c| c.model != reference)
-        .filter(|c| {
-            c.vs_reference
-                .as_ref()
-                .is_some_and(|x| x.difference.low <= -margin && x.difference.high > -margin)
-                && c.misses
-                    .as_ref()
-                    .is_some_and(|m| m.iter().all(|m| m.bar == crate::Bar::Quality))
-        })
-        .collect();
-    open.sort_by(|a, b| {
-        let cost = |c: &Cell| c.usd_per_request.unwrap_or(f64::INFINITY);
-        cost(a).total_cmp(&cost(b))
-    });
-    open.first().copied().or_else(|| closest(cells))
 }
 
 /// The model whose difference with the reference is the least bad.

@@ -234,6 +234,8 @@ mod tests {
             p50: 12.0,
             p90: 20.0,
             p95: 25.4,
+            p95_low: None,
+            p95_high: None,
             p99: 30.0,
             max: 31.0,
         };
@@ -265,6 +267,7 @@ mod tests {
             cost_basis: None,
             usd_per_request_busy: None,
             misses: None,
+            undecided: None,
         };
         let report = ReportModel {
             format_version: FORMAT_VERSION,
@@ -291,7 +294,8 @@ mod tests {
                 outcome: Outcome::NeedsReference,
                 reference: "small".into(),
                 reference_by_quality: true,
-                recommended: "small".into(),
+                recommended: Some("small".into()),
+                undecided: None,
                 sentence: "triage: needs small.".into(),
                 reference_monthly_usd: Some(30.0),
                 recommended_monthly_usd: Some(30.0),

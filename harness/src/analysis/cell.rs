@@ -186,6 +186,7 @@ impl Acc {
             cost_basis: None,
             usd_per_request_busy: None,
             misses: None,
+            undecided: None,
         };
         (cell, self.cases)
     }

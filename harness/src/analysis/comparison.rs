@@ -243,17 +243,18 @@ fn flip_sentence(then: &Verdict, now: &Verdict) -> String {
     match (then.outcome, now.outcome) {
         (Outcome::Cheaper, Outcome::Cheaper) => format!(
             "{task}: the recommended model changed from {} to {}.",
-            then.recommended, now.recommended
+            named(then),
+            named(now)
         ),
         (_, Outcome::Cheaper) => format!(
             "{task} no longer needs {}: {} is now adequate (before: {}).",
             now.reference,
-            now.recommended,
+            named(now),
             outcome_phrase(then)
         ),
         (Outcome::Cheaper, _) => format!(
             "{task} now needs more than {}, adequate in the baseline: {}.",
-            then.recommended,
+            named(then),
             outcome_phrase(now)
         ),
         _ => format!(
@@ -266,11 +267,17 @@ fn flip_sentence(then: &Verdict, now: &Verdict) -> String {
 
 fn outcome_phrase(v: &Verdict) -> String {
     match v.outcome {
-        Outcome::Cheaper => format!("{} adequate", v.recommended),
+        Outcome::Cheaper => format!("{} adequate", named(v)),
         Outcome::NeedsReference => format!("needs {}", v.reference),
         Outcome::Inconclusive => "inconclusive".into(),
         Outcome::Alone => format!("only {} ran", v.reference),
+        Outcome::NoneAdequate => "no adequate model among those tested".into(),
     }
+}
+
+/// The recommended model's id, or `no model`.
+fn named(v: &Verdict) -> &str {
+    v.recommended.as_deref().unwrap_or("no model")
 }
 
 /// One threshold set on the command line, over every task's: `quality=0.1`.
@@ -490,7 +497,7 @@ mod tests {
         let v = &mut after.verdicts[0];
         let was = v.outcome;
         v.outcome = Outcome::NeedsReference;
-        v.recommended = v.reference.clone();
+        v.recommended = Some(v.reference.clone());
         before.trials.clear();
         after.trials.clear();
         let s = compare(&before, &after, &DEFAULT_FAIL_ON);

@@ -4,6 +4,7 @@
 //! stake and, for exports, every trial. The store's row types end here and
 //! the report's plain data begins.
 
+mod bars;
 pub mod capacity;
 pub(crate) mod cell;
 pub mod comparison;
@@ -182,12 +183,15 @@ fn self_hosting(
 /// that price was reached, beside the figure of this run's busy time.
 fn say_capacity_basis(verdicts: &mut [Verdict], cells: &[Cell], capacity: &[Capacity]) {
     for v in verdicts {
+        let Some(recommended) = v.recommended.as_deref() else {
+            continue;
+        };
         let cell = cells
             .iter()
-            .find(|c| c.task == v.task && c.model == v.recommended);
+            .find(|c| c.task == v.task && c.model == recommended);
         let swept = capacity
             .iter()
-            .find(|c| c.task == v.task && c.model == v.recommended);
+            .find(|c| c.task == v.task && c.model == recommended);
         let (Some(cell), Some(swept)) = (cell, swept) else {
             continue;
         };
@@ -199,7 +203,7 @@ fn say_capacity_basis(verdicts: &mut [Verdict], cells: &[Cell], capacity: &[Capa
         };
         v.sentence.push_str(&format!(
             " {} is priced at its measured capacity ({goodput:.1} requests/s within the objectives, {:.0}% used): {} a request{}.",
-            v.recommended,
+            recommended,
             swept.economics.utilisation * 100.0,
             sizeup_reports::format::dollars(usd),
             cell.usd_per_request_busy.map_or(String::new(), |busy| format!(
@@ -242,7 +246,13 @@ fn portfolio(tasks: &[TaskInfo], verdicts: &[Verdict]) -> Portfolio {
     let mut p = Portfolio::default();
     for task in tasks {
         let verdict = verdicts.iter().find(|v| v.task == task.id);
-        match verdict.and_then(|v| v.reference_monthly_usd.zip(v.recommended_monthly_usd)) {
+        // A task with no model to recommend stays on its reference's cost:
+        // no saving is claimed for it.
+        let recommended = |v: &Verdict| match &v.recommended {
+            Some(_) => v.recommended_monthly_usd,
+            None => v.reference_monthly_usd,
+        };
+        match verdict.and_then(|v| v.reference_monthly_usd.zip(recommended(v))) {
             Some((reference, recommended)) => {
                 p.reference_monthly_usd += reference;
                 p.recommended_monthly_usd += recommended;

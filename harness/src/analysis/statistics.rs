@@ -38,10 +38,9 @@
 //!   simulated at a true difference of −5 points with 20–60 discordant cases
 //!   it declared non-inferiority in 3.4% of runs against a nominal 2.5%;
 //!   the score interval holds its level (the tests show both).
-//! - **A percentile** ([`quantile_interval`]): distribution-free, from order
-//!   statistics: the ranks between which the true percentile lies with 95%
-//!   probability whatever the distribution (binomial counts of the values
-//!   below it).
+//! - **A percentile** (`percentiles::quantile_ranks`): distribution-free,
+//!   from order statistics: the ranks between which the true percentile lies
+//!   with 95% probability whatever the distribution.
 //! - **Discordant cases** ([`mcnemar_exact`]): McNemar's exact test, a
 //!   binomial test with p = ½ on the cases only one of the two models passed;
 //!   exact because the discordant counts are often single digits.
@@ -255,40 +254,6 @@ pub fn tango(only_candidate: u64, only_reference: u64, n: u64) -> Option<Interva
         low: bisect(-1.0, estimate, z).min(estimate),
         high: bisect(estimate, 1.0, -z).max(estimate),
     })
-}
-
-/// The ranks (1-based) of the order statistics that bound the `q` quantile
-/// of `n` values with 95% confidence, whatever their distribution: the
-/// count of values below the true quantile is Binomial(n, q), so the lower
-/// rank is the largest l with P(count < l) ≤ 2.5% and the upper the smallest
-/// u with P(count ≥ u) ≤ 2.5%. `None` for a bound the values cannot give
-/// (too few of them: the upper bound of the 95th percentile needs 72).
-pub fn quantile_interval(n: u64, q: f64) -> (Option<u64>, Option<u64>) {
-    if n == 0 || !(0.0..=1.0).contains(&q) {
-        return (None, None);
-    }
-    let tail = (1.0 - CONFIDENCE) / 2.0;
-    let count = Binomial::new(q, n).expect("q is a probability");
-    // The smallest x in 0..=n with P(count ≤ x) ≥ p (n when none is).
-    let smallest = |p: f64| {
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if count.cdf(mid) >= p {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        lo
-    };
-    // P(count < l) = P(count ≤ l − 1) ≤ tail: l − 1 is below the first x
-    // whose cdf exceeds the tail.
-    let first_over = smallest(f64::from_bits(tail.to_bits() + 1));
-    let low = (first_over >= 1).then_some(first_over);
-    // P(count ≥ u) ≤ tail ⟺ P(count ≤ u − 1) ≥ 1 − tail.
-    let high = smallest(1.0 - tail) + 1;
-    (low, (high <= n).then_some(high))
 }
 
 fn mean(values: &[f64]) -> f64 {
@@ -639,16 +604,6 @@ mod tests {
             "Tango declared non-inferior in {tango_rate}"
         );
         assert!(t_rate > tango_rate, "t {t_rate} vs Tango {tango_rate}");
-    }
-
-    #[test]
-    fn quantile_ranks_match_the_binomial_tables() {
-        assert_eq!(quantile_interval(100, 0.95), (Some(90), Some(100)));
-        assert_eq!(quantile_interval(200, 0.95), (Some(184), Some(197)));
-        assert_eq!(quantile_interval(72, 0.95), (Some(64), Some(72)));
-        assert_eq!(quantile_interval(71, 0.95).1, None);
-        assert_eq!(quantile_interval(20, 0.95), (Some(17), None));
-        assert_eq!(quantile_interval(0, 0.95), (None, None));
     }
 
     #[test]

@@ -85,16 +85,24 @@ pub fn runs(args: RunsArgs) -> Result<ExitCode, CliError> {
 
 /// The verdicts counted by outcome: `2 cheaper · 1 needs reference`.
 fn headline(verdicts: &[Verdict]) -> String {
+    let label = |o: Outcome| match o {
+        Outcome::Cheaper => "cheaper",
+        Outcome::NeedsReference => "needs reference",
+        Outcome::Inconclusive => "inconclusive",
+        Outcome::NoneAdequate => "none adequate",
+        Outcome::Alone => "not compared",
+    };
     let parts: Vec<String> = [
-        (Outcome::Cheaper, "cheaper"),
-        (Outcome::NeedsReference, "needs reference"),
-        (Outcome::Inconclusive, "inconclusive"),
-        (Outcome::Alone, "not compared"),
+        Outcome::Cheaper,
+        Outcome::NeedsReference,
+        Outcome::Inconclusive,
+        Outcome::NoneAdequate,
+        Outcome::Alone,
     ]
     .into_iter()
-    .filter_map(|(outcome, label)| {
+    .filter_map(|outcome| {
         let n = verdicts.iter().filter(|v| v.outcome == outcome).count();
-        (n > 0).then(|| format!("{n} {label}"))
+        (n > 0).then(|| format!("{n} {}", label(outcome)))
     })
     .collect();
     match parts.is_empty() {

@@ -57,6 +57,7 @@ struct QualityRow {
     difference: Figure,
     mcnemar: Figure,
     misses: Vec<String>,
+    undecided: Vec<String>,
 }
 
 /// A figure and, in small print under it, its interval or detail.
@@ -397,9 +398,16 @@ fn quality_row(c: &Cell, reference: bool) -> QualityRow {
         .flatten()
         .map(|m| format!("{}: {}", m.bar, m.detail))
         .collect();
+    let undecided: Vec<String> = c
+        .undecided
+        .iter()
+        .flatten()
+        .map(|m| format!("{}: {}", m.bar, m.detail))
+        .collect();
     let (status, status_text) = match (&c.misses, reference) {
         (_, true) => ("reference", "reference"),
-        (Some(m), false) if m.is_empty() => ("adequate", "adequate"),
+        (Some(m), false) if m.is_empty() && undecided.is_empty() => ("adequate", "adequate"),
+        (Some(m), false) if m.is_empty() => ("undecided", "undecided"),
         (Some(_), false) => ("misses", "misses a bar"),
         (None, false) => ("alone", "not compared"),
     };
@@ -449,6 +457,7 @@ fn quality_row(c: &Cell, reference: bool) -> QualityRow {
                 )),
             }),
         misses,
+        undecided,
     }
 }
 

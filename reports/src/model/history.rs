@@ -128,12 +128,12 @@ pub struct Flip {
     pub task: String,
     /// The baseline's outcome and recommended model.
     pub before: Outcome,
-    /// The baseline's recommended model.
-    pub before_recommended: String,
+    /// The baseline's recommended model, if it had one.
+    pub before_recommended: Option<String>,
     /// This run's outcome.
     pub after: Outcome,
-    /// This run's recommended model.
-    pub after_recommended: String,
+    /// This run's recommended model, if it has one.
+    pub after_recommended: Option<String>,
     /// The change in one sentence.
     pub sentence: String,
 }

@@ -15,7 +15,7 @@ pub use history::*;
 pub use results::*;
 
 /// Version of the JSON export format.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// One run, summarised and in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -15,6 +15,14 @@ pub struct Percentiles {
     pub p90: f64,
     /// 95th percentile.
     pub p95: f64,
+    /// Lower bound of the 95th percentile's 95% interval, from order
+    /// statistics; `None` when the values are too few to give one.
+    #[serde(default)]
+    pub p95_low: Option<f64>,
+    /// Upper bound of the same interval; `None` below 72 values, the fewest
+    /// that can bound a 95th percentile from above.
+    #[serde(default)]
+    pub p95_high: Option<f64>,
     /// 99th percentile.
     pub p99: f64,
     /// Slowest.
@@ -88,9 +96,13 @@ pub struct Cell {
     /// For a model priced at capacity: the figure of this run's busy time.
     #[serde(default)]
     pub usd_per_request_busy: Option<f64>,
-    /// The task's bars this model misses (empty when it is adequate); `None`
-    /// for the reference itself.
+    /// The task's bars this model misses: its 95% interval lies wholly on
+    /// the wrong side (empty when it misses none); `None` when no verdict
+    /// was made.
     pub misses: Option<Vec<Miss>>,
+    /// The task's bars left undecided: the interval straddles the bar.
+    #[serde(default)]
+    pub undecided: Option<Vec<Miss>>,
 }
 
 /// An estimate with its 95% interval.
@@ -123,13 +135,14 @@ pub struct Comparison {
     pub mcnemar_p: f64,
 }
 
-/// A bar of the task that a model misses.
+/// A bar of the task that a model misses, or leaves undecided.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Miss {
     /// `quality` (not non-inferior), `minimum`, `latency` or `errors`.
     #[schemars(with = "String")]
     pub bar: Bar,
-    /// By how much, in a phrase.
+    /// What was measured against the bar, with its interval, in a phrase;
+    /// for an undecided bar, with the cases that would decide it.
     pub detail: String,
 }
 
@@ -173,10 +186,14 @@ pub enum Outcome {
     Cheaper,
     /// No cheaper model is adequate: keep the reference.
     NeedsReference,
-    /// A cheaper model's interval straddles the margin: more cases decide.
+    /// A bar of a cheaper model (or of the reference) is undecided: its
+    /// interval straddles the bar, and more cases decide.
     Inconclusive,
     /// Only one model ran the task: nothing to compare.
     Alone,
+    /// No model tested meets the task's bars (the reference misses one of
+    /// its own, and every other model misses one): nothing is recommended.
+    NoneAdequate,
 }
 
 /// The verdict of one task.
@@ -191,8 +208,13 @@ pub struct Verdict {
     /// True when no model has `role: reference` and the best by mean
     /// quality was taken as the reference.
     pub reference_by_quality: bool,
-    /// The model to use: the cheapest adequate one, else the reference.
-    pub recommended: String,
+    /// The model to use: the cheapest adequate one, else the reference
+    /// while it meets its own bars; `None` when no model tested can be
+    /// recommended.
+    pub recommended: Option<String>,
+    /// For an inconclusive verdict: the model whose bars are undecided.
+    #[serde(default)]
+    pub undecided: Option<String>,
     /// The verdict in one sentence.
     pub sentence: String,
     /// The reference's cost per month at the task's volume.

@@ -1,0 +1,350 @@
+//! Where one model stands on each of a task's bars: met when the bar's 95%
+//! interval lies wholly on the right side, missed when it lies wholly on
+//! the wrong side, undecided when it straddles the bar, with the cases that
+//! would decide it. A figure at 3 cases is not stated as a fact: only its
+//! interval decides.
+
+use super::statistics::{cases_to_clear, cases_to_decide, wilson};
+use sizeup_reports::format::{duration_ms, group, plain_points, points};
+use sizeup_reports::{Bar, Cell, Comparison, Interval, Miss, QualityMeasure, TaskInfo};
+
+/// Measured trials below which no p95 has an upper bound.
+const FEWEST_FOR_A_P95: u64 = 72;
+
+/// A model's bars: those missed, and those undecided.
+#[derive(Debug, Default)]
+pub(super) struct Standing {
+    /// Bars whose interval lies wholly on the wrong side.
+    pub misses: Vec<Miss>,
+    /// Bars whose interval straddles the bar.
+    pub open: Vec<Miss>,
+    /// The most cases any undecided bar needs; `None` when none says.
+    pub cases_needed: Option<u64>,
+}
+
+impl Standing {
+    /// Meets every bar.
+    pub fn adequate(&self) -> bool {
+        self.misses.is_empty() && self.open.is_empty()
+    }
+
+    /// Misses no bar, but leaves one undecided.
+    pub fn undecided(&self) -> bool {
+        self.misses.is_empty() && !self.open.is_empty()
+    }
+
+    fn missed(&mut self, bar: Bar, detail: String) {
+        self.misses.push(Miss { bar, detail });
+    }
+
+    fn undecided_by(&mut self, bar: Bar, detail: String, cases: Option<u64>) {
+        self.open.push(Miss { bar, detail });
+        self.cases_needed = self.cases_needed.max(cases);
+    }
+}
+
+/// Non-inferiority against the reference: the paired interval's lower end
+/// above −margin. `compared` is the comparison with the spread of the
+/// per-case differences.
+pub(super) fn quality(
+    standing: &mut Standing,
+    task: &TaskInfo,
+    margin: f64,
+    compared: Option<&(Comparison, f64)>,
+) {
+    let Some((c, sd)) = compared else {
+        standing.missed(
+            Bar::Quality,
+            "fewer than two cases in common with the reference".into(),
+        );
+        return;
+    };
+    let d = c.difference;
+    if d.low > -margin {
+        return;
+    }
+    let measured = format!(
+        "{} points of {}, 95% CI {} to {}",
+        points(d.estimate),
+        task.quality_measure.words(),
+        points(d.low),
+        points(d.high),
+    );
+    if d.high <= -margin {
+        standing.missed(
+            Bar::Quality,
+            format!(
+                "{measured}, beyond the {}-point margin",
+                plain_points(margin)
+            ),
+        );
+    } else {
+        let cases = cases_to_decide(d.estimate, *sd, margin);
+        standing.undecided_by(
+            Bar::Quality,
+            format!(
+                "{measured}, straddles the {}-point margin{}",
+                plain_points(margin),
+                needs(cases, c.cases, "cases")
+            ),
+            cases,
+        );
+    }
+}
+
+/// The bars that do not depend on the reference, which is held to them
+/// too: minimum quality, latency objectives and the error bound. `cases`
+/// is the number of cases the model ran.
+pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, cases: u64) {
+    if let Some(min) = task.min_quality {
+        minimum(standing, task.quality_measure, cell, min, cases);
+    }
+    let objectives = [
+        ("", task.p95_latency_ms, cell.latency_ms),
+        (" TTFT", task.p95_ttft_ms, cell.ttft_ms),
+        (" TPOT", task.p95_tpot_ms, cell.tpot_ms),
+    ];
+    for (what, slo, measured) in objectives {
+        let Some(slo) = slo else { continue };
+        let Some(p) = measured else {
+            standing.undecided_by(
+                Bar::Latency,
+                format!("no p95{what} measured in this run (cached answers measure none)"),
+                None,
+            );
+            continue;
+        };
+        let interval = |p: &sizeup_reports::Percentiles| {
+            let low = p
+                .p95_low
+                .map_or_else(|| "below the fastest".into(), duration_ms);
+            let high = p
+                .p95_high
+                .map_or_else(|| "above the slowest".into(), duration_ms);
+            format!("95% CI {low} to {high}")
+        };
+        if p.p95_high.is_some_and(|h| h <= slo) {
+            continue;
+        }
+        if p.p95_low.is_some_and(|l| l > slo) {
+            standing.missed(
+                Bar::Latency,
+                format!(
+                    "p95{what} {} over the {} SLO, {}",
+                    duration_ms(p.p95),
+                    duration_ms(slo),
+                    interval(&p)
+                ),
+            );
+            continue;
+        }
+        // Below 72 trials no p95 has an upper bound; beyond that, more
+        // trials narrow it, by how much the spread alone does not say.
+        let trials = cell.n - cell.errors - cell.cached;
+        let fewest = (trials < FEWEST_FOR_A_P95).then_some(FEWEST_FOR_A_P95);
+        let more = match fewest {
+            Some(n) => format!(": at least {n} measured trials bound a p95 from above"),
+            None => ": more measured trials would narrow it".into(),
+        };
+        standing.undecided_by(
+            Bar::Latency,
+            format!(
+                "p95{what} {}, {}, straddles the {} SLO{more}",
+                duration_ms(p.p95),
+                interval(&p),
+                duration_ms(slo)
+            ),
+            fewest,
+        );
+    }
+    errors(standing, task.max_error_rate, cell);
+}
+
+/// The task's minimum on its measure, decided on the measure's interval.
+fn minimum(standing: &mut Standing, measure: QualityMeasure, cell: &Cell, min: f64, cases: u64) {
+    let Some(i) = measure.interval(cell) else {
+        return;
+    };
+    if i.low >= min {
+        return;
+    }
+    // The other figure is named too: a pass rate far under a high mean says
+    // the credit is partial.
+    let (other, value) = match measure {
+        QualityMeasure::PassRate => (QualityMeasure::Mean, cell.mean_quality),
+        QualityMeasure::Mean => (QualityMeasure::PassRate, cell.pass_rate),
+    };
+    let aside = value.map_or_else(String::new, |v| format!(" ({} {v:.2})", other.words()));
+    let measured = format!(
+        "{} {:.2}, 95% CI {:.2} to {:.2}",
+        measure.words(),
+        i.estimate,
+        i.low,
+        i.high
+    );
+    if i.high < min {
+        standing.missed(
+            Bar::Minimum,
+            format!("{measured}, under the minimum {min:.2}{aside}"),
+        );
+    } else {
+        let needed = cases_to_clear(i.estimate, spread(&i, cases), min);
+        standing.undecided_by(
+            Bar::Minimum,
+            format!(
+                "{measured}, straddles the minimum {min:.2}{aside}{}",
+                needs(needed, cases, "cases")
+            ),
+            needed,
+        );
+    }
+}
+
+/// The error bound, decided on the Wilson interval of the share of trials
+/// that ended in an error.
+fn errors(standing: &mut Standing, bound: f64, cell: &Cell) {
+    let Some(i) = wilson(cell.errors, cell.n) else {
+        return;
+    };
+    if i.high <= bound {
+        return;
+    }
+    let measured = format!(
+        "{:.1}% of trials failed, 95% CI {:.1}% to {:.1}%",
+        i.estimate * 100.0,
+        i.low * 100.0,
+        i.high * 100.0
+    );
+    if i.low > bound {
+        standing.missed(
+            Bar::Errors,
+            format!("{measured}, over the {:.1}% bound", bound * 100.0),
+        );
+    } else {
+        // The spread of one trial's outcome at the bound itself: with no
+        // error seen, the observed spread is 0 and says nothing.
+        let needed = cases_to_clear(i.estimate, (bound * (1.0 - bound)).sqrt(), bound);
+        standing.undecided_by(
+            Bar::Errors,
+            format!(
+                "{measured}, straddles the {:.1}% bound{}",
+                bound * 100.0,
+                needs(needed, cell.n, "trials")
+            ),
+            needed,
+        );
+    }
+}
+
+/// The per-case standard deviation behind a 95% interval over `cases`.
+fn spread(i: &Interval, cases: u64) -> f64 {
+    (i.high - i.low) / (2.0 * 1.959_964) * (cases as f64).sqrt()
+}
+
+/// ": about N cases in all would decide it", or that no count does (the
+/// estimate sits on the bar, or the spread is nil).
+fn needs(needed: Option<u64>, have: u64, unit: &str) -> String {
+    match needed {
+        Some(n) if n > have => format!(
+            ": about {} {unit} in all ({} more) would decide it",
+            group(n),
+            group(n - have)
+        ),
+        Some(_) => {
+            format!(": the {unit} in hand should decide it at this spread, rerun with them all")
+        }
+        None => format!(": no number of {unit} decides it at the observed spread"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::cell::Acc;
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+    use sizeup_reports::TrialRecord;
+
+    fn task(min: f64) -> TaskInfo {
+        TaskInfo {
+            id: "t".into(),
+            description: String::new(),
+            min_quality: Some(min),
+            quality_measure: QualityMeasure::PassRate,
+            margin: None,
+            p95_latency_ms: None,
+            p95_ttft_ms: None,
+            p95_tpot_ms: None,
+            requests_per_month: None,
+            max_error_rate: 0.05,
+            regression: Default::default(),
+        }
+    }
+
+    /// A cell over `n` cases, each passing with probability `p` and failing
+    /// with an error with probability `error`.
+    fn cell(rng: &mut StdRng, n: usize, p: f64, error: f64) -> Cell {
+        let mut acc = Acc::new();
+        for case in 0..n {
+            let failed = rng.random::<f64>() < error;
+            let passed = !failed && rng.random::<f64>() < p;
+            acc.add(&TrialRecord {
+                passed,
+                error_class: failed.then(|| "timeout".into()),
+                ..crate::analysis::test_trial(&case.to_string(), Some(f64::from(u8::from(passed))))
+            });
+        }
+        acc.cell("t", "m", None).0
+    }
+
+    fn standing(task: &TaskInfo, cell: &Cell) -> Standing {
+        let mut s = Standing::default();
+        absolute(&mut s, task, cell, cell.n);
+        s
+    }
+
+    fn has(bars: &[Miss], bar: Bar) -> bool {
+        bars.iter().any(|m| m.bar == bar)
+    }
+
+    #[test]
+    fn at_the_minimum_the_bar_is_rarely_declared_met() {
+        let mut rng = StdRng::seed_from_u64(3);
+        let task = task(0.8);
+        let mut met = 0;
+        for _ in 0..1_000 {
+            let s = standing(&task, &cell(&mut rng, 100, 0.8, 0.0));
+            met += usize::from(!has(&s.misses, Bar::Minimum) && !has(&s.open, Bar::Minimum));
+        }
+        assert!(met <= 50, "met in {met} of 1,000 runs");
+    }
+
+    #[test]
+    fn at_the_error_bound_the_bar_is_rarely_declared_met() {
+        let mut rng = StdRng::seed_from_u64(4);
+        let task = task(0.0);
+        let mut met = 0;
+        for _ in 0..1_000 {
+            let s = standing(&task, &cell(&mut rng, 300, 0.9, 0.05));
+            met += usize::from(!has(&s.misses, Bar::Errors) && !has(&s.open, Bar::Errors));
+        }
+        assert!(met <= 50, "met in {met} of 1,000 runs");
+    }
+
+    #[test]
+    fn clear_results_are_decided_and_close_ones_left_open() {
+        let mut rng = StdRng::seed_from_u64(5);
+        let task = task(0.8);
+        let clear = standing(&task, &cell(&mut rng, 200, 0.97, 0.0));
+        assert!(clear.adequate(), "{clear:?}");
+        let short = standing(&task, &cell(&mut rng, 200, 0.5, 0.0));
+        assert!(has(&short.misses, Bar::Minimum), "{short:?}");
+        // 3 cases decide nothing about a minimum of 0.8.
+        let few = standing(&task, &cell(&mut rng, 3, 1.0, 0.0));
+        assert!(few.undecided(), "{few:?}");
+        assert!(
+            few.open[0].detail.contains("straddles the minimum 0.80"),
+            "{few:?}"
+        );
+    }
+}
