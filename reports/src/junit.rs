@@ -249,12 +249,24 @@ mod tests {
             ]
         );
         let counts: Vec<usize> = r.test_suites.iter().map(|s| s.test_cases.len()).collect();
-        assert_eq!(counts, [2, 3, 3, 3, 1]);
+        // A case per model, then the verdict.
+        assert_eq!(counts, [2, 4, 4, 4, 2]);
         // The adequate model and the references pass; every model that
-        // misses a bar fails: smollm2 everywhere, qwen on extraction and
-        // (inconclusive) sentiment; and qwen's failing regression since the
-        // baseline (its latency regression does not fail).
-        assert_eq!(r.failures, 6);
+        // misses a bar fails: smollm2 everywhere and qwen on extraction; and
+        // qwen's failing regression since the baseline (its latency
+        // regression does not fail). Qwen's undecided sentiment is skipped,
+        // as is that task's inconclusive verdict.
+        assert_eq!(r.failures, 5);
+        assert_eq!(r.tests, 16);
+        let sentiment = &r.test_suites[3].test_cases;
+        for name in ["qwen2.5-coder-0.5b", "verdict"] {
+            let c = sentiment.iter().find(|c| c.name.as_str() == name).unwrap();
+            assert!(
+                matches!(&c.status, TestCaseStatus::Skipped { .. }),
+                "{name}: {:?}",
+                c.status
+            );
+        }
         match &r.test_suites[0].test_cases[0].status {
             TestCaseStatus::NonSuccess { message, .. } => {
                 let message = message.as_ref().unwrap().as_str();
@@ -301,6 +313,32 @@ mod tests {
             case(0, "gpt-4o").classname.unwrap().as_str(),
             "sizeup.email-triage"
         );
+    }
+
+    #[test]
+    fn a_task_with_no_adequate_model_fails_its_verdict() {
+        let mut report = sample::report();
+        let v = &mut report.verdicts[1];
+        v.outcome = Outcome::NoneAdequate;
+        v.recommended = None;
+        let r = parsed(&render(&report).unwrap());
+        let extraction = &r.test_suites[2];
+        assert!(!extraction
+            .properties
+            .iter()
+            .any(|p| p.name.as_str() == "recommended"));
+        let verdict = extraction.test_cases.last().unwrap();
+        assert_eq!(verdict.name.as_str(), "verdict");
+        match &verdict.status {
+            TestCaseStatus::NonSuccess { message, ty, .. } => {
+                assert_eq!(
+                    message.as_ref().unwrap().as_str(),
+                    "no adequate model among those tested"
+                );
+                assert_eq!(ty.as_ref().unwrap().as_str(), "none_adequate");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

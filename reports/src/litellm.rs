@@ -173,7 +173,7 @@ mod tests {
             ),
             model("tiny", "local", "/models/smollm2.gguf", None),
         ];
-        let verdicts: Vec<serde_json::Value> = ["az", "vllm", "big", "tiny", "proxied"]
+        let mut verdicts: Vec<serde_json::Value> = ["az", "vllm", "big", "tiny", "proxied"]
             .iter()
             .enumerate()
             .map(|(i, m)| {
@@ -185,6 +185,11 @@ mod tests {
                 })
             })
             .collect();
+        verdicts.push(serde_json::json!({
+            "task": "task-5", "outcome": "none_adequate", "reference": "big",
+            "reference_by_quality": false, "recommended": null, "sentence": "",
+            "reference_monthly_usd": null, "recommended_monthly_usd": null, "cases_needed": null
+        }));
         let report: ReportModel = serde_json::from_value(serde_json::json!({
             "format_version": crate::FORMAT_VERSION,
             "run": {"id": "r1", "suite": "s", "suite_path": "/s.yaml", "started_at": "t",
@@ -196,6 +201,10 @@ mod tests {
         .unwrap();
         let text = render(&report).unwrap();
         assert!(text.contains("# task-3: `tiny` runs in-process"), "{text}");
+        assert!(
+            text.contains("# task-5: no alias: no adequate model among those tested\n"),
+            "{text}"
+        );
         let yaml: serde_json::Value = yaml_serde::from_str(&text).unwrap();
         let list = yaml["model_list"].as_array().unwrap();
         assert_eq!(list.len(), 4);
