@@ -48,7 +48,8 @@ tasks:
     prompt: \"{{{{ q }}}}\"
     expected: a
     scorers: [{{type: exact}}]
-    quality: {{margin: 0.05, min: 0.8}}
+    # Bars a dozen cases can decide: every bar is held on its interval.
+    quality: {{margin: 0.3, min: 0.6, max_error_rate: 0.3}}
     volume: {{requests_per_month: 1000000}}
     cases:
 {}
@@ -56,6 +57,7 @@ tasks:
     prompt: \"{{{{ q }}}}\"
     expected: a
     scorers: [{{type: exact}}]
+    quality: {{margin: 0.3, max_error_rate: 0.3}}
     volume: {{requests_per_month: 2000}}
     cases:
 {}
@@ -321,7 +323,7 @@ fn merge_refuses_other_settings_duplicates_and_exports_and_completes_around_a_mi
 fn runs_lists_each_run_with_its_headline_filtered_by_suite() {
     let server = server();
     let s = Scratch::new();
-    s.write("suite.yaml", &suite(&server.base_url(), 6, 5.0));
+    s.write("suite.yaml", &suite(&server.base_url(), 12, 5.0));
     s.write("other.yaml", &common::suite(&server.base_url(), 2, ""));
     run(&s, "r.db", &[]);
     run(&s, "r.db", &["--shard", "1/2"]);
@@ -334,10 +336,11 @@ fn runs_lists_each_run_with_its_headline_filtered_by_suite() {
     };
     let all = list(&[]);
     assert_eq!(all.lines().count(), 4, "{all}");
-    // One model: its task has no verdict to compare.
+    // One model, two cases: nothing to compare it with, and too few
+    // trials to show it within the error bound.
     assert!(
         all.lines()
-            .any(|l| l.contains("e2e") && l.contains("1 not compared")),
+            .any(|l| l.contains("e2e") && l.contains("1 inconclusive")),
         "{all}"
     );
     let sharded = list(&["--suite", "sharded"]);
@@ -355,6 +358,6 @@ fn runs_lists_each_run_with_its_headline_filtered_by_suite() {
         whole.contains("1 cheaper · 1 needs reference") || whole.contains("2 cheaper"),
         "{whole}"
     );
-    assert!(whole.contains("36/36") && whole.contains('$'), "{whole}");
+    assert!(whole.contains("72/72") && whole.contains('$'), "{whole}");
     assert_eq!(list(&["--suite", "none"]).lines().count(), 1);
 }

@@ -46,7 +46,7 @@ tasks:
     prompt: \"{{{{ q }}}}\"
     expected: a
     scorers: [{{type: exact}}]
-    quality: {{margin: 0.05, min: 0.8}}
+    quality: {{margin: 0.05, min: 0.8, max_error_rate: 0.05}}
     slo: {{p95_latency_ms: 5000}}
     volume: {{requests_per_month: 1000000}}
     cases:
@@ -60,7 +60,9 @@ tasks:
 fn a_run_ends_with_a_verdict_that_every_export_carries() {
     let server = server();
     let s = Scratch::new();
-    s.write("s.yaml", &suite(&server.base_url(), 30));
+    // 90 cases: enough for a p95 with an upper bound (72) and for 0 errors
+    // to show a rate under 5%.
+    s.write("s.yaml", &suite(&server.base_url(), 90));
     let out = s
         .sizeup()
         .env("SMALL_KEY", "sk-never-shown")
@@ -83,7 +85,7 @@ fn a_run_ends_with_a_verdict_that_every_export_carries() {
     let table = String::from_utf8_lossy(&out);
     assert!(
         table.contains(
-            "echo: does not need big. small is within 5 points of pass rate (95% CI +0.0 to +0.0)"
+            "echo: does not need big. small is within 5 points of pass rate (95% CI −4.1 to +4.1)"
         ),
         "{table}"
     );
@@ -114,7 +116,7 @@ fn a_run_ends_with_a_verdict_that_every_export_carries() {
         .unwrap();
     assert_eq!(weak["misses"][0]["bar"], "quality");
     assert_eq!(weak["misses"][1]["bar"], "minimum");
-    assert_eq!(weak["vs_reference"]["only_reference_passed"], 10);
+    assert_eq!(weak["vs_reference"]["only_reference_passed"], 30);
     assert_eq!(
         report["portfolio"]["savings_yearly_usd"]
             .as_f64()
@@ -220,7 +222,7 @@ fn partial_credit_does_not_meet_a_pass_rate_bar() {
     );
     assert!(
         table.contains(
-            "small itself misses minimum (pass rate 0.00 under the minimum 0.60 (mean quality 0.67))"
+            "extract: no adequate model among those tested; none is recommended. small misses minimum (pass rate 0.00, 95% CI 0.00 to 0.24, under the minimum 0.60 (mean quality 0.67))"
         ),
         "{table}"
     );

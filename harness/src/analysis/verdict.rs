@@ -124,7 +124,20 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         ),
         Outcome::Inconclusive => {
             let (i, standing) = undecided.unwrap_or((r, &own));
-            inconclusive_sentence(task, entries[i].cell, i == r, standing)
+            let mut s = inconclusive_sentence(task, entries[i].cell, i == r, standing);
+            // Undecided at the reference: what the cheaper models miss still stands.
+            let missing: Vec<String> = cheaper
+                .iter()
+                .filter(|c| i == r && !c.standing.misses.is_empty())
+                .map(|c| {
+                    let cell = &entries[c.index].cell;
+                    format!("{} misses {}", cell.model, listed(&c.standing.misses))
+                })
+                .collect();
+            if !missing.is_empty() {
+                s.push_str(&format!(" {}.", missing.join("; ")));
+            }
+            s
         }
         Outcome::NeedsReference => needs_sentence(task, &reference, &cheaper, entries),
         Outcome::NoneAdequate => none_sentence(task, r, &own, &candidates, entries),
