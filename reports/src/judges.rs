@@ -49,6 +49,17 @@ pub fn lines(report: &ReportModel) -> Vec<JudgeLine> {
                 j.gold_agreement,
                 "of answers judged as the expected answer's scorers did",
             ));
+            if j.answers_too {
+                parts.push(
+                    "it also answers this task, and models rate their own answers higher".into(),
+                );
+            }
+            if !j.misses.is_empty() {
+                parts.push(format!(
+                    "it misses its bars ({}), so its scores decide nothing",
+                    j.misses.join(", ")
+                ));
+            }
             JudgeLine {
                 task: j.task.clone(),
                 text: parts.join("; "),
@@ -83,6 +94,8 @@ mod tests {
             self_consistency: None,
             position_bias: Some(Agreement { rate: 0.25, n: 4 }),
             gold_agreement: None,
+            misses: vec!["position bias 25% over the 20% bound, n = 4".into()],
+            answers_too: true,
         }];
         let l = lines(&report);
         assert_eq!(l.len(), 1);
@@ -92,7 +105,9 @@ mod tests {
             "pairwise judge big: 8 calls for $0.01 (apart from the models' cost); \
              1 replies without a verdict; position bias 25.0% of comparisons flipped \
              when the answers swapped places (n = 4); self-consistency not measured; \
-             agreement with gold labels not measured"
+             agreement with gold labels not measured; it also answers this task, and models \
+             rate their own answers higher; it misses its bars (position bias 25% over the 20% \
+             bound, n = 4), so its scores decide nothing"
         );
     }
 }

@@ -187,6 +187,60 @@ fn a_judge_that_favours_the_first_answer_cancels_out() {
     let pairwise = judges.iter().find(|j| j["scorer"] == "pairwise").unwrap();
     assert_eq!(pairwise["position_bias"]["rate"], 1.0);
     assert_eq!(pairwise["position_bias"]["n"], 2);
+    // Such a judge decides nothing: the verdict says why, and recommends
+    // no model on its word.
+    assert_eq!(
+        pairwise["misses"],
+        serde_json::json!(["position bias 100% over the 20% bound, n = 2"])
+    );
+    assert_eq!(pairwise["answers_too"], false);
+    let verdict = &export["verdicts"][0];
+    assert_eq!(verdict["outcome"], "inconclusive");
+    assert_eq!(verdict["recommended"], Value::Null);
+    assert!(
+        verdict["sentence"].as_str().unwrap().starts_with(
+            "reply: inconclusive: its judge judge (position bias 100% over the 20% bound, n = 2) misses its own bars"
+        ),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn a_reference_that_judges_its_own_answers_is_refused_unless_allowed() {
+    let s = Scratch::new();
+    let own = suite("http://127.0.0.1:9/v1", 2).replace("model: judge", "model: big");
+    s.write("suite.yaml", &own);
+    let refused = s.sizeup().args(["validate", "suite.yaml"]).assert().code(2);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(
+        err.contains("the pairwise judge `big` is the reference"),
+        "{err}"
+    );
+    assert!(err.contains("tasks[0].scorers[1].model"), "{err}");
+
+    let allowed = own.replace(
+        "{type: pairwise, model: big}",
+        "{type: pairwise, model: big, allow_self_judging: true}",
+    );
+    s.write("suite.yaml", &allowed);
+    let ok = s
+        .sizeup()
+        .args(["validate", "suite.yaml"])
+        .assert()
+        .success();
+    let out = ok.get_output();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Both judged scorers are warned about: the rubric judge too answers.
+    assert_eq!(
+        said.matches("`big` judges task `reply` and is also the reference of it")
+            .count(),
+        2,
+        "{said}"
+    );
 }
 
 #[test]

@@ -72,9 +72,82 @@ pub fn measure(
                 self_consistency: consistency(calls),
                 position_bias: pairwise.then(|| position_bias(calls)).flatten(),
                 gold_agreement: gold(calls, position, scores),
+                misses: Vec::new(),
+                answers_too: false,
             }
         })
         .collect()
+}
+
+/// The most comparisons a pairwise judge may flip when the answers swap.
+const MAX_POSITION_BIAS: f64 = 0.20;
+/// The least share of repeated questions answered alike.
+const MIN_CONSISTENCY: f64 = 0.80;
+/// The least share of answers judged as the gold labels have them.
+const MIN_GOLD_AGREEMENT: f64 = 0.80;
+
+/// Holds each judge to its bars and notes a judge that also answers its
+/// task (`answered` tells whether a model ran a task); the verdict of a task
+/// whose judge misses a bar becomes inconclusive, naming why.
+pub fn hold(
+    judges: &mut [JudgeMeasure],
+    verdicts: &mut [sizeup_reports::Verdict],
+    answered: impl Fn(&str, &str) -> bool,
+) {
+    for j in judges.iter_mut() {
+        j.answers_too = answered(&j.task, &j.judge);
+        let bar = |a: Option<Agreement>, over: bool, bound: f64, what: &str| {
+            a.filter(|a| if over { a.rate > bound } else { a.rate < bound })
+                .map(|a| {
+                    format!(
+                        "{what} {:.0}% {} the {:.0}% bound, n = {}",
+                        a.rate * 100.0,
+                        if over { "over" } else { "under" },
+                        bound * 100.0,
+                        a.n
+                    )
+                })
+        };
+        j.misses = [
+            bar(j.position_bias, true, MAX_POSITION_BIAS, "position bias"),
+            bar(
+                j.self_consistency,
+                false,
+                MIN_CONSISTENCY,
+                "self-consistency",
+            ),
+            bar(
+                j.gold_agreement,
+                false,
+                MIN_GOLD_AGREEMENT,
+                "agreement with gold labels",
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+    }
+    for v in verdicts {
+        let distrusted: Vec<String> = judges
+            .iter()
+            .filter(|j| j.task == v.task && !j.misses.is_empty())
+            .map(|j| format!("{} ({})", j.judge, j.misses.join(", ")))
+            .collect();
+        if distrusted.is_empty() {
+            continue;
+        }
+        v.sentence = format!(
+            "{}: inconclusive: its judge {} misses its own bars, so the scores it gave decide nothing. Taken at face value: {}",
+            v.task,
+            distrusted.join(" and "),
+            v.sentence
+        );
+        v.outcome = sizeup_reports::Outcome::Inconclusive;
+        v.recommended = None;
+        v.recommended_monthly_usd = None;
+        v.undecided = None;
+        v.cases_needed = None;
+    }
 }
 
 /// Share of questions asked more than once whose verdicts all agree.
@@ -230,5 +303,39 @@ mod tests {
         assert_eq!(m.position_bias, None);
         assert_eq!(m.self_consistency, Some(Agreement { rate: 0.5, n: 2 }));
         assert_eq!(m.gold_agreement, Some(Agreement { rate: 0.5, n: 2 }));
+    }
+
+    #[test]
+    fn a_judge_that_misses_its_bars_makes_its_task_inconclusive() {
+        let mut report = sizeup_reports::sample::report();
+        let calls = [
+            call("a", 0, "reference_first", 0, Some("win")),
+            call("a", 0, "candidate_first", 0, Some("win")),
+            call("b", 0, "reference_first", 0, Some("loss")),
+            call("b", 0, "candidate_first", 0, Some("win")),
+        ];
+        let mut judges = measure(&calls, &HashMap::new());
+        judges[0].task = report.verdicts[0].task.clone();
+        let before = report.verdicts[0].sentence.clone();
+        hold(&mut judges, &mut report.verdicts, |_, m| m == "j");
+        assert!(judges[0].answers_too);
+        assert_eq!(
+            judges[0].misses,
+            ["position bias 50% over the 20% bound, n = 2"]
+        );
+        let v = &report.verdicts[0];
+        assert_eq!(v.outcome, sizeup_reports::Outcome::Inconclusive);
+        assert_eq!((v.recommended.as_deref(), v.cases_needed), (None, None));
+        assert!(
+            v.sentence
+                .ends_with(&format!("Taken at face value: {before}")),
+            "{}",
+            v.sentence
+        );
+        // Other tasks keep their verdicts.
+        assert_ne!(
+            report.verdicts[1].outcome,
+            sizeup_reports::Outcome::Inconclusive
+        );
     }
 }

@@ -100,6 +100,10 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
     let capacity = priced_at_capacity(store, &tasks, &models, &mut cells)?;
     let mut verdicts = verdicts(&task_infos, &models, &mut cells);
     let cells: Vec<Cell> = cells.into_iter().map(|s| s.cell).collect();
+    let mut judges = judges::judges(store, &run.id)?;
+    judges::hold(&mut judges, &mut verdicts, |task, model| {
+        cells.iter().any(|c| c.task == task && c.model == model)
+    });
     let economics = self_hosting(&task_infos, &cells, &verdicts, &capacity);
     say_capacity_basis(&mut verdicts, &cells, &capacity);
     Ok(ReportModel {
@@ -115,7 +119,7 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
         history: Vec::new(),
         capacity,
         economics,
-        judges: judges::judges(store, &run.id)?,
+        judges,
     })
 }
 

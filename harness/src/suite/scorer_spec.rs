@@ -185,6 +185,10 @@ pub enum ScorerSpec {
         repeats: Option<u32>,
         /// A minijinja template replacing the default judge prompt.
         template: Option<String>,
+        /// Accept a judge that also answers the task (a pairwise judge that
+        /// is the reference is refused without it).
+        #[serde(default)]
+        allow_self_judging: bool,
     },
     /// A judge model compares the output with the reference model's for the
     /// same case, in both orders; the score is the share not lost.
@@ -203,6 +207,10 @@ pub enum ScorerSpec {
         repeats: Option<u32>,
         /// A minijinja template replacing the default judge prompt.
         template: Option<String>,
+        /// Accept a judge that also answers the task (a pairwise judge that
+        /// is the reference is refused without it).
+        #[serde(default)]
+        allow_self_judging: bool,
     },
 }
 
@@ -227,6 +235,19 @@ impl ScorerSpec {
             | Self::Sql { weight, .. }
             | Self::Judge { weight, .. }
             | Self::Pairwise { weight, .. } => *weight,
+        }
+    }
+
+    /// Whether a judge that also answers the task is accepted.
+    pub fn allows_self_judging(&self) -> bool {
+        match self {
+            Self::Judge {
+                allow_self_judging, ..
+            }
+            | Self::Pairwise {
+                allow_self_judging, ..
+            } => *allow_self_judging,
+            _ => false,
         }
     }
 }

@@ -316,6 +316,18 @@ impl TaskCx<'_> {
                         "mark the frontier model with `role: reference`",
                     ));
                 }
+                // Models rate their own answers higher (self-preference,
+                // Panickssery et al. 2024): a pairwise judge that is the
+                // reference grades its own answers against the candidates'.
+                if judge.is_pairwise() && models[k].reference && !s.allows_self_judging() {
+                    return Err(src.hint(
+                        &format!("{sf}.model"),
+                        format!(
+                            "the pairwise judge `{id}` is the reference: it would grade its own answers against the others'"
+                        ),
+                        "judge with a model that does not answer the task, or add `allow_self_judging: true` to accept it",
+                    ));
+                }
                 judge.set_model(k);
             }
             if let Some(similarity) = scorer.similarity_mut() {

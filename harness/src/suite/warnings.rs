@@ -77,5 +77,37 @@ pub(super) fn warnings(
             ));
         }
     }
+    out.extend(self_judging(models, tasks, src));
+    out
+}
+
+/// A judge that also answers its task rates answers, its own among them:
+/// models rate their own generations higher (self-preference, Panickssery
+/// et al. 2024, "LLM Evaluators Recognize and Favor Their Own Generations").
+fn self_judging(models: &[Model], tasks: &[Task], src: &Source) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (j, task) in tasks.iter().enumerate() {
+        for (p, scorer) in task.scorers.iter().enumerate() {
+            let Some(k) = scorer.judge().and_then(|judge| judge.model()) else {
+                continue;
+            };
+            if !task.models.contains(&k) {
+                continue;
+            }
+            let role = if models[k].reference {
+                "the reference"
+            } else {
+                "a candidate"
+            };
+            out.push(src.note(
+                &format!("tasks[{j}].scorers[{p}].model"),
+                format!(
+                    "`{}` judges task `{}` and is also {role} of it: models rate their own answers higher, so its scores favour it",
+                    models[k].id, task.id
+                ),
+                "judge with a model that does not answer the task",
+            ));
+        }
+    }
     out
 }

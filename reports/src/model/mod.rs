@@ -81,6 +81,15 @@ pub struct JudgeMeasure {
     /// Share of judged answers whose pass or fail matched the task's
     /// scorers of the expected answer (its gold labels).
     pub gold_agreement: Option<Agreement>,
+    /// The judge's own bars it misses, in words (position bias over 20%,
+    /// self-consistency or agreement with gold labels under 80%): its
+    /// scores then decide nothing, and the task's verdict is inconclusive.
+    #[serde(default)]
+    pub misses: Vec<String>,
+    /// The judge also answers the task: models rate their own answers
+    /// higher, so its scores favour it.
+    #[serde(default)]
+    pub answers_too: bool,
 }
 
 /// A share measured over `n` observations.
