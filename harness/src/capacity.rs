@@ -107,12 +107,15 @@ impl Objectives {
         let errors_ok = level.measured > 0
             && level.errors as f64 <= self.max_error_rate * level.measured as f64;
         // Offered a rate, a server that serves less is falling behind: its
-        // queue, and so its latency, grows however long the level runs.
+        // queue, and so its latency, grows however long the level runs. A
+        // level too short to show that shows it in its latency's growth.
         let kept_up =
             level.load == "concurrency" || level.throughput_rps >= KEPT_UP * level.offered_rps;
+        let steady = level.latency_growth.is_none_or(|g| g <= MAX_GROWTH);
         Some(
             errors_ok
                 && kept_up
+                && steady
                 && within(self.p95_latency_ms, level.latency_ms)
                 && within(self.p95_ttft_ms, level.ttft_ms)
                 && within(self.p95_tpot_ms, level.tpot_ms),
@@ -121,7 +124,29 @@ impl Objectives {
 }
 
 /// The share of an offered rate a level must serve to count as keeping up.
-const KEPT_UP: f64 = 0.9;
+const KEPT_UP: f64 = 0.97;
+
+/// How much a level's median latency may grow from its first third of
+/// requests to its last before its queue counts as growing.
+const MAX_GROWTH: f64 = 1.5;
+
+/// The median time to first token (else end-to-end latency) of the last
+/// third of `answered` (in start order) over the first third's.
+fn latency_growth(answered: &[&Sample]) -> Option<f64> {
+    let third = answered.len() / 3;
+    if third < 2 {
+        return None;
+    }
+    let median = |part: &[&Sample]| {
+        let mut us: Vec<u64> = part
+            .iter()
+            .map(|s| s.completion.timing.ttft_us.unwrap_or(s.completion.timing.total_us))
+            .collect();
+        us.sort_unstable();
+        us[us.len() / 2].max(1) as f64
+    };
+    Some(median(&answered[answered.len() - third..]) / median(&answered[..third]))
+}
 
 /// One request's outcome, with when it started and ended.
 struct Sample {
@@ -305,6 +330,7 @@ fn summarise(
         ttft_ms: quantiles(&ttft),
         tpot_ms: quantiles(&tpot),
         latency_ms: quantiles(&latency),
+        latency_growth: latency_growth(&answered),
         meets_slo: None,
         cut_short,
     };

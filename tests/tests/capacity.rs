@@ -96,9 +96,11 @@ fn the_goodput_search_finds_a_known_capacity_and_the_verdict_prices_it() {
         .unwrap_or_else(|| panic!("no goodput in:\n{out}"));
     // The sweep's table, for a reader of the test's output.
     eprintln!("{out}");
+    // The served rate of a sustained level: never above what the engine
+    // can serve (a hair of timing noise aside), and within 10% under it.
     let capacity = SLOTS as f64 * 1000.0 / SERVICE_MS;
     assert!(
-        (goodput - capacity).abs() <= 0.1 * capacity,
+        (0.9 * capacity..=1.02 * capacity).contains(&goodput),
         "goodput {goodput} against a true {capacity}:\n{out}"
     );
 

@@ -39,6 +39,7 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
         started_at: row.started_at.clone(),
         slo: row.slo.clone(),
         goodput_rps: row.goodput_rps,
+        goodput_ceiling_rps: row.goodput_rps.and_then(|g| ceiling(&levels, g)),
         hourly_usd: row.hourly_usd,
         economics: row.economics,
         usd_per_request: priced.map(|(h, g)| usd_per_request(h, g, row.economics.utilisation)),
@@ -49,10 +50,10 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
     }
 }
 
-/// The goodput of `levels`: the highest offered rate (of a rate or Poisson
-/// level) that met every objective; with no such level measured, the
-/// highest throughput of a concurrency level that did (its queue is then
-/// the client's).
+/// The goodput of `levels`: the highest served rate of a rate or Poisson
+/// level that met every objective and was sustained; with no such level
+/// measured, the highest throughput of a concurrency level that did (its
+/// queue is then the client's).
 pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
     let best = |load: &dyn Fn(&str) -> bool| {
         levels
@@ -70,12 +71,26 @@ pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
 }
 
 /// What a level that met the objectives shows the model sustains, in
-/// requests per second.
+/// requests per second: what it served, not what it was offered.
 pub fn sustained(level: &CapacityLevel) -> f64 {
-    match level.load.as_str() {
-        "concurrency" => level.throughput_rps,
-        _ => level.target,
-    }
+    level.throughput_rps
+}
+
+/// The lowest rate offered above the goodput's level (the open level that
+/// served `goodput`) that did not hold: the bracket's upper end.
+pub fn ceiling(levels: &[CapacityLevel], goodput: f64) -> Option<f64> {
+    let open = |l: &&CapacityLevel| l.load != "concurrency";
+    let floor = levels
+        .iter()
+        .filter(open)
+        .find(|l| l.meets_slo == Some(true) && sustained(l) == goodput)?
+        .target;
+    levels
+        .iter()
+        .filter(open)
+        .filter(|l| l.meets_slo == Some(false) && l.target > floor)
+        .map(|l| l.target)
+        .min_by(f64::total_cmp)
 }
 
 #[cfg(test)]

@@ -161,6 +161,7 @@ mod tests {
             slo: Default::default(),
             levels: Vec::new(),
             goodput_rps: Some(goodput),
+            goodput_ceiling_rps: None,
             hourly_usd: Some(hourly),
             economics: inputs,
             usd_per_request: None,

@@ -317,7 +317,10 @@ fn table(
     out.push_str(&aligned(&headers, &rows, 1));
     match goodput {
         Some(g) => {
-            out.push_str(&format!("goodput: {g:.2} requests/s within the objectives"));
+            out.push_str(&format!("goodput: {g:.2} requests/s served within the objectives"));
+            if let Some(c) = crate::analysis::capacity::ceiling(levels, g) {
+                out.push_str(&format!(" ({c:.2} offered did not hold)"));
+            }
             if let Some(h) = hourly {
                 let per_request =
                     crate::analysis::capacity::usd_per_request(h, g, economics.utilisation);

@@ -196,6 +196,7 @@ mod tests {
             ttft_ms: None,
             tpot_ms: None,
             latency_ms: None,
+            latency_growth: None,
             meets_slo: Some(true),
             cut_short: false,
         };

@@ -132,7 +132,12 @@ pub(super) fn capacity_views(report: &ReportModel, task: &str) -> Vec<CapacityVi
                 sweep: c.sweep.clone(),
                 started_at: crate::format::time(&c.started_at),
                 objectives: objectives.join(", "),
-                goodput: c.goodput_rps.map(|g| format!("{g:.2} requests/s")),
+                goodput: c.goodput_rps.map(|g| match c.goodput_ceiling_rps {
+                    Some(ceiling) => format!(
+                        "{g:.2} requests/s served (offered {ceiling:.2}, it did not hold)"
+                    ),
+                    None => format!("{g:.2} requests/s served"),
+                }),
                 cost: c.usd_per_request.map(|usd| {
                     let mut text = format!(
                         "{} a request at {:.0}% of the goodput and {} an hour",

@@ -43,9 +43,16 @@ pub struct CapacityLevel {
     pub tpot_ms: Option<Percentiles>,
     /// End-to-end latency, of the same.
     pub latency_ms: Option<Percentiles>,
+    /// The median time to first token (end-to-end latency where none was
+    /// streamed) of the last third of the measured requests over that of
+    /// the first third: above 1, requests queued longer as the level went
+    /// on. `None` with fewer than 6 answers.
+    #[serde(default)]
+    pub latency_growth: Option<f64>,
     /// Whether the level meets every objective of the task (p95 latency,
-    /// TTFT and TPOT, and its error bound) and, offered a rate, kept up
-    /// with it; `None` when it has no objective.
+    /// TTFT and TPOT, and its error bound) and was sustained: it served at
+    /// least 97% of what it was offered and its latency did not grow by
+    /// more than half within it; `None` when it has no objective.
     pub meets_slo: Option<bool>,
     /// True when the level's time bound ended it before every request was sent.
     pub cut_short: bool,
@@ -105,8 +112,13 @@ pub struct Capacity {
     pub slo: BTreeMap<String, f64>,
     /// Each level, in the order measured.
     pub levels: Vec<CapacityLevel>,
-    /// The highest throughput of a level that met the objectives.
+    /// The served rate of the best level that met the objectives and was
+    /// sustained.
     pub goodput_rps: Option<f64>,
+    /// The lowest rate offered above the goodput's level that was not
+    /// sustained within the objectives: the true goodput lies between.
+    #[serde(default)]
+    pub goodput_ceiling_rps: Option<f64>,
     /// The replica's price per hour.
     pub hourly_usd: Option<f64>,
     /// What the cost and projections assume.
