@@ -111,7 +111,9 @@ impl Objectives {
         // level too short to show that shows it in its latency's growth.
         let kept_up =
             level.load == "concurrency" || level.throughput_rps >= KEPT_UP * level.offered_rps;
-        let steady = level.latency_growth.is_none_or(|g| g <= MAX_GROWTH);
+        // A fixed number in flight queues at the client, never the server.
+        let steady =
+            level.load == "concurrency" || level.latency_growth.is_none_or(|g| g <= MAX_GROWTH);
         Some(
             errors_ok
                 && kept_up
@@ -131,21 +133,39 @@ const KEPT_UP: f64 = 0.97;
 const MAX_GROWTH: f64 = 1.5;
 
 /// The median time to first token (else end-to-end latency) of the last
-/// third of `answered` (in start order) over the first third's.
+/// third of `answered` (in start order) over the first third's; `None` with
+/// fewer than 5 answers a third, too few for a median to mean much.
 fn latency_growth(answered: &[&Sample]) -> Option<f64> {
-    let third = answered.len() / 3;
-    if third < 2 {
+    let us: Vec<u64> = answered
+        .iter()
+        .map(|s| {
+            s.completion
+                .timing
+                .ttft_us
+                .unwrap_or(s.completion.timing.total_us)
+        })
+        .collect();
+    growth(&us)
+}
+
+/// The median of the last third of `values` over the first third's.
+fn growth(values: &[u64]) -> Option<f64> {
+    let third = values.len() / 3;
+    if third < 5 {
         return None;
     }
-    let median = |part: &[&Sample]| {
-        let mut us: Vec<u64> = part
-            .iter()
-            .map(|s| s.completion.timing.ttft_us.unwrap_or(s.completion.timing.total_us))
-            .collect();
-        us.sort_unstable();
-        us[us.len() / 2].max(1) as f64
+    let median = |part: &[u64]| {
+        let mut v = part.to_vec();
+        v.sort_unstable();
+        let mid = v.len() / 2;
+        let m = if v.len() % 2 == 0 {
+            (v[mid - 1] + v[mid]) as f64 / 2.0
+        } else {
+            v[mid] as f64
+        };
+        m.max(1.0)
     };
-    Some(median(&answered[answered.len() - third..]) / median(&answered[..third]))
+    Some(median(&values[values.len() - third..]) / median(&values[..third]))
 }
 
 /// One request's outcome, with when it started and ended.
@@ -457,5 +477,22 @@ impl Sweep<'_> {
         let met = level.meets_slo == Some(true);
         levels.push(level);
         (met, go_on)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latency_growth_is_the_last_thirds_median_over_the_firsts() {
+        let steady: Vec<u64> = (0..30).map(|i| 100 + i % 3).collect();
+        assert!((growth(&steady).unwrap() - 1.0).abs() < 0.02);
+        // A queue that builds: each request waits a little longer.
+        let building: Vec<u64> = (0..30).map(|i| 100 + 20 * i).collect();
+        let g = growth(&building).unwrap();
+        // Medians of 100..280 and 500..680, step 20: 190 and 590.
+        assert!((g - 590.0 / 190.0).abs() < 1e-9, "{g}");
+        assert_eq!(growth(&steady[..14]), None);
     }
 }

@@ -358,9 +358,10 @@ fn build(cases: usize) -> ReportModel {
             reference_by_quality: false,
             recommended: Some(REFERENCE.into()),
             undecided: Some("qwen2.5-coder-0.5b".into()),
-            sentence: "feedback-sentiment: inconclusive. qwen2.5-coder-0.5b is −1.5 against \
-                       gpt-4o (95% CI −4.8 to +1.8) and the margin is 3 points: about 380 cases \
-                       in all (374 more) would decide it at the observed spread."
+            sentence: "feedback-sentiment: inconclusive. qwen2.5-coder-0.5b misses no bar but \
+                       leaves undecided quality (−1.5 points of pass rate, 95% CI −4.8 to +1.8, \
+                       straddles the 3-point margin: about 380 cases in all (374 more) would \
+                       decide it)."
                 .into(),
             reference_monthly_usd: Some(190.0),
             recommended_monthly_usd: Some(190.0),

@@ -68,8 +68,8 @@ pub struct Api {
     pub base_url_example: &'static str,
     /// The variable that holds the key when a model names none.
     pub key_env: Option<&'static str>,
-    /// The API version requests carry when a model names none, for a
-    /// provider whose requests carry one.
+    /// The API version a suite may set, and the one used when a model names
+    /// none; `None` for a provider whose version is not the suite's to set.
     pub api_version: Option<&'static str>,
     /// The provider's name in LiteLLM's price map, where it lists one.
     pub litellm_name: Option<&'static str>,

@@ -8,7 +8,8 @@ use super::statistics::{cases_to_clear, cases_to_decide, wilson};
 use sizeup_reports::format::{duration_ms, group, plain_points, points};
 use sizeup_reports::{Bar, Cell, Comparison, Interval, Miss, QualityMeasure, TaskInfo};
 
-/// Measured trials below which no p95 has an upper bound.
+/// Measured values below which no p95 has an upper bound (the tests check
+/// it against [`crate::percentiles::quantile_ranks`]).
 const FEWEST_FOR_A_P95: u64 = 72;
 
 /// A model's bars: those missed, and those undecided.
@@ -18,8 +19,8 @@ pub(super) struct Standing {
     pub misses: Vec<Miss>,
     /// Bars whose interval straddles the bar.
     pub open: Vec<Miss>,
-    /// The most cases any undecided bar needs; `None` when none says.
-    pub cases_needed: Option<u64>,
+    /// The cases each undecided bar needs, `None` where no count decides it.
+    needs: Vec<Option<u64>>,
 }
 
 impl Standing {
@@ -33,13 +34,22 @@ impl Standing {
         self.misses.is_empty() && !self.open.is_empty()
     }
 
+    /// The cases in all that would decide every undecided bar: the most
+    /// any needs, `None` when one of them no count decides.
+    pub fn cases_needed(&self) -> Option<u64> {
+        self.needs
+            .iter()
+            .try_fold(None, |most: Option<u64>, n| n.map(|n| most.max(Some(n))))
+            .flatten()
+    }
+
     fn missed(&mut self, bar: Bar, detail: String) {
         self.misses.push(Miss { bar, detail });
     }
 
     fn undecided_by(&mut self, bar: Bar, detail: String, cases: Option<u64>) {
         self.open.push(Miss { bar, detail });
-        self.cases_needed = self.cases_needed.max(cases);
+        self.needs.push(cases);
     }
 }
 
@@ -53,9 +63,11 @@ pub(super) fn quality(
     compared: Option<&(Comparison, f64)>,
 ) {
     let Some((c, sd)) = compared else {
-        standing.missed(
+        // No comparison is no evidence either way.
+        standing.undecided_by(
             Bar::Quality,
             "fewer than two cases in common with the reference".into(),
+            None,
         );
         return;
     };
@@ -109,7 +121,7 @@ pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, ca
         let Some(p) = measured else {
             standing.undecided_by(
                 Bar::Latency,
-                format!("no p95{what} measured in this run (cached answers measure none)"),
+                format!("no p95{what} measured in this run"),
                 None,
             );
             continue;
@@ -138,12 +150,16 @@ pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, ca
             );
             continue;
         }
-        // Below 72 trials no p95 has an upper bound; beyond that, more
-        // trials narrow it, by how much the spread alone does not say.
-        let trials = cell.n - cell.errors - cell.cached;
-        let fewest = (trials < FEWEST_FOR_A_P95).then_some(FEWEST_FOR_A_P95);
+        // Below 72 values no p95 has an upper bound; beyond that, more
+        // narrow it, by how much the spread alone does not say.
+        let fewest = p
+            .p95_high
+            .is_none()
+            .then(|| cases_for(FEWEST_FOR_A_P95, cell, cases));
         let more = match fewest {
-            Some(n) => format!(": at least {n} measured trials bound a p95 from above"),
+            Some(_) => {
+                format!(": at least {FEWEST_FOR_A_P95} measured trials bound a p95 from above")
+            }
             None => ": more measured trials would narrow it".into(),
         };
         standing.undecided_by(
@@ -157,7 +173,13 @@ pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, ca
             fewest,
         );
     }
-    errors(standing, task.max_error_rate, cell);
+    errors(standing, task.max_error_rate, cell, cases);
+}
+
+/// The cases that give `trials` trials at this cell's trials per case.
+fn cases_for(trials: u64, cell: &Cell, cases: u64) -> u64 {
+    let per_case = (cell.n as f64 / cases.max(1) as f64).max(1.0);
+    (trials as f64 / per_case).ceil() as u64
 }
 
 /// The task's minimum on its measure, decided on the measure's interval.
@@ -201,15 +223,17 @@ fn minimum(standing: &mut Standing, measure: QualityMeasure, cell: &Cell, min: f
 }
 
 /// The error bound, decided on the Wilson interval of the share of trials
-/// that ended in an error.
-fn errors(standing: &mut Standing, bound: f64, cell: &Cell) {
-    let Some(i) = wilson(cell.errors, cell.n) else {
+/// measured in this run that ended in an error (the cache keeps answers
+/// only, so cached trials would dilute it).
+fn errors(standing: &mut Standing, bound: f64, cell: &Cell, cases: u64) {
+    let measured = cell.n.saturating_sub(cell.cached);
+    let Some(i) = wilson(cell.errors, measured) else {
         return;
     };
     if i.high <= bound {
         return;
     }
-    let measured = format!(
+    let shown = format!(
         "{:.1}% of trials failed, 95% CI {:.1}% to {:.1}%",
         i.estimate * 100.0,
         i.low * 100.0,
@@ -218,20 +242,20 @@ fn errors(standing: &mut Standing, bound: f64, cell: &Cell) {
     if i.low > bound {
         standing.missed(
             Bar::Errors,
-            format!("{measured}, over the {:.1}% bound", bound * 100.0),
+            format!("{shown}, over the {:.1}% bound", bound * 100.0),
         );
     } else {
         // The spread of one trial's outcome at the bound itself: with no
         // error seen, the observed spread is 0 and says nothing.
-        let needed = cases_to_clear(i.estimate, (bound * (1.0 - bound)).sqrt(), bound);
+        let trials = cases_to_clear(i.estimate, (bound * (1.0 - bound)).sqrt(), bound);
         standing.undecided_by(
             Bar::Errors,
             format!(
-                "{measured}, straddles the {:.1}% bound{}",
+                "{shown}, straddles the {:.1}% bound{}",
                 bound * 100.0,
-                needs(needed, cell.n, "trials")
+                needs(trials, measured, "trials")
             ),
-            needed,
+            trials.map(|t| cases_for(t, cell, cases)),
         );
     }
 }
@@ -305,6 +329,13 @@ mod tests {
 
     fn has(bars: &[Miss], bar: Bar) -> bool {
         bars.iter().any(|m| m.bar == bar)
+    }
+
+    #[test]
+    fn the_fewest_trials_for_a_p95_are_the_order_statistics_own() {
+        use crate::percentiles::quantile_ranks;
+        assert!(quantile_ranks(FEWEST_FOR_A_P95, 0.95).1.is_some());
+        assert!(quantile_ranks(FEWEST_FOR_A_P95 - 1, 0.95).1.is_none());
     }
 
     #[test]

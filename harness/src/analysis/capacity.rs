@@ -103,4 +103,44 @@ mod tests {
         let usd = usd_per_request(2.16, 10.0, 0.6);
         assert!((usd - 0.0001).abs() < 1e-12, "{usd}");
     }
+
+    fn level(load: &str, target: f64, served: f64, meets: bool) -> CapacityLevel {
+        CapacityLevel {
+            load: load.into(),
+            target,
+            sent: 100,
+            measured: 80,
+            errors: 0,
+            error_classes: Default::default(),
+            resent: 0,
+            duration_s: 10.0,
+            offered_rps: target,
+            throughput_rps: served,
+            output_tokens_per_s: 0.0,
+            ttft_ms: None,
+            tpot_ms: None,
+            latency_ms: None,
+            latency_growth: None,
+            meets_slo: Some(meets),
+            cut_short: false,
+        }
+    }
+
+    #[test]
+    fn the_goodput_is_served_and_bracketed_by_the_next_level_that_failed() {
+        let levels = [
+            level("concurrency", 1.0, 20.0, true),
+            level("rate", 40.0, 39.8, true),
+            level("rate", 80.0, 78.9, true),
+            level("rate", 160.0, 80.2, false),
+            level("rate", 120.0, 80.1, false),
+            level("rate", 100.0, 79.6, false),
+        ];
+        let g = goodput(&levels).unwrap();
+        assert_eq!(g, 78.9, "served, not the 80 offered");
+        assert_eq!(ceiling(&levels, g), Some(100.0));
+        // Only concurrency levels: their throughput, and no bracket.
+        assert_eq!(goodput(&levels[..1]), Some(20.0));
+        assert_eq!(ceiling(&levels[..1], 20.0), None);
+    }
 }

@@ -5,6 +5,7 @@
 //! answer (its gold labels) did. [`measure`] is a pure function over the
 //! stored calls and scores.
 
+use super::statistics::wilson;
 use crate::scorers::judge::{Order, Verdict};
 use crate::store::{JudgeCallRow, ScoreRow, Store, StoreError};
 use sizeup_reports::{Agreement, JudgeKind, JudgeMeasure};
@@ -96,17 +97,21 @@ pub fn hold(
 ) {
     for j in judges.iter_mut() {
         j.answers_too = answered(&j.task, &j.judge);
+        // Missed only when the share's 95% interval lies wholly beyond the
+        // bound: two flips in two comparisons say more than one in four.
         let bar = |a: Option<Agreement>, over: bool, bound: f64, what: &str| {
-            a.filter(|a| if over { a.rate > bound } else { a.rate < bound })
-                .map(|a| {
-                    format!(
-                        "{what} {:.0}% {} the {:.0}% bound, n = {}",
-                        a.rate * 100.0,
-                        if over { "over" } else { "under" },
-                        bound * 100.0,
-                        a.n
-                    )
-                })
+            let a = a?;
+            let i = wilson((a.rate * a.n as f64).round() as u64, a.n)?;
+            let beyond = if over { i.low > bound } else { i.high < bound };
+            beyond.then(|| {
+                format!(
+                    "{what} {:.0}% {} the {:.0}% bound, n = {}",
+                    a.rate * 100.0,
+                    if over { "over" } else { "under" },
+                    bound * 100.0,
+                    a.n
+                )
+            })
         };
         j.misses = [
             bar(j.position_bias, true, MAX_POSITION_BIAS, "position bias"),
@@ -309,19 +314,24 @@ mod tests {
     fn a_judge_that_misses_its_bars_makes_its_task_inconclusive() {
         let mut report = sizeup_reports::sample::report();
         let calls = [
-            call("a", 0, "reference_first", 0, Some("win")),
+            call("a", 0, "reference_first", 0, Some("loss")),
             call("a", 0, "candidate_first", 0, Some("win")),
             call("b", 0, "reference_first", 0, Some("loss")),
             call("b", 0, "candidate_first", 0, Some("win")),
         ];
         let mut judges = measure(&calls, &HashMap::new());
+        // Half of two comparisons flipped: the interval straddles 20%.
+        let mut half = measure(&calls[..2], &HashMap::new());
+        half[0].position_bias = Some(Agreement { rate: 0.5, n: 2 });
+        hold(&mut half, &mut [], |_, _| false);
+        assert!(half[0].misses.is_empty(), "{:?}", half[0].misses);
         judges[0].task = report.verdicts[0].task.clone();
         let before = report.verdicts[0].sentence.clone();
         hold(&mut judges, &mut report.verdicts, |_, m| m == "j");
         assert!(judges[0].answers_too);
         assert_eq!(
             judges[0].misses,
-            ["position bias 50% over the 20% bound, n = 2"]
+            ["position bias 100% over the 20% bound, n = 2"]
         );
         let v = &report.verdicts[0];
         assert_eq!(v.outcome, sizeup_reports::Outcome::Inconclusive);

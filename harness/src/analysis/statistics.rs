@@ -222,13 +222,12 @@ pub fn tango(only_candidate: u64, only_reference: u64, n: u64) -> Option<Interva
     if n == 0 || only_candidate + only_reference > n {
         return None;
     }
+    let cases = n;
     let (b, c, n) = (only_candidate as f64, only_reference as f64, n as f64);
     let estimate = (b - c) / n;
     let z = z_quantile(0.5 + CONFIDENCE / 2.0);
     let score = |d: f64| {
-        let (qa, qb, qc) = (2.0 * n, -b - c + (2.0 * n - b + c) * d, -c * d * (1.0 - d));
-        let p = (-qb + (qb * qb - 4.0 * qa * qc).max(0.0).sqrt()) / (2.0 * qa);
-        let variance = n * (2.0 * p + d * (1.0 - d));
+        let variance = n * tango_spread(only_candidate, only_reference, cases, d).powi(2);
         let excess = b - c - n * d;
         if variance > 0.0 {
             excess / variance.sqrt()
@@ -254,6 +253,25 @@ pub fn tango(only_candidate: u64, only_reference: u64, n: u64) -> Option<Interva
         low: bisect(-1.0, estimate, z).min(estimate),
         high: bisect(estimate, 1.0, -z).max(estimate),
     })
+}
+
+/// The standard deviation of one case's paired difference (−1, 0 or +1)
+/// under a true difference `delta`, at the maximum-likelihood share of
+/// reference-only cases given what was observed: the spread that plans the
+/// cases still needed when the observed one is nil (no discordant case).
+pub fn tango_spread(only_candidate: u64, only_reference: u64, n: u64, delta: f64) -> f64 {
+    let (b, c, n) = (
+        only_candidate as f64,
+        only_reference as f64,
+        n.max(1) as f64,
+    );
+    let (qa, qb, qc) = (
+        2.0 * n,
+        -b - c + (2.0 * n - b + c) * delta,
+        -c * delta * (1.0 - delta),
+    );
+    let p = (-qb + (qb * qb - 4.0 * qa * qc).max(0.0).sqrt()) / (2.0 * qa);
+    (2.0 * p + delta * (1.0 - delta)).max(0.0).sqrt()
 }
 
 fn mean(values: &[f64]) -> f64 {

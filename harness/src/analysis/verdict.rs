@@ -17,7 +17,7 @@
 
 use super::bars::{self, Standing};
 use super::cell::CaseScores;
-use super::statistics::{mcnemar_exact, paired_difference, tango};
+use super::statistics::{mcnemar_exact, paired_difference, tango, tango_spread};
 use sizeup_reports::format::{dollars, duration_ms, plain_points, points};
 use sizeup_reports::{
     Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict, DEFAULT_MARGIN,
@@ -69,7 +69,13 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         if i == r {
             continue;
         }
-        let compared = compare(&reference, e.cases, reference_cases, task.quality_measure);
+        let compared = compare(
+            &reference,
+            e.cases,
+            reference_cases,
+            task.quality_measure,
+            margin,
+        );
         let mut standing = Standing::default();
         bars::quality(&mut standing, task, margin, compared.as_ref());
         bars::absolute(&mut standing, task, e.cell, e.cases.len() as u64);
@@ -94,6 +100,18 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
 
     let chosen = cheaper.iter().find(|c| c.standing.adequate());
     let open = cheaper.iter().find(|c| c.standing.undecided());
+    // A dearer (or unpriced) model is no answer to "does a cheaper one do?",
+    // but while one may meet every bar, the task is not without an
+    // adequate model.
+    let dearer = candidates
+        .iter()
+        .filter(|c| !cheaper.iter().any(|k| k.index == c.index))
+        .find(|c| c.standing.adequate() || c.standing.undecided());
+    let via_dearer = chosen.is_none()
+        && open.is_none()
+        && !own.adequate()
+        && !own.undecided()
+        && dearer.is_some();
     // What the task needs, which model to use, and which one more cases decide.
     let (outcome, recommended, undecided) = match (chosen, open) {
         _ if candidates.is_empty() => match () {
@@ -109,8 +127,14 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         ),
         (None, None) if own.adequate() => (Outcome::NeedsReference, Some(r), None),
         (None, None) if own.undecided() => (Outcome::Inconclusive, None, Some((r, &own))),
-        (None, None) => (Outcome::NoneAdequate, None, None),
+        (None, None) => match dearer {
+            Some(c) => (Outcome::Inconclusive, None, Some((c.index, &c.standing))),
+            None => (Outcome::NoneAdequate, None, None),
+        },
     };
+    // Both a cheaper model's bars and the reference's own are open: more
+    // cases must decide both.
+    let both_open = undecided.is_some_and(|(i, _)| i != r) && own.undecided();
     let mut sentence = match outcome {
         Outcome::Alone => format!(
             "{}: only {reference} ran this task; there is nothing to compare it with.",
@@ -122,9 +146,19 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
             entries[recommended.unwrap_or(r)].cell,
             entries[r].cell,
         ),
+        Outcome::Inconclusive if via_dearer => {
+            let c = dearer.map_or(r, |c| c.index);
+            dearer_sentence(task, entries[c].cell, &reference, &own)
+        }
         Outcome::Inconclusive => {
             let (i, standing) = undecided.unwrap_or((r, &own));
             let mut s = inconclusive_sentence(task, entries[i].cell, i == r, standing);
+            if both_open {
+                s.push_str(&format!(
+                    " {reference}, the reference, leaves its own bars undecided too: {}.",
+                    listed(&own.open)
+                ));
+            }
             // Undecided at the reference: what the cheaper models miss still stands.
             let missing: Vec<String> = cheaper
                 .iter()
@@ -148,8 +182,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
             unpriced.join(", ")
         ));
     }
-    if !own.misses.is_empty() && matches!(outcome, Outcome::NeedsReference | Outcome::Inconclusive)
-    {
+    if !own.misses.is_empty() && outcome == Outcome::Inconclusive && !via_dearer {
         sentence.push_str(&format!(
             " {reference} itself misses {}.",
             listed(&own.misses)
@@ -164,7 +197,14 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         sentence,
         reference_monthly_usd: entries[r].cell.monthly_usd,
         recommended_monthly_usd: recommended.and_then(|i| entries[i].cell.monthly_usd),
-        cases_needed: undecided.and_then(|(_, s)| s.cases_needed),
+        cases_needed: match undecided {
+            Some((_, s)) if both_open => s
+                .cases_needed()
+                .zip(own.cases_needed())
+                .map(|(a, b)| a.max(b)),
+            Some((_, s)) => s.cases_needed(),
+            None => None,
+        },
         reference,
     })
 }
@@ -198,11 +238,16 @@ fn best_by_quality(measure: QualityMeasure, entries: &[Entry<'_>]) -> Option<usi
 
 /// The paired comparison on `measure` on the cases both models have, and
 /// the spread of the per-case differences.
+///
+/// With one pass or fail a case on each side, the spread is the one the
+/// score interval assumes at a true difference of −`margin`, so that no
+/// discordant case still plans a count of cases.
 pub(super) fn compare(
     reference: &str,
     cases: &BTreeMap<String, CaseScores>,
     reference_cases: &BTreeMap<String, CaseScores>,
     measure: QualityMeasure,
+    margin: f64,
 ) -> Option<(Comparison, f64)> {
     let value = |c: &CaseScores| match measure {
         QualityMeasure::PassRate => c.pass_share(),
@@ -231,9 +276,12 @@ pub(super) fn compare(
                     .get(id)
                     .is_none_or(|rc| rc.qualities.len() == 1)
         });
-    let difference = match binary {
-        true => tango(only_this, only_reference, paired.cases).unwrap_or(paired.difference),
-        false => paired.difference,
+    let (difference, sd) = match binary {
+        true => (
+            tango(only_this, only_reference, paired.cases).unwrap_or(paired.difference),
+            tango_spread(only_this, only_reference, paired.cases, -margin),
+        ),
+        false => (paired.difference, paired.sd),
     };
     Some((
         Comparison {
@@ -244,7 +292,7 @@ pub(super) fn compare(
             only_reference_passed: only_reference,
             mcnemar_p: mcnemar_exact(only_this, only_reference),
         },
-        paired.sd,
+        sd,
     ))
 }
 
@@ -333,6 +381,24 @@ fn needs_sentence(
         })
         .collect();
     format!("{}: needs {reference}. {}.", task.id, reasons.join("; "))
+}
+
+/// The reference misses one of its own bars and no cheaper model is
+/// adequate, but a dearer (or unpriced) one may be.
+fn dearer_sentence(task: &TaskInfo, cell: &Cell, reference: &str, own: &Standing) -> String {
+    let state = if cell.misses.as_ref().is_some_and(Vec::is_empty)
+        && cell.undecided.as_ref().is_some_and(Vec::is_empty)
+    {
+        "meets every bar"
+    } else {
+        "misses no bar and leaves one undecided"
+    };
+    format!(
+        "{}: inconclusive. {reference}, the reference, misses {}; {} {state} but is not cheaper (or was not priced in this run): make it the reference to hold the others to it.",
+        task.id,
+        listed(&own.misses),
+        cell.model
+    )
 }
 
 /// No model tested is adequate: the best on the task's measure first, with
@@ -553,7 +619,6 @@ mod tests {
         // upper bound, so nothing can be recommended yet.
         assert_eq!(v.recommended, None);
         let needed = v.cases_needed.expect("a case count");
-        assert!(needed >= 72, "{needed}");
         assert!(
             v.sentence
                 .contains("inconclusive. small misses no bar but leaves undecided quality ("),
@@ -569,6 +634,12 @@ mod tests {
             v.sentence.contains(
                 "latency (p95 700 ms, 95% CI 700 ms to above the slowest, straddles the 3 s SLO: at least 72 measured trials bound a p95 from above)"
             ),
+            "{}",
+            v.sentence
+        );
+        assert!(
+            v.sentence
+                .contains("frontier, the reference, leaves its own bars undecided too: latency"),
             "{}",
             v.sentence
         );
@@ -601,8 +672,9 @@ mod tests {
             if d.low <= -0.05 && d.high > -0.05 {
                 open += 1;
                 assert_eq!(v.outcome, Outcome::Inconclusive, "{}", v.sentence);
+                // Only an estimate exactly on the margin has no count.
                 assert!(
-                    v.cases_needed.is_some() || v.sentence.contains("no number of cases"),
+                    v.cases_needed.is_some() || (d.estimate + 0.05).abs() < 1e-12,
                     "{}",
                     v.sentence
                 );
@@ -614,6 +686,46 @@ mod tests {
         assert!(
             passed <= 35,
             "declared non-inferior in {passed} of 1,000 runs"
+        );
+    }
+
+    #[test]
+    fn two_models_that_never_disagree_still_plan_a_count() {
+        // 40 cases both models pass: no discordant case, yet a 5-point
+        // margin needs more cases than these to be shown.
+        let task = TaskInfo {
+            quality_measure: QualityMeasure::PassRate,
+            max_error_rate: 0.1,
+            p95_latency_ms: None,
+            ..task(0.05)
+        };
+        let right = |_| (1.0, true);
+        let mut models = [
+            scored("frontier", 40, 0.002, 900, right),
+            scored("small", 40, 0.0001, 300, right),
+        ];
+        let v = decide_task(&task, &mut models, Some(0));
+        assert_eq!(v.outcome, Outcome::Inconclusive, "{}", v.sentence);
+        let needed = v.cases_needed.expect("a count");
+        assert!((100..1_000).contains(&needed), "{needed}: {}", v.sentence);
+    }
+
+    #[test]
+    fn a_dearer_model_that_meets_the_bars_is_not_called_none_adequate() {
+        let mut draws = Draws(9);
+        let mut models = [
+            model("frontier", 200, 0.98, 0.002, 3500, &mut draws),
+            model("dearer", 200, 0.98, 0.004, 500, &mut draws),
+        ];
+        let v = decide_all(&mut models, Some(0));
+        assert_eq!(v.outcome, Outcome::Inconclusive, "{}", v.sentence);
+        assert_eq!(v.recommended, None);
+        assert!(
+            v.sentence.contains(
+                "dearer meets every bar but is not cheaper (or was not priced in this run)"
+            ),
+            "{}",
+            v.sentence
         );
     }
 

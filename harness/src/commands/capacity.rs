@@ -317,7 +317,9 @@ fn table(
     out.push_str(&aligned(&headers, &rows, 1));
     match goodput {
         Some(g) => {
-            out.push_str(&format!("goodput: {g:.2} requests/s served within the objectives"));
+            out.push_str(&format!(
+                "goodput: {g:.2} requests/s served within the objectives"
+            ));
             if let Some(c) = crate::analysis::capacity::ceiling(levels, g) {
                 out.push_str(&format!(" ({c:.2} offered did not hold)"));
             }

@@ -185,10 +185,6 @@ pub enum ScorerSpec {
         repeats: Option<u32>,
         /// A minijinja template replacing the default judge prompt.
         template: Option<String>,
-        /// Accept a judge that also answers the task (a pairwise judge that
-        /// is the reference is refused without it).
-        #[serde(default)]
-        allow_self_judging: bool,
     },
     /// A judge model compares the output with the reference model's for the
     /// same case, in both orders; the score is the share not lost.
@@ -207,8 +203,8 @@ pub enum ScorerSpec {
         repeats: Option<u32>,
         /// A minijinja template replacing the default judge prompt.
         template: Option<String>,
-        /// Accept a judge that also answers the task (a pairwise judge that
-        /// is the reference is refused without it).
+        /// Accept a judge that is the reference, grading its own answers
+        /// against the others' (refused without it).
         #[serde(default)]
         allow_self_judging: bool,
     },
@@ -238,16 +234,14 @@ impl ScorerSpec {
         }
     }
 
-    /// Whether a judge that also answers the task is accepted.
+    /// Whether a pairwise judge that is the reference is accepted.
     pub fn allows_self_judging(&self) -> bool {
-        match self {
-            Self::Judge {
-                allow_self_judging, ..
+        matches!(
+            self,
+            Self::Pairwise {
+                allow_self_judging: true,
+                ..
             }
-            | Self::Pairwise {
-                allow_self_judging, ..
-            } => *allow_self_judging,
-            _ => false,
-        }
+        )
     }
 }

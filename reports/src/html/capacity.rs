@@ -14,6 +14,8 @@ pub(super) struct CapacityView {
     started_at: String,
     objectives: String,
     goodput: Option<String>,
+    /// The lowest offered rate above the goodput that did not hold.
+    ceiling: Option<String>,
     cost: Option<String>,
     levels: Vec<LevelRow>,
     chart: Option<XyChart>,
@@ -132,12 +134,8 @@ pub(super) fn capacity_views(report: &ReportModel, task: &str) -> Vec<CapacityVi
                 sweep: c.sweep.clone(),
                 started_at: crate::format::time(&c.started_at),
                 objectives: objectives.join(", "),
-                goodput: c.goodput_rps.map(|g| match c.goodput_ceiling_rps {
-                    Some(ceiling) => format!(
-                        "{g:.2} requests/s served (offered {ceiling:.2}, it did not hold)"
-                    ),
-                    None => format!("{g:.2} requests/s served"),
-                }),
+                goodput: c.goodput_rps.map(|g| format!("{g:.2} requests/s served")),
+                ceiling: c.goodput_ceiling_rps.map(|r| format!("{r:.2} requests/s")),
                 cost: c.usd_per_request.map(|usd| {
                     let mut text = format!(
                         "{} a request at {:.0}% of the goodput and {} an hour",

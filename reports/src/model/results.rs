@@ -189,7 +189,8 @@ pub enum Outcome {
     /// A bar of a cheaper model (or of the reference) is undecided: its
     /// interval straddles the bar, and more cases decide.
     Inconclusive,
-    /// Only one model ran the task: nothing to compare.
+    /// Only one model ran the task, and it meets its bars: nothing to
+    /// compare it with.
     Alone,
     /// No model tested meets the task's bars (the reference misses one of
     /// its own, and every other model misses one): nothing is recommended.
@@ -205,8 +206,8 @@ pub struct Verdict {
     pub outcome: Outcome,
     /// The reference model.
     pub reference: String,
-    /// True when no model has `role: reference` and the best by mean
-    /// quality was taken as the reference.
+    /// True when no model has `role: reference` and the best on the task's
+    /// measure was taken as the reference.
     pub reference_by_quality: bool,
     /// The model to use: the cheapest adequate one, else the reference
     /// while it meets its own bars; `None` when no model tested can be
@@ -221,8 +222,9 @@ pub struct Verdict {
     pub reference_monthly_usd: Option<f64>,
     /// The recommended model's cost per month at the task's volume.
     pub recommended_monthly_usd: Option<f64>,
-    /// For an inconclusive verdict: cases that would decide it at the
-    /// observed variance (normal approximation, 80% power).
+    /// For an inconclusive verdict: cases in all that would decide every
+    /// undecided bar (normal approximation at the observed spread, 80%
+    /// power); `None` when no count would.
     pub cases_needed: Option<u64>,
 }
 
