@@ -158,7 +158,7 @@ fn growth(values: &[u64]) -> Option<f64> {
         let mut v = part.to_vec();
         v.sort_unstable();
         let mid = v.len() / 2;
-        let m = if v.len() % 2 == 0 {
+        let m = if v.len().is_multiple_of(2) {
             (v[mid - 1] + v[mid]) as f64 / 2.0
         } else {
             v[mid] as f64
