@@ -52,41 +52,9 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         None => best_by_quality(task.quality_measure, entries)?,
     };
     let reference = entries[r].cell.model.clone();
-    let mut own = Standing::default();
-    bars::absolute(
-        &mut own,
-        task,
-        entries[r].cell,
-        entries[r].cases.len() as u64,
-    );
-    fill(entries[r].cell, &own);
-    let reference_cases = entries[r].cases;
     let reference_cost = entries[r].cell.usd_per_request;
     let margin = task.margin.unwrap_or(DEFAULT_MARGIN);
-
-    let mut candidates = Vec::new();
-    for (i, e) in entries.iter_mut().enumerate() {
-        if i == r {
-            continue;
-        }
-        let compared = compare(
-            &reference,
-            e.cases,
-            reference_cases,
-            task.quality_measure,
-            margin,
-        );
-        let mut standing = Standing::default();
-        bars::quality(&mut standing, task, margin, compared.as_ref());
-        bars::absolute(&mut standing, task, e.cell, e.cases.len() as u64);
-        e.cell.vs_reference = compared.map(|(c, _)| c);
-        fill(e.cell, &standing);
-        candidates.push(Candidate {
-            index: i,
-            cost: e.cell.usd_per_request,
-            standing,
-        });
-    }
+    let (own, candidates) = stand(task, margin, r, entries);
     let unpriced: Vec<String> = candidates
         .iter()
         .filter(|c| c.cost.is_none() || reference_cost.is_none())
@@ -152,26 +120,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         }
         Outcome::Inconclusive => {
             let (i, standing) = undecided.unwrap_or((r, &own));
-            let mut s = inconclusive_sentence(task, entries[i].cell, i == r, standing);
-            if both_open {
-                s.push_str(&format!(
-                    " {reference}, the reference, leaves its own bars undecided too: {}.",
-                    listed(&own.open)
-                ));
-            }
-            // Undecided at the reference: what the cheaper models miss still stands.
-            let missing: Vec<String> = cheaper
-                .iter()
-                .filter(|c| i == r && !c.standing.misses.is_empty())
-                .map(|c| {
-                    let cell = &entries[c.index].cell;
-                    format!("{} misses {}", cell.model, listed(&c.standing.misses))
-                })
-                .collect();
-            if !missing.is_empty() {
-                s.push_str(&format!(" {}.", missing.join("; ")));
-            }
-            s
+            open_sentence(task, entries, (i, standing), (r, &own), &cheaper)
         }
         Outcome::NeedsReference => needs_sentence(task, &reference, &cheaper, entries),
         Outcome::NoneAdequate => none_sentence(task, r, &own, &candidates, entries),
@@ -207,6 +156,82 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         },
         reference,
     })
+}
+
+/// Where the reference (at `r`) stands on its own bars, and every other
+/// model on all of them; fills each cell with its comparison and bars.
+fn stand(
+    task: &TaskInfo,
+    margin: f64,
+    r: usize,
+    entries: &mut [Entry<'_>],
+) -> (Standing, Vec<Candidate>) {
+    let reference = entries[r].cell.model.clone();
+    let mut own = Standing::default();
+    bars::absolute(
+        &mut own,
+        task,
+        entries[r].cell,
+        entries[r].cases.len() as u64,
+    );
+    fill(entries[r].cell, &own);
+    let reference_cases = entries[r].cases;
+    let mut candidates = Vec::new();
+    for (i, e) in entries.iter_mut().enumerate() {
+        if i == r {
+            continue;
+        }
+        let compared = compare(
+            &reference,
+            e.cases,
+            reference_cases,
+            task.quality_measure,
+            margin,
+        );
+        let mut standing = Standing::default();
+        bars::quality(&mut standing, task, margin, compared.as_ref());
+        bars::absolute(&mut standing, task, e.cell, e.cases.len() as u64);
+        e.cell.vs_reference = compared.map(|(c, _)| c);
+        fill(e.cell, &standing);
+        candidates.push(Candidate {
+            index: i,
+            cost: e.cell.usd_per_request,
+            standing,
+        });
+    }
+    (own, candidates)
+}
+
+/// An inconclusive verdict's sentence: the undecided model's open bars,
+/// the reference's too when they are open beside a cheaper model's, and,
+/// when it is the reference that is undecided, what the cheaper models miss.
+fn open_sentence(
+    task: &TaskInfo,
+    entries: &[Entry<'_>],
+    (i, standing): (usize, &Standing),
+    (r, own): (usize, &Standing),
+    cheaper: &[&Candidate],
+) -> String {
+    let mut s = inconclusive_sentence(task, entries[i].cell, i == r, standing);
+    if i != r && own.undecided() {
+        s.push_str(&format!(
+            " {}, the reference, leaves its own bars undecided too: {}.",
+            entries[r].cell.model,
+            listed(&own.open)
+        ));
+    }
+    let missing: Vec<String> = cheaper
+        .iter()
+        .filter(|c| i == r && !c.standing.misses.is_empty())
+        .map(|c| {
+            let cell = &entries[c.index].cell;
+            format!("{} misses {}", cell.model, listed(&c.standing.misses))
+        })
+        .collect();
+    if !missing.is_empty() {
+        s.push_str(&format!(" {}.", missing.join("; ")));
+    }
+    s
 }
 
 /// Writes what `standing` says into the model's cell.
