@@ -87,6 +87,7 @@ mod tests {
         report.judges = vec![JudgeMeasure {
             task: "reply".into(),
             scorer: JudgeKind::Pairwise,
+            position: 1,
             judge: "big".into(),
             calls: 8,
             unreadable: 1,

@@ -206,6 +206,45 @@ fn a_judge_that_favours_the_first_answer_cancels_out() {
 }
 
 #[test]
+fn a_scorer_sets_its_judges_bars() {
+    let server = server(|seen| {
+        if pairwise(seen) {
+            "Verdict: A".into()
+        } else {
+            "Score: 4".into()
+        }
+    });
+    let s = Scratch::new();
+    let lenient = suite(&server.base_url(), 2).replace(
+        "{type: pairwise, model: judge}",
+        "{type: pairwise, model: judge, max_position_bias: 1.0}",
+    );
+    s.write("suite.yaml", &lenient);
+    s.run(&["suite.yaml"]);
+    let export = s.export("latest");
+    let pairwise = export["judges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["scorer"] == "pairwise")
+        .unwrap()
+        .clone();
+    // Every comparison flipped, and this scorer allows it.
+    assert_eq!(pairwise["position_bias"]["rate"], 1.0);
+    assert_eq!(pairwise["misses"], serde_json::json!([]));
+    assert_eq!(pairwise["position"], 1);
+
+    let wrong = lenient.replace("max_position_bias: 1.0", "max_position_bias: 1.5");
+    s.write("suite.yaml", &wrong);
+    let refused = s.sizeup().args(["validate", "suite.yaml"]).assert().code(2);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(
+        err.contains("tasks[0].scorers[1].max_position_bias"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_reference_that_judges_its_own_answers_is_refused_unless_allowed() {
     let s = Scratch::new();
     let own = suite("http://127.0.0.1:9/v1", 2).replace("model: judge", "model: big");

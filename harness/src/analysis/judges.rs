@@ -8,6 +8,7 @@
 use super::statistics::wilson;
 use crate::scorers::judge::{Order, Verdict};
 use crate::store::{JudgeCallRow, ScoreRow, Store, StoreError};
+use crate::suite::JudgeBars;
 use sizeup_reports::{Agreement, JudgeKind, JudgeMeasure};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -66,6 +67,7 @@ pub fn measure(
                 } else {
                     JudgeKind::Judge
                 },
+                position,
                 judge,
                 calls: calls.len() as u64,
                 unreadable: calls.iter().filter(|c| c.verdict.is_none()).count() as u64,
@@ -80,23 +82,19 @@ pub fn measure(
         .collect()
 }
 
-/// The most comparisons a pairwise judge may flip when the answers swap.
-const MAX_POSITION_BIAS: f64 = 0.20;
-/// The least share of repeated questions answered alike.
-const MIN_CONSISTENCY: f64 = 0.80;
-/// The least share of answers judged as the gold labels have them.
-const MIN_GOLD_AGREEMENT: f64 = 0.80;
-
-/// Holds each judge to its bars and notes a judge that also answers its
-/// task (`answered` tells whether a model ran a task); the verdict of a task
-/// whose judge misses a bar becomes inconclusive, naming why.
+/// Holds each judge to its bars (`bars` gives those of a task's scorer by
+/// its place) and notes a judge that also answers its task (`answered`
+/// tells whether a model ran a task); the verdict of a task whose judge
+/// misses a bar becomes inconclusive, naming why.
 pub fn hold(
     judges: &mut [JudgeMeasure],
     verdicts: &mut [sizeup_reports::Verdict],
+    bars: impl Fn(&str, usize) -> JudgeBars,
     answered: impl Fn(&str, &str) -> bool,
 ) {
     for j in judges.iter_mut() {
         j.answers_too = answered(&j.task, &j.judge);
+        let bound = bars(&j.task, j.position);
         // Missed only when the share's 95% interval lies wholly beyond the
         // bound: two flips in two comparisons say more than one in four.
         let bar = |a: Option<Agreement>, over: bool, bound: f64, what: &str| {
@@ -114,17 +112,22 @@ pub fn hold(
             })
         };
         j.misses = [
-            bar(j.position_bias, true, MAX_POSITION_BIAS, "position bias"),
+            bar(
+                j.position_bias,
+                true,
+                bound.max_position_bias,
+                "position bias",
+            ),
             bar(
                 j.self_consistency,
                 false,
-                MIN_CONSISTENCY,
+                bound.min_consistency,
                 "self-consistency",
             ),
             bar(
                 j.gold_agreement,
                 false,
-                MIN_GOLD_AGREEMENT,
+                bound.min_gold_agreement,
                 "agreement with gold labels",
             ),
         ]
@@ -323,11 +326,21 @@ mod tests {
         // Half of two comparisons flipped: the interval straddles 20%.
         let mut half = measure(&calls[..2], &HashMap::new());
         half[0].position_bias = Some(Agreement { rate: 0.5, n: 2 });
-        hold(&mut half, &mut [], |_, _| false);
+        hold(
+            &mut half,
+            &mut [],
+            |_, _| JudgeBars::default(),
+            |_, _| false,
+        );
         assert!(half[0].misses.is_empty(), "{:?}", half[0].misses);
         judges[0].task = report.verdicts[0].task.clone();
         let before = report.verdicts[0].sentence.clone();
-        hold(&mut judges, &mut report.verdicts, |_, m| m == "j");
+        hold(
+            &mut judges,
+            &mut report.verdicts,
+            |_, _| JudgeBars::default(),
+            |_, m| m == "j",
+        );
         assert!(judges[0].answers_too);
         assert_eq!(
             judges[0].misses,

@@ -101,9 +101,18 @@ fn build(store: &Store, id: &str, keep_trials: bool) -> Result<ReportModel, Stor
     let mut verdicts = verdicts(&task_infos, &models, &mut cells);
     let cells: Vec<Cell> = cells.into_iter().map(|s| s.cell).collect();
     let mut judges = judges::judges(store, &run.id)?;
-    judges::hold(&mut judges, &mut verdicts, |task, model| {
-        cells.iter().any(|c| c.task == task && c.model == model)
-    });
+    judges::hold(
+        &mut judges,
+        &mut verdicts,
+        |task, position| {
+            tasks
+                .iter()
+                .find(|t| t.id == task)
+                .and_then(|t| t.judge_bars.get(&position).copied())
+                .unwrap_or_default()
+        },
+        |task, model| cells.iter().any(|c| c.task == task && c.model == model),
+    );
     let economics = self_hosting(&task_infos, &cells, &verdicts, &capacity);
     say_capacity_basis(&mut verdicts, &cells, &capacity);
     Ok(ReportModel {

@@ -431,6 +431,13 @@ mod tests {
             requests_per_month: Some(1000),
             max_error_rate: 0.05,
             regression: Default::default(),
+            judge_bars: BTreeMap::from([(
+                1,
+                crate::suite::JudgeBars {
+                    max_position_bias: 0.5,
+                    ..Default::default()
+                },
+            )]),
         };
         let sources = BTreeMap::from([("/s.yaml".to_string(), "abc".to_string())]);
         store
@@ -487,6 +494,7 @@ mod tests {
         assert_eq!(tasks[0].min_quality, Some(0.8));
         assert_eq!(tasks[0].quality_measure, QualityMeasure::PassRate);
         assert_eq!(tasks[0].max_error_rate, 0.05);
+        assert_eq!(tasks[0].judge_bars[&1].max_position_bias, 0.5);
         assert_eq!(store.run_sources("r1").unwrap()["/s.yaml"], "abc");
     }
 

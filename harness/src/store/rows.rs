@@ -4,8 +4,9 @@
 
 use crate::plan::Shard;
 use crate::suite::Cost;
-use crate::suite::{QualityMeasure, Thresholds};
+use crate::suite::{JudgeBars, QualityMeasure, Thresholds};
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Usage};
+use std::collections::BTreeMap;
 
 /// Where a run stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +138,8 @@ pub struct RunTask {
     pub max_error_rate: f64,
     /// What counts as a regression against a baseline run.
     pub regression: Thresholds,
+    /// The bars of each judged scorer's judge, by the scorer's place.
+    pub judge_bars: BTreeMap<usize, JudgeBars>,
 }
 
 /// One scorer's score, as stored.

@@ -232,7 +232,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT id, description, min_quality, margin, p95_latency_ms, requests_per_month,
-                 max_error_rate, regression, p95_ttft_ms, p95_tpot_ms, quality_measure
+                 max_error_rate, regression, p95_ttft_ms, p95_tpot_ms, quality_measure, judge_bars
                  FROM run_tasks WHERE run_id = ?1 ORDER BY position",
             )
             .map_err(self.err())?;
@@ -253,6 +253,11 @@ impl Store {
                         .unwrap_or_default(),
                     p95_ttft_ms: r.get(8)?,
                     p95_tpot_ms: r.get(9)?,
+                    // Runs stored before judges had bars hold them to the defaults.
+                    judge_bars: r
+                        .get::<_, Option<String>>(11)?
+                        .and_then(|json| serde_json::from_str(&json).ok())
+                        .unwrap_or_default(),
                     // Runs stored before tasks named a measure held every
                     // task to its mean quality.
                     quality_measure: r
@@ -345,8 +350,8 @@ fn insert_run(
         tx.execute(
             "INSERT INTO run_tasks (run_id, position, id, description, min_quality, margin,
              p95_latency_ms, requests_per_month, max_error_rate, regression, p95_ttft_ms,
-             p95_tpot_ms, quality_measure)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             p95_tpot_ms, quality_measure, judge_bars)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 run.id,
                 i,
@@ -360,7 +365,8 @@ fn insert_run(
                 serde_json::to_string(&t.regression).expect("thresholds serialize"),
                 t.p95_ttft_ms,
                 t.p95_tpot_ms,
-                t.quality_measure.as_str()
+                t.quality_measure.as_str(),
+                serde_json::to_string(&t.judge_bars).expect("judge bars serialize")
             ],
         )?;
     }

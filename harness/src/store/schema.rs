@@ -217,6 +217,9 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (run_id, trial_id, scorer, question, repeat)
     );
     ",
+    // v8: the bars each task's judges are held to (JSON, by scorer place;
+    // NULL for runs before them, read as the defaults).
+    "ALTER TABLE run_tasks ADD COLUMN judge_bars TEXT;",
 ];
 
 /// Applies the migrations from `version` on, in one transaction.

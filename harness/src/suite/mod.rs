@@ -33,7 +33,7 @@ mod warnings;
 
 pub use error::{Diagnostic, SuiteError};
 pub use load::load;
-pub use measures::{QualityMeasure, Thresholds};
+pub use measures::{JudgeBars, QualityMeasure, Thresholds};
 pub use model::{
     Case, Cost, Model, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY,
 };

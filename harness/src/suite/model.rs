@@ -2,7 +2,7 @@
 //! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
 //! leaves out. Everything here has passed [`super::load`]'s checks.
 
-use super::measures::{QualityMeasure, Thresholds};
+use super::measures::{JudgeBars, QualityMeasure, Thresholds};
 use crate::scorers::Scorer;
 use serde_json::Value;
 use sizeup_runners::rules::{Control, Param, Rules};
@@ -224,6 +224,8 @@ pub struct Task {
     pub requests_per_month: Option<u64>,
     /// What counts as a regression against a baseline run.
     pub regression: Thresholds,
+    /// The bars of each judged scorer's judge, by the scorer's place.
+    pub judge_bars: BTreeMap<usize, JudgeBars>,
     /// Indices of the suite's models that run this task.
     pub models: Vec<usize>,
     /// Generation limit for this task.

@@ -1,6 +1,7 @@
 //! What a suite can say of a scorer: [`ScorerSpec`], as read from YAML,
 //! and the text [`Normalizer`]s the comparing scorers apply.
 
+use super::measures::JudgeBars;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -185,6 +186,11 @@ pub enum ScorerSpec {
         repeats: Option<u32>,
         /// A minijinja template replacing the default judge prompt.
         template: Option<String>,
+        /// The least share of repeated questions answered alike (default 0.8).
+        min_consistency: Option<f64>,
+        /// The least share of answers judged as the task's gold scorers
+        /// have them (default 0.8).
+        min_gold_agreement: Option<f64>,
     },
     /// A judge model compares the output with the reference model's for the
     /// same case, in both orders; the score is the share not lost.
@@ -207,6 +213,13 @@ pub enum ScorerSpec {
         /// against the others' (refused without it).
         #[serde(default)]
         allow_self_judging: bool,
+        /// The largest share of comparisons that may flip when the answers
+        /// swap places (default 0.2).
+        max_position_bias: Option<f64>,
+        /// As for `judge`.
+        min_consistency: Option<f64>,
+        /// As for `judge`.
+        min_gold_agreement: Option<f64>,
     },
 }
 
@@ -232,6 +245,38 @@ impl ScorerSpec {
             | Self::Judge { weight, .. }
             | Self::Pairwise { weight, .. } => *weight,
         }
+    }
+
+    /// The bars of a judged scorer's judge, the spec's over the defaults,
+    /// each with its field name; `None` for a scorer without a judge.
+    pub fn judge_bars(&self) -> Option<(JudgeBars, [(&'static str, Option<f64>); 3])> {
+        let (position, consistency, gold) = match self {
+            Self::Judge {
+                min_consistency,
+                min_gold_agreement,
+                ..
+            } => (None, *min_consistency, *min_gold_agreement),
+            Self::Pairwise {
+                max_position_bias,
+                min_consistency,
+                min_gold_agreement,
+                ..
+            } => (*max_position_bias, *min_consistency, *min_gold_agreement),
+            _ => return None,
+        };
+        let d = JudgeBars::default();
+        Some((
+            JudgeBars {
+                max_position_bias: position.unwrap_or(d.max_position_bias),
+                min_consistency: consistency.unwrap_or(d.min_consistency),
+                min_gold_agreement: gold.unwrap_or(d.min_gold_agreement),
+            },
+            [
+                ("max_position_bias", position),
+                ("min_consistency", consistency),
+                ("min_gold_agreement", gold),
+            ],
+        ))
     }
 
     /// Whether a pairwise judge that is the reference is accepted.

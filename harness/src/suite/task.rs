@@ -5,7 +5,7 @@
 use super::cases::{self, RawCase};
 use super::check::{check_range, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
-use super::measures::Thresholds;
+use super::measures::{JudgeBars, Thresholds};
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::embed::EmbedError;
@@ -249,6 +249,7 @@ impl TaskCx<'_> {
             p95_tpot_ms: t.slo.p95_tpot_ms,
             requests_per_month: t.volume.requests_per_month,
             regression: self.regression()?,
+            judge_bars: self.judge_bars()?,
             models: task_models,
             max_tokens: t.max_tokens,
             structured_output: t.structured_output.clone(),
@@ -373,6 +374,29 @@ impl TaskCx<'_> {
             ));
         }
         Ok(scorers)
+    }
+
+    /// The bars of each judged scorer's judge, by the scorer's place.
+    fn judge_bars(&self) -> Result<BTreeMap<usize, JudgeBars>, SuiteError> {
+        let mut out = BTreeMap::new();
+        for (j, s) in self.spec.scorers.iter().enumerate() {
+            let Some((bars, given)) = s.judge_bars() else {
+                continue;
+            };
+            for (name, value) in given {
+                if let Some(v) = value {
+                    check_range(
+                        self.src,
+                        &self.f(&format!("scorers[{j}].{name}")),
+                        v,
+                        0.0,
+                        1.0,
+                    )?;
+                }
+            }
+            out.insert(j, bars);
+        }
+        Ok(out)
     }
 
     /// The regression thresholds over their defaults.

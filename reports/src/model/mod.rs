@@ -65,6 +65,9 @@ pub struct JudgeMeasure {
     /// The scorer it serves: `judge` (a rubric) or `pairwise`.
     #[schemars(with = "String")]
     pub scorer: JudgeKind,
+    /// That scorer's place among the task's scorers, from 0.
+    #[serde(default)]
+    pub position: usize,
     /// The judging model's id.
     pub judge: String,
     /// Questions put to it.
@@ -81,9 +84,10 @@ pub struct JudgeMeasure {
     /// Share of judged answers whose pass or fail matched the task's
     /// scorers of the expected answer (its gold labels).
     pub gold_agreement: Option<Agreement>,
-    /// The judge's own bars it misses, in words (position bias over 20%,
-    /// self-consistency or agreement with gold labels under 80%): its
-    /// scores then decide nothing, and the task's verdict is inconclusive.
+    /// The judge's own bars it misses, in words (by default position bias
+    /// over 20%, self-consistency or agreement with gold labels under 80%):
+    /// its scores then decide nothing, and the task's verdict is
+    /// inconclusive.
     #[serde(default)]
     pub misses: Vec<String>,
     /// The judge also answers the task: models rate their own answers

@@ -181,6 +181,7 @@ pub fn run_tasks(suite: &Suite, plan: &Plan) -> Vec<RunTask> {
             requests_per_month: t.requests_per_month,
             max_error_rate: t.max_error_rate,
             regression: t.regression,
+            judge_bars: t.judge_bars.clone(),
         })
         .collect()
 }
