@@ -223,6 +223,9 @@ pub enum ScorerSpec {
     },
 }
 
+/// A field of a spec and the value it gave, if any.
+pub type Given = (&'static str, Option<f64>);
+
 impl ScorerSpec {
     /// The scorer's weight in the task's quality.
     pub fn weight(&self) -> f64 {
@@ -248,8 +251,9 @@ impl ScorerSpec {
     }
 
     /// The bars of a judged scorer's judge, the spec's over the defaults,
-    /// each with its field name; `None` for a scorer without a judge.
-    pub fn judge_bars(&self) -> Option<(JudgeBars, [(&'static str, Option<f64>); 3])> {
+    /// with what the spec gave by field name; `None` for a scorer without a
+    /// judge.
+    pub fn judge_bars(&self) -> Option<(JudgeBars, [Given; 3])> {
         let (position, consistency, gold) = match self {
             Self::Judge {
                 min_consistency,
