@@ -128,6 +128,7 @@ fn fill(store: &mut Store, cases: usize) {
             requests_per_month: Some(100_000),
             max_error_rate: 0.05,
             regression: Default::default(),
+            judge_bars: Default::default(),
         })
         .collect();
     let owner = Owner {
