@@ -13,7 +13,7 @@
 use crate::percentiles::{histogram, quantiles};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand::{Rng, SeedableRng};
-use sizeup_reports::{CapacityLevel, ErrorCount};
+use sizeup_reports::{CapacityLevel, ErrorCount, LoadKind};
 use sizeup_runners::{Completion, ErrorClass, Request, Runner};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -32,11 +32,11 @@ pub enum Load {
 }
 
 impl Load {
-    fn name(self) -> &'static str {
+    fn kind(self) -> LoadKind {
         match self {
-            Self::Concurrency(_) => "concurrency",
-            Self::Rate(_) => "rate",
-            Self::Poisson(_) => "poisson",
+            Self::Concurrency(_) => LoadKind::Concurrency,
+            Self::Rate(_) => LoadKind::Rate,
+            Self::Poisson(_) => LoadKind::Poisson,
         }
     }
 
@@ -109,11 +109,9 @@ impl Objectives {
         // Offered a rate, a server that serves less is falling behind: its
         // queue, and so its latency, grows however long the level runs. A
         // level too short to show that shows it in its latency's growth.
-        let kept_up =
-            level.load == "concurrency" || level.throughput_rps >= KEPT_UP * level.offered_rps;
+        let kept_up = !level.load.open() || level.throughput_rps >= KEPT_UP * level.offered_rps;
         // A fixed number in flight queues at the client, never the server.
-        let steady =
-            level.load == "concurrency" || level.latency_growth.is_none_or(|g| g <= MAX_GROWTH);
+        let steady = !level.load.open() || level.latency_growth.is_none_or(|g| g <= MAX_GROWTH);
         Some(
             errors_ok
                 && kept_up
@@ -336,7 +334,7 @@ fn summarise(
         false => 0.0,
     };
     let mut level = CapacityLevel {
-        load: load.name().to_string(),
+        load: load.kind(),
         target: load.target(),
         sent: sent as u64,
         measured: measured.len() as u64,

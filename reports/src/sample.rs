@@ -8,9 +8,9 @@
 
 use crate::{
     Bar, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs, Finding,
-    Flip, HistoryPoint, HistoryRun, Interval, Metric, Miss, ModelInfo, Outcome, Percentiles,
-    Portfolio, Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord, Shift, SinceBaseline,
-    TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
+    Flip, HistoryPoint, HistoryRun, Interval, LoadKind, Metric, Miss, ModelInfo, Outcome,
+    Percentiles, Portfolio, Projection, QualityMeasure, ReportModel, RunInfo, ScoreRecord, Shift,
+    SinceBaseline, TaskInfo, Thresholds, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -649,25 +649,26 @@ fn history(cells: &[Cell]) -> Vec<HistoryRun> {
 /// A goodput search of qwen on email-triage: one at a time, then rates
 /// doubling until the 3 s objective breaks, then bisection.
 fn capacity() -> Capacity {
-    let level = |load: &str, target: f64, served: f64, p95_ms: f64, meets: bool| CapacityLevel {
-        load: load.into(),
-        target,
-        sent: 100,
-        measured: 80,
-        errors: 0,
-        error_classes: BTreeMap::new(),
-        resent: 0,
-        duration_s: 80.0 / served,
-        offered_rps: target,
-        throughput_rps: served,
-        output_tokens_per_s: served * 2.0,
-        ttft_ms: Some(percentiles(p95_ms * 0.9)),
-        tpot_ms: Some(percentiles(40.0)),
-        latency_ms: Some(percentiles(p95_ms)),
-        latency_growth: Some(if meets { 1.05 } else { 2.4 }),
-        meets_slo: Some(meets),
-        cut_short: false,
-    };
+    let level =
+        |load: LoadKind, target: f64, served: f64, p95_ms: f64, meets: bool| CapacityLevel {
+            load,
+            target,
+            sent: 100,
+            measured: 80,
+            errors: 0,
+            error_classes: BTreeMap::new(),
+            resent: 0,
+            duration_s: 80.0 / served,
+            offered_rps: target,
+            throughput_rps: served,
+            output_tokens_per_s: served * 2.0,
+            ttft_ms: Some(percentiles(p95_ms * 0.9)),
+            tpot_ms: Some(percentiles(40.0)),
+            latency_ms: Some(percentiles(p95_ms)),
+            latency_growth: Some(if meets { 1.05 } else { 2.4 }),
+            meets_slo: Some(meets),
+            cut_short: false,
+        };
     Capacity {
         sweep: "r-20260412-1010-9b1e".into(),
         task: "email-triage".into(),
@@ -678,11 +679,11 @@ fn capacity() -> Capacity {
             ("p95_latency_ms".to_string(), 3000.0),
         ]),
         levels: vec![
-            level("concurrency", 1.0, 1.1, 1100.0, true),
-            level("rate", 2.2, 2.1, 1400.0, true),
-            level("rate", 4.4, 3.9, 6200.0, false),
-            level("rate", 3.3, 3.3, 2600.0, true),
-            level("rate", 3.85, 3.5, 4100.0, false),
+            level(LoadKind::Concurrency, 1.0, 1.1, 1100.0, true),
+            level(LoadKind::Rate, 2.2, 2.1, 1400.0, true),
+            level(LoadKind::Rate, 4.4, 3.9, 6200.0, false),
+            level(LoadKind::Rate, 3.3, 3.3, 2600.0, true),
+            level(LoadKind::Rate, 3.85, 3.5, 4100.0, false),
         ],
         goodput_rps: Some(3.3),
         goodput_ceiling_rps: Some(3.85),

@@ -6,7 +6,7 @@
 //! single request and makes a batching server look many times dearer.
 
 use crate::store::SweepRow;
-use sizeup_reports::{Capacity, CapacityLevel};
+use sizeup_reports::{Capacity, CapacityLevel, LoadKind};
 
 /// Seconds in an hour.
 const HOUR: f64 = 3600.0;
@@ -55,18 +55,17 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
 /// measured, the highest throughput of a concurrency level that did (its
 /// queue is then the client's).
 pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
-    let best = |load: &dyn Fn(&str) -> bool| {
+    let best = |load: &dyn Fn(LoadKind) -> bool| {
         levels
             .iter()
-            .filter(|l| l.meets_slo == Some(true) && load(&l.load))
+            .filter(|l| l.meets_slo == Some(true) && load(l.load))
             .map(sustained)
             .max_by(f64::total_cmp)
     };
-    let open = |l: &str| l != "concurrency";
-    if levels.iter().any(|l| open(&l.load)) {
-        best(&open)
+    if levels.iter().any(|l| l.load.open()) {
+        best(&LoadKind::open)
     } else {
-        best(&|l: &str| l == "concurrency")
+        best(&|l: LoadKind| !l.open())
     }
 }
 
@@ -79,7 +78,7 @@ pub fn sustained(level: &CapacityLevel) -> f64 {
 /// The lowest rate offered above the goodput's level (the open level that
 /// served `goodput`) that did not hold: the bracket's upper end.
 pub fn ceiling(levels: &[CapacityLevel], goodput: f64) -> Option<f64> {
-    let open = |l: &&CapacityLevel| l.load != "concurrency";
+    let open = |l: &&CapacityLevel| l.load.open();
     let floor = levels
         .iter()
         .filter(open)
@@ -104,9 +103,9 @@ mod tests {
         assert!((usd - 0.0001).abs() < 1e-12, "{usd}");
     }
 
-    fn level(load: &str, target: f64, served: f64, meets: bool) -> CapacityLevel {
+    fn level(load: LoadKind, target: f64, served: f64, meets: bool) -> CapacityLevel {
         CapacityLevel {
-            load: load.into(),
+            load,
             target,
             sent: 100,
             measured: 80,
@@ -129,12 +128,12 @@ mod tests {
     #[test]
     fn the_goodput_is_served_and_bracketed_by_the_next_level_that_failed() {
         let levels = [
-            level("concurrency", 1.0, 20.0, true),
-            level("rate", 40.0, 39.8, true),
-            level("rate", 80.0, 78.9, true),
-            level("rate", 160.0, 80.2, false),
-            level("rate", 120.0, 80.1, false),
-            level("rate", 100.0, 79.6, false),
+            level(LoadKind::Concurrency, 1.0, 20.0, true),
+            level(LoadKind::Rate, 40.0, 39.8, true),
+            level(LoadKind::Rate, 80.0, 78.9, true),
+            level(LoadKind::Rate, 160.0, 80.2, false),
+            level(LoadKind::Rate, 120.0, 80.1, false),
+            level(LoadKind::Rate, 100.0, 79.6, false),
         ];
         let g = goodput(&levels).unwrap();
         assert_eq!(g, 78.9, "served, not the 80 offered");

@@ -11,7 +11,7 @@ use crate::store::{Store, SweepRow};
 use crate::{analysis, providers, suite, time};
 use sizeup_reports::format::{duration_ms, group};
 use sizeup_reports::table::aligned;
-use sizeup_reports::{CapacityLevel, EconomicsInputs};
+use sizeup_reports::{CapacityLevel, EconomicsInputs, LoadKind};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -259,8 +259,8 @@ impl Observer for Stored<'_> {
 }
 
 fn target(level: &CapacityLevel) -> String {
-    match level.load.as_str() {
-        "concurrency" => format!("{}", level.target),
+    match level.load {
+        LoadKind::Concurrency => format!("{}", level.target),
         _ => format!("{:.2}/s", level.target),
     }
 }
@@ -279,7 +279,7 @@ fn table(
         .iter()
         .map(|l| {
             vec![
-                l.load.clone(),
+                l.load.to_string(),
                 target(l),
                 group(l.measured),
                 group(l.errors),

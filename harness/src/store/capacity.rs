@@ -182,7 +182,7 @@ mod tests {
             .create_sweep(&row("c", "2026-01-03T00:00:00Z", "{\"other\":1}"))
             .unwrap();
         let level = CapacityLevel {
-            load: "rate".into(),
+            load: sizeup_reports::LoadKind::Rate,
             target: 4.0,
             sent: 10,
             measured: 8,

@@ -3,7 +3,7 @@
 
 use crate::format::{compact, dollars, duration_ms, group, percent};
 use crate::xy::{xy_chart, Extras, SeriesInput, XyChart};
-use crate::{ReportModel, HOURS_PER_MONTH};
+use crate::{LoadKind, ReportModel, HOURS_PER_MONTH};
 use serde::Serialize;
 
 /// A capacity sweep of one model on the task.
@@ -152,10 +152,10 @@ pub(super) fn capacity_views(report: &ReportModel, task: &str) -> Vec<CapacityVi
                     .levels
                     .iter()
                     .map(|l| LevelRow {
-                        load: match l.load.as_str() {
-                            "concurrency" => format!("{} in flight", l.target),
-                            "poisson" => format!("Poisson {:.2}/s", l.target),
-                            _ => format!("{:.2}/s", l.target),
+                        load: match l.load {
+                            LoadKind::Concurrency => format!("{} in flight", l.target),
+                            LoadKind::Poisson => format!("Poisson {:.2}/s", l.target),
+                            LoadKind::Rate => format!("{:.2}/s", l.target),
                         },
                         rps: format!("{:.2}", l.throughput_rps),
                         tokens_per_s: format!("{:.1}", l.output_tokens_per_s),

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 pub struct CapacityLevel {
     /// `concurrency` (a fixed number in flight), `rate` (a constant
     /// request rate) or `poisson` (Poisson arrivals at a mean rate).
-    pub load: String,
+    #[schemars(with = "String")]
+    pub load: LoadKind,
     /// Requests in flight, or requests per second.
     pub target: f64,
     /// Requests sent.
@@ -56,6 +57,41 @@ pub struct CapacityLevel {
     pub meets_slo: Option<bool>,
     /// True when the level's time bound ended it before every request was sent.
     pub cut_short: bool,
+}
+
+/// How a level's requests were sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoadKind {
+    /// A fixed number in flight: the queue is the client's.
+    Concurrency,
+    /// A constant request rate.
+    Rate,
+    /// Poisson arrivals at a mean rate.
+    Poisson,
+}
+
+impl LoadKind {
+    /// Its name, as the JSON export writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Concurrency => "concurrency",
+            Self::Rate => "rate",
+            Self::Poisson => "poisson",
+        }
+    }
+
+    /// Whether requests arrive whatever the server does, so that its queue
+    /// is the server's: a rate or Poisson level.
+    pub fn open(self) -> bool {
+        self != Self::Concurrency
+    }
+}
+
+impl std::fmt::Display for LoadKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// How many errors of one class a level had, and what the first one said.
