@@ -152,10 +152,10 @@ pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, ca
         }
         // Below 72 values no p95 has an upper bound; beyond that, more
         // narrow it, by how much the spread alone does not say.
-        let fewest = p
-            .p95_high
-            .is_none()
-            .then(|| cases_for(FEWEST_FOR_A_P95, cell, cases));
+        let fewest = p.p95_high.is_none().then(|| {
+            let timed = cell.n.saturating_sub(cell.cached + cell.errors);
+            cases_for(FEWEST_FOR_A_P95, timed, cases)
+        });
         let more = match fewest {
             Some(_) => {
                 format!(": at least {FEWEST_FOR_A_P95} measured trials bound a p95 from above")
@@ -176,9 +176,14 @@ pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, ca
     errors(standing, task.max_error_rate, cell, cases);
 }
 
-/// The cases that give `trials` trials at this cell's trials per case.
-fn cases_for(trials: u64, cell: &Cell, cases: u64) -> u64 {
-    let per_case = (cell.n as f64 / cases.max(1) as f64).max(1.0);
+/// The cases in all that give `trials` trials, when `cases` cases gave
+/// `had` of them (trials left out of a figure, cached or failed, count
+/// against it).
+fn cases_for(trials: u64, had: u64, cases: u64) -> u64 {
+    let per_case = had as f64 / cases.max(1) as f64;
+    if per_case <= 0.0 {
+        return trials;
+    }
     (trials as f64 / per_case).ceil() as u64
 }
 
@@ -228,6 +233,8 @@ fn minimum(standing: &mut Standing, measure: QualityMeasure, cell: &Cell, min: f
 fn errors(standing: &mut Standing, bound: f64, cell: &Cell, cases: u64) {
     let measured = cell.n.saturating_sub(cell.cached);
     let Some(i) = wilson(cell.errors, measured) else {
+        // Every answer came from the cache: nothing shows the rate.
+        standing.undecided_by(Bar::Errors, "no trial measured in this run".into(), None);
         return;
     };
     if i.high <= bound {
@@ -255,7 +262,7 @@ fn errors(standing: &mut Standing, bound: f64, cell: &Cell, cases: u64) {
                 bound * 100.0,
                 needs(trials, measured, "trials")
             ),
-            trials.map(|t| cases_for(t, cell, cases)),
+            trials.map(|t| cases_for(t, measured, cases)),
         );
     }
 }
@@ -360,6 +367,17 @@ mod tests {
             met += usize::from(!has(&s.misses, Bar::Errors) && !has(&s.open, Bar::Errors));
         }
         assert!(met <= 50, "met in {met} of 1,000 runs");
+    }
+
+    #[test]
+    fn answers_all_from_the_cache_leave_the_error_bound_open() {
+        let mut rng = StdRng::seed_from_u64(6);
+        let mut c = cell(&mut rng, 200, 0.97, 0.0);
+        c.cached = c.n;
+        let s = standing(&task(0.0), &c);
+        assert!(s.undecided(), "{s:?}");
+        assert_eq!(s.open[0].detail, "no trial measured in this run");
+        assert_eq!(s.cases_needed(), None);
     }
 
     #[test]

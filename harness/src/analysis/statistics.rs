@@ -257,8 +257,9 @@ pub fn tango(only_candidate: u64, only_reference: u64, n: u64) -> Option<Interva
 
 /// The standard deviation of one case's paired difference (−1, 0 or +1)
 /// under a true difference `delta`, at the maximum-likelihood share of
-/// reference-only cases given what was observed: the spread that plans the
-/// cases still needed when the observed one is nil (no discordant case).
+/// reference-only cases given what was observed: the spread the score
+/// interval assumes, which plans the cases still needed for paired pass
+/// rates (and is not nil when no case was discordant).
 pub fn tango_spread(only_candidate: u64, only_reference: u64, n: u64, delta: f64) -> f64 {
     let (b, c, n) = (
         only_candidate as f64,

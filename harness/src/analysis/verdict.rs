@@ -12,7 +12,10 @@
 //! when a cheaper model misses no bar and leaves one undecided, or the
 //! reference's own bars are undecided, it is inconclusive and says how many
 //! cases would settle it. Else, when the reference meets its bars, the task
-//! needs the reference. Else no model tested is adequate, and none is
+//! needs the reference. Else, when a model that is not cheaper (dearer, or
+//! not priced in the run) meets the bars or may, it is inconclusive too:
+//! that model is no answer to "does a cheaper one do?", but the task is not
+//! without an adequate model. Else no model tested is adequate, and none is
 //! recommended. Pure functions over the cells and case scores of one task.
 
 use super::bars::{self, Standing};
@@ -71,10 +74,20 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
     // A dearer (or unpriced) model is no answer to "does a cheaper one do?",
     // but while one may meet every bar, the task is not without an
     // adequate model.
-    let dearer = candidates
+    let mut dearer: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| !cheaper.iter().any(|k| k.index == c.index))
-        .find(|c| c.standing.adequate() || c.standing.undecided());
+        .filter(|c| c.standing.adequate() || c.standing.undecided())
+        .collect();
+    // An adequate one first, then the cheapest (unpriced last).
+    dearer.sort_by(|a, b| {
+        let cost = |c: &Candidate| c.cost.unwrap_or(f64::INFINITY);
+        b.standing
+            .adequate()
+            .cmp(&a.standing.adequate())
+            .then(cost(a).total_cmp(&cost(b)))
+    });
+    let dearer = dearer.first().copied();
     let via_dearer = chosen.is_none()
         && open.is_none()
         && !own.adequate()
@@ -96,7 +109,11 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
         (None, None) if own.adequate() => (Outcome::NeedsReference, Some(r), None),
         (None, None) if own.undecided() => (Outcome::Inconclusive, None, Some((r, &own))),
         (None, None) => match dearer {
-            Some(c) => (Outcome::Inconclusive, None, Some((c.index, &c.standing))),
+            // Named as undecided only while it leaves a bar open.
+            Some(c) if c.standing.undecided() => {
+                (Outcome::Inconclusive, None, Some((c.index, &c.standing)))
+            }
+            Some(_) => (Outcome::Inconclusive, None, None),
             None => (Outcome::NoneAdequate, None, None),
         },
     };

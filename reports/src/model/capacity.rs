@@ -47,13 +47,14 @@ pub struct CapacityLevel {
     /// The median time to first token (end-to-end latency where none was
     /// streamed) of the last third of the measured requests over that of
     /// the first third: above 1, requests queued longer as the level went
-    /// on. `None` with fewer than 6 answers.
+    /// on. `None` with fewer than 15 answers (5 a third).
     #[serde(default)]
     pub latency_growth: Option<f64>,
     /// Whether the level meets every objective of the task (p95 latency,
-    /// TTFT and TPOT, and its error bound) and was sustained: it served at
-    /// least 97% of what it was offered and its latency did not grow by
-    /// more than half within it; `None` when it has no objective.
+    /// TTFT and TPOT, and its error bound) and, offered a rate, was
+    /// sustained: it served at least 97% of what it was offered and its
+    /// latency did not grow by more than half within it; `None` when it has
+    /// no objective.
     pub meets_slo: Option<bool>,
     /// True when the level's time bound ended it before every request was sent.
     pub cut_short: bool,

@@ -187,7 +187,8 @@ pub enum Outcome {
     /// No cheaper model is adequate: keep the reference.
     NeedsReference,
     /// A bar of a cheaper model (or of the reference) is undecided: its
-    /// interval straddles the bar, and more cases decide.
+    /// interval straddles the bar, and more cases decide; or the reference
+    /// misses its own bar and only a model that is not cheaper may meet them.
     Inconclusive,
     /// Only one model ran the task, and it meets its bars: nothing to
     /// compare it with.
@@ -213,7 +214,8 @@ pub struct Verdict {
     /// while it meets its own bars; `None` when no model tested can be
     /// recommended.
     pub recommended: Option<String>,
-    /// For an inconclusive verdict: the model whose bars are undecided.
+    /// For an inconclusive verdict: the model whose bars more cases would
+    /// decide, if one is.
     #[serde(default)]
     pub undecided: Option<String>,
     /// The verdict in one sentence.
