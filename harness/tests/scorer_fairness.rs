@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 use sizeup::scorers::Scorer;
-use sizeup::suite::ScorerSpec;
+use sizeup::scorers::ScorerSpec;
 use std::collections::BTreeMap;
 use std::path::Path;
 

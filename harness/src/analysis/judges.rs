@@ -7,8 +7,8 @@
 
 use super::statistics::wilson;
 use crate::scorers::judge::{Order, Verdict};
+use crate::scorers::JudgeBars;
 use crate::store::{JudgeCallRow, ScoreRow, Store, StoreError};
-use crate::suite::JudgeBars;
 use sizeup_reports::{Agreement, JudgeKind, JudgeMeasure};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

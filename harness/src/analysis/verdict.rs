@@ -5,7 +5,7 @@
 //! difference with the reference is non-inferior at the margin, its quality
 //! reaches the task's `min`, its p95 latencies meet the objectives and its
 //! error rate is within the bound. Each bar is decided on its 95% interval
-//! (see [`super::bars`]): met, missed, or undecided. The reference is held
+//! (see `bars`): met, missed, or undecided. The reference is held
 //! to the bars that do not depend on it.
 //!
 //! The verdict names the cheapest adequate model by cost per request. Else,
@@ -74,20 +74,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
     // A dearer (or unpriced) model is no answer to "does a cheaper one do?",
     // but while one may meet every bar, the task is not without an
     // adequate model.
-    let mut dearer: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| !cheaper.iter().any(|k| k.index == c.index))
-        .filter(|c| c.standing.adequate() || c.standing.undecided())
-        .collect();
-    // An adequate one first, then the cheapest (unpriced last).
-    dearer.sort_by(|a, b| {
-        let cost = |c: &Candidate| c.cost.unwrap_or(f64::INFINITY);
-        b.standing
-            .adequate()
-            .cmp(&a.standing.adequate())
-            .then(cost(a).total_cmp(&cost(b)))
-    });
-    let dearer = dearer.first().copied();
+    let dearer = dearer(&candidates, &cheaper);
     let via_dearer = chosen.is_none()
         && open.is_none()
         && !own.adequate()
@@ -249,6 +236,22 @@ fn open_sentence(
         s.push_str(&format!(" {}.", missing.join("; ")));
     }
     s
+}
+
+/// The model, not cheaper than the reference (dearer, or unpriced), that
+/// meets the bars, else one that may: the cheapest such (unpriced last).
+fn dearer<'a>(candidates: &'a [Candidate], cheaper: &[&Candidate]) -> Option<&'a Candidate> {
+    let cost = |c: &Candidate| c.cost.unwrap_or(f64::INFINITY);
+    candidates
+        .iter()
+        .filter(|c| !cheaper.iter().any(|k| k.index == c.index))
+        .filter(|c| c.standing.adequate() || c.standing.undecided())
+        .min_by(|a, b| {
+            b.standing
+                .adequate()
+                .cmp(&a.standing.adequate())
+                .then(cost(a).total_cmp(&cost(b)))
+        })
 }
 
 /// Writes what `standing` says into the model's cell.

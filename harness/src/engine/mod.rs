@@ -1,4 +1,4 @@
-//! The engine: runs a [`Plan`]'s trials concurrently and reports [`Event`]s.
+//! The engine: runs a [`Plan`](crate::plan::Plan)'s trials concurrently and reports [`Event`]s.
 //!
 //! Each model has a scheduler that takes a per-model permit, then a global
 //! one, then reserves the trial's worst case against the budget, and only

@@ -1,7 +1,7 @@
 //! Scorers over JSON in the output: valid, schema, fields.
 
+use super::spec::Normalizer;
 use super::{normalize, Score};
-use crate::suite::Normalizer;
 use serde_json::Value;
 
 /// Finds the JSON a model wrote: the whole output, a fenced block, or the

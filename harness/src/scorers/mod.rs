@@ -15,16 +15,17 @@ pub mod judge;
 mod normalize;
 mod numeric;
 mod similarity;
+mod spec;
 mod sql;
 mod text;
 
-use crate::suite::{Normalizer, QualityMeasure, ScorerSpec};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub use judge::Judge;
 pub use normalize::normalize;
 pub use similarity::Similarity;
+pub use spec::{Given, JudgeBars, Normalizer, ScorerSpec};
 
 /// One scorer's verdict.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,16 +53,6 @@ impl Score {
     fn with_answer(mut self, answer: impl Into<String>) -> Self {
         self.answer = Some(answer.into());
         self
-    }
-}
-
-/// The measure a task's bars use when it names none: the pass rate when
-/// every scorer is [`Scorer::structured`], else the mean quality.
-pub fn default_measure(scorers: &[Scorer]) -> QualityMeasure {
-    if !scorers.is_empty() && scorers.iter().all(Scorer::structured) {
-        QualityMeasure::PassRate
-    } else {
-        QualityMeasure::Mean
     }
 }
 

@@ -1,6 +1,6 @@
 //! Text normalisation before comparison.
 
-use crate::suite::Normalizer;
+use super::spec::Normalizer;
 
 /// Applies the normalisers in order.
 pub fn normalize(text: &str, steps: &[Normalizer]) -> String {

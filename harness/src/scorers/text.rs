@@ -1,7 +1,7 @@
 //! Scorers over plain text: exact, contains, regex, label, token F1, ROUGE-L, length.
 
+use super::spec::Normalizer;
 use super::{normalize, Score};
-use crate::suite::Normalizer;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

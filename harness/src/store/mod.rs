@@ -433,7 +433,7 @@ mod tests {
             regression: Default::default(),
             judge_bars: BTreeMap::from([(
                 1,
-                crate::suite::JudgeBars {
+                crate::scorers::JudgeBars {
                     max_position_bias: 0.5,
                     ..Default::default()
                 },

@@ -3,8 +3,9 @@
 //! types, so the SQLite schema and the JSON format can change apart.
 
 use crate::plan::Shard;
+use crate::scorers::JudgeBars;
 use crate::suite::Cost;
-use crate::suite::{JudgeBars, QualityMeasure, Thresholds};
+use crate::suite::{QualityMeasure, Thresholds};
 use sizeup_runners::{Completion, ErrorClass, FinishReason, Usage};
 use std::collections::BTreeMap;
 

@@ -1,8 +1,7 @@
 //! What a task holds its results to beside its bars: the figure its quality
-//! is measured by ([`QualityMeasure`]), the changes against a baseline run
-//! that count as regressions ([`Thresholds`]), and what its judges must
-//! show before their scores decide anything ([`JudgeBars`]). The report has
-//! its own copies of the first two, filled from these once, in `analysis`.
+//! is measured by ([`QualityMeasure`]) and the changes against a baseline
+//! run that count as regressions ([`Thresholds`]). The report has its own
+//! copies, filled from these once, in `analysis`.
 
 use serde::{Deserialize, Serialize};
 
@@ -61,30 +60,6 @@ pub struct Thresholds {
     pub cost: f64,
     /// A rise of the error rate by at least this many points (0.02 = two).
     pub error_rate: f64,
-}
-
-/// The bars a judged scorer's judge is held to, each missed only when its
-/// 95% interval lies wholly beyond it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct JudgeBars {
-    /// The largest share of pairwise comparisons that may flip when the
-    /// answers swap places.
-    pub max_position_bias: f64,
-    /// The least share of repeated questions answered alike.
-    pub min_consistency: f64,
-    /// The least share of answers judged as the task's gold scorers have them.
-    pub min_gold_agreement: f64,
-}
-
-impl Default for JudgeBars {
-    fn default() -> Self {
-        Self {
-            max_position_bias: 0.20,
-            min_consistency: 0.80,
-            min_gold_agreement: 0.80,
-        }
-    }
 }
 
 impl Default for Thresholds {

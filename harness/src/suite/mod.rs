@@ -9,7 +9,7 @@
 //! One file per job: [`model`] holds the validated types, `load` the entry
 //! point, `resolve` the models, `task` the tasks and their cases, `limits`
 //! the rate-limit check, [`spec`] what files deserialize into (a scorer's in
-//! `scorer_spec`), `measures` a task's quality measure and regression
+//! `crate::scorers::ScorerSpec`), `measures` a task's quality measure and regression
 //! thresholds, `cases` the cases files, `error` and `locate` the diagnostics,
 //! [`prices`] the price book. What each provider accepts comes from
 //! `sizeup_runners::Provider`.
@@ -26,17 +26,15 @@ mod measures;
 pub mod model;
 pub mod prices;
 mod resolve;
-mod scorer_spec;
 pub mod spec;
 mod task;
 mod warnings;
 
 pub use error::{Diagnostic, SuiteError};
 pub use load::load;
-pub use measures::{JudgeBars, QualityMeasure, Thresholds};
+pub use measures::{QualityMeasure, Thresholds};
 pub use model::{
     Case, Cost, Model, ReasoningSettings, Suite, Task, DEFAULT_MAX_TOKENS, MAX_CONCURRENCY,
 };
 pub use prices::{PriceBook, PriceEntry};
-pub use scorer_spec::{Normalizer, ScorerSpec};
 pub use sizeup_runners::Provider;

@@ -2,8 +2,8 @@
 //! [`Cost`], [`Task`], [`Case`]), with the defaults that fill in what a file
 //! leaves out. Everything here has passed [`super::load`]'s checks.
 
-use super::measures::{JudgeBars, QualityMeasure, Thresholds};
-use crate::scorers::Scorer;
+use super::measures::{QualityMeasure, Thresholds};
+use crate::scorers::{JudgeBars, Scorer};
 use serde_json::Value;
 use sizeup_runners::rules::{Control, Param, Rules};
 use sizeup_runners::{Message, Provider, Reasoning};

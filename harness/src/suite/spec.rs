@@ -3,7 +3,7 @@
 //! Every struct denies unknown fields, so a typo is an error that points at
 //! the key rather than a silently ignored setting.
 
-use super::scorer_spec::ScorerSpec;
+use crate::scorers::ScorerSpec;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};

@@ -5,11 +5,11 @@
 use super::cases::{self, RawCase};
 use super::check::{check_range, id_problem, Ids};
 use super::error::{closest, Source, SuiteError};
-use super::measures::{JudgeBars, Thresholds};
+use super::measures::{QualityMeasure, Thresholds};
 use super::model::{Case, Model, Task, DEFAULT_MAX_ERROR_RATE};
 use super::spec::{CasesSpec, ExpectedSpec, TaskSpec};
 use crate::scorers::embed::EmbedError;
-use crate::scorers::{default_measure, Scorer};
+use crate::scorers::{JudgeBars, Scorer};
 use crate::templates::Bound;
 use minijinja::Environment;
 use serde_json::{Map, Value};
@@ -604,4 +604,14 @@ fn template_error(src: &Source, field: &str, e: &minijinja::Error) -> SuiteError
             e.detail().unwrap_or(&e.to_string())
         ),
     )
+}
+
+/// The measure a task's bars use when it names none: the pass rate when
+/// every scorer is [`Scorer::structured`](crate::scorers::Scorer::structured), else the mean quality.
+fn default_measure(scorers: &[Scorer]) -> QualityMeasure {
+    if !scorers.is_empty() && scorers.iter().all(Scorer::structured) {
+        QualityMeasure::PassRate
+    } else {
+        QualityMeasure::Mean
+    }
 }

@@ -1,8 +1,7 @@
 //! What a suite can say of a scorer: [`ScorerSpec`], as read from YAML,
 //! and the text [`Normalizer`]s the comparing scorers apply.
 
-use super::measures::JudgeBars;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Text normalisations applied before comparing.
@@ -221,6 +220,30 @@ pub enum ScorerSpec {
         /// As for `judge`.
         min_gold_agreement: Option<f64>,
     },
+}
+
+/// The bars a judged scorer's judge is held to, each missed only when its
+/// 95% interval lies wholly beyond it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JudgeBars {
+    /// The largest share of pairwise comparisons that may flip when the
+    /// answers swap places.
+    pub max_position_bias: f64,
+    /// The least share of repeated questions answered alike.
+    pub min_consistency: f64,
+    /// The least share of answers judged as the task's gold scorers have them.
+    pub min_gold_agreement: f64,
+}
+
+impl Default for JudgeBars {
+    fn default() -> Self {
+        Self {
+            max_position_bias: 0.20,
+            min_consistency: 0.80,
+            min_gold_agreement: 0.80,
+        }
+    }
 }
 
 /// A field of a spec and the value it gave, if any.
