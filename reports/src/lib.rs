@@ -23,11 +23,11 @@ mod trend;
 mod xy;
 
 pub use model::{
-    Agreement, Bar, Capacity, CapacityLevel, Cell, Change, Comparison, Economics, EconomicsInputs,
-    ErrorCount, Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeKind, JudgeMeasure,
-    LoadKind, Metric, Miss, ModelInfo, Outcome, Percentiles, Portfolio, Projection, QualityMeasure,
-    ReportModel, Role, RunInfo, RunStatus, ScoreRecord, Shift, SinceBaseline, TaskInfo, Thresholds,
-    TrialRecord, Verdict, DEFAULT_MARGIN, FORMAT_VERSION, HOURS_PER_MONTH,
+    Agreement, Bar, Capacity, CapacityLevel, Cell, Change, Comparison, CostBasis, Economics,
+    EconomicsInputs, ErrorCount, Finding, Flip, HistoryPoint, HistoryRun, Interval, JudgeKind,
+    JudgeMeasure, LoadKind, Metric, Miss, ModelInfo, Outcome, Percentiles, Portfolio, Projection,
+    QualityMeasure, ReportModel, Role, RunInfo, RunStatus, ScoreRecord, Shift, SinceBaseline,
+    TaskInfo, Thresholds, TrialRecord, Verdict, DEFAULT_MARGIN, FORMAT_VERSION, HOURS_PER_MONTH,
 };
 pub use output::{output, Output, OUTPUTS};
 

@@ -19,8 +19,8 @@ use crate::suite::{QualityMeasure, Thresholds};
 use cell::{Acc, CaseScores};
 use sizeup_reports as report;
 use sizeup_reports::{
-    Capacity, Cell, Economics, ModelInfo, Portfolio, ReportModel, Role, RunInfo, ScoreRecord,
-    TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
+    Capacity, Cell, CostBasis, Economics, ModelInfo, Portfolio, ReportModel, Role, RunInfo,
+    ScoreRecord, TaskInfo, TrialRecord, Verdict, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -145,13 +145,10 @@ fn priced_at_capacity(
     let mut out = Vec::new();
     for s in cells.iter_mut() {
         let (task, model) = (&tasks[s.task], &models[s.model]);
-        s.cell.cost_basis = Some(
-            match model.cost.is_some_and(|c| c.hourly_usd > 0.0) {
-                true => "busy_time",
-                false => "tokens",
-            }
-            .to_string(),
-        );
+        s.cell.cost_basis = Some(match model.cost.is_some_and(|c| c.hourly_usd > 0.0) {
+            true => CostBasis::BusyTime,
+            false => CostBasis::Tokens,
+        });
         let Some((row, levels)) = store.latest_sweep(&task.id, &model.id, &model.identity)? else {
             continue;
         };
@@ -160,7 +157,7 @@ fn priced_at_capacity(
             s.cell.usd_per_request_busy = s.cell.usd_per_request;
             s.cell.usd_per_request = Some(usd);
             s.cell.monthly_usd = task.requests_per_month.map(|v| usd * v as f64);
-            s.cell.cost_basis = Some("capacity".to_string());
+            s.cell.cost_basis = Some(CostBasis::Capacity);
         }
         out.push(view);
     }
@@ -208,7 +205,7 @@ fn say_capacity_basis(verdicts: &mut [Verdict], cells: &[Cell], capacity: &[Capa
         let (Some(cell), Some(swept)) = (cell, swept) else {
             continue;
         };
-        if cell.cost_basis.as_deref() != Some("capacity") {
+        if cell.cost_basis != Some(CostBasis::Capacity) {
             continue;
         }
         let (Some(usd), Some(goodput)) = (cell.usd_per_request, swept.goodput_rps) else {

@@ -92,7 +92,8 @@ pub struct Cell {
     /// (an hourly price over this run's busy time, one request at a time)
     /// or `capacity` (an hourly price at a stored sweep's goodput).
     #[serde(default)]
-    pub cost_basis: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub cost_basis: Option<CostBasis>,
     /// For a model priced at capacity: the figure of this run's busy time.
     #[serde(default)]
     pub usd_per_request_busy: Option<f64>,
@@ -103,6 +104,18 @@ pub struct Cell {
     /// The task's bars left undecided: the interval straddles the bar.
     #[serde(default)]
     pub undecided: Option<Vec<Miss>>,
+}
+
+/// How a cell's cost per request was priced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostBasis {
+    /// List prices per token.
+    Tokens,
+    /// An hourly price over the run's busy time, one request at a time.
+    BusyTime,
+    /// An hourly price at a stored capacity sweep's goodput.
+    Capacity,
 }
 
 /// An estimate with its 95% interval.
