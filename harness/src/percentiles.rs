@@ -24,6 +24,7 @@ pub fn quantiles(h: &Histogram<u64>) -> Option<Percentiles> {
     let rank = |r: u64| ms((r as f64 - 0.5) / n as f64);
     let (low, high) = quantile_ranks(n, 0.95);
     Some(Percentiles {
+        n,
         p50: ms(0.50),
         p90: ms(0.90),
         p95: ms(0.95),

@@ -13,7 +13,9 @@
 
 use crate::baseline::{self, Kind};
 use crate::format::{dollars, duration_ms, percent, points_ci_of};
-use crate::{Cell, Outcome, QualityMeasure, RenderError, ReportModel, SinceBaseline, Verdict};
+use crate::{
+    Cell, Miss, Outcome, QualityMeasure, RenderError, ReportModel, SinceBaseline, Verdict,
+};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// The junit format.
@@ -53,7 +55,7 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
             task.quality_measure.as_str(),
         ));
         if let Some(v) = verdict {
-            suite.add_property(Property::new("verdict", format!("{:?}", v.outcome)));
+            suite.add_property(Property::new("verdict", v.outcome.as_str()));
             if let Some(recommended) = &v.recommended {
                 suite.add_property(Property::new("recommended", recommended.as_str()));
             }
@@ -80,10 +82,7 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
             let misses = cell.misses.as_deref().unwrap_or_default();
             let undecided = cell.undecided.as_deref().unwrap_or_default();
             let status = if !misses.is_empty() {
-                let message: Vec<String> = misses
-                    .iter()
-                    .map(|m| format!("{}: {}", m.bar, m.detail))
-                    .collect();
+                let message: Vec<String> = misses.iter().map(Miss::to_string).collect();
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 s.set_message(format!("{} misses {}", cell.model, message.join("; ")));
                 let bars: Vec<&str> = misses.iter().map(|m| m.bar.as_str()).collect();
@@ -95,10 +94,7 @@ pub fn render(report: &ReportModel) -> Result<String, RenderError> {
                 ));
                 s
             } else if !undecided.is_empty() {
-                let message: Vec<String> = undecided
-                    .iter()
-                    .map(|m| format!("{}: {}", m.bar, m.detail))
-                    .collect();
+                let message: Vec<String> = undecided.iter().map(Miss::to_string).collect();
                 let mut s = TestCaseStatus::skipped();
                 s.set_message(format!(
                     "{} leaves undecided {}",

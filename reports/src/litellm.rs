@@ -31,25 +31,18 @@ struct Params {
 
 /// LiteLLM's name for `model` (`provider/model`), or why it has none.
 fn params(model: &ModelInfo) -> Result<Params, String> {
-    let Some(provider) = Provider::parse(&model.provider) else {
-        return Err(format!(
-            "`{}` has provider `{}`, unknown to LiteLLM",
-            model.id, model.provider
-        ));
-    };
-    let api = provider.api();
-    let Some(prefix) = api.litellm_route else {
-        return Err(if provider.in_process() {
-            format!(
+    let provider = Provider::parse(&model.provider);
+    let Some((api, prefix)) = provider.and_then(|p| Some((p.api(), p.api().litellm_route?))) else {
+        return Err(match provider {
+            Some(p) if p.in_process() => format!(
                 "`{}` runs in-process ({}): serve it with an OpenAI-compatible server such as \
                  llama.cpp's llama-server and add it here as openai/<name> with its api_base",
                 model.id, model.model
-            )
-        } else {
-            format!(
+            ),
+            _ => format!(
                 "`{}` has provider `{}`, unknown to LiteLLM",
                 model.id, model.provider
-            )
+            ),
         });
     };
     Ok(Params {

@@ -81,17 +81,6 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// The CSS class and the words of an outcome.
-pub(crate) fn outcome_words(o: Outcome) -> (&'static str, &'static str) {
-    match o {
-        Outcome::Cheaper => ("cheaper", "Cheaper model is enough"),
-        Outcome::NeedsReference => ("needs_reference", "Needs the reference"),
-        Outcome::Inconclusive => ("inconclusive", "Inconclusive"),
-        Outcome::Alone => ("alone", "Not compared"),
-        Outcome::NoneAdequate => ("none_adequate", "No adequate model"),
-    }
-}
-
 /// The money at stake and the verdicts counted.
 pub(crate) fn headline(report: &ReportModel) -> Headline {
     let p = &report.portfolio;
@@ -177,7 +166,7 @@ pub(crate) fn verdict_rows(report: &ReportModel) -> Vec<VerdictRow> {
             let measure = task
                 .map_or(QualityMeasure::Mean, |t| t.quality_measure)
                 .words();
-            let (_, label) = outcome_words(v.outcome);
+            let label = v.outcome.label();
             let recommended = v.recommended.as_deref().and_then(|m| cells.get(&v.task, m));
             let task_cells: Vec<&Cell> = report.cells.iter().filter(|c| c.task == v.task).collect();
             let vs = |c: &Cell| c.vs_reference.as_ref().map(|x| x.difference);

@@ -231,6 +231,7 @@ mod tests {
     #[test]
     fn columns_line_up() {
         let p = Percentiles {
+            n: 8,
             p50: 12.0,
             p90: 20.0,
             p95: 25.4,

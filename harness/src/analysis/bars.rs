@@ -4,9 +4,10 @@
 //! would decide it. A figure at 3 cases is not stated as a fact: only its
 //! interval decides.
 
-use super::statistics::{cases_to_clear, cases_to_decide, wilson};
+use super::statistics::{cases_to_clear, cases_to_decide, tango_spread, wilson};
+use super::verdict::Spread;
 use sizeup_reports::format::{duration_ms, group, plain_points, points};
-use sizeup_reports::{Bar, Cell, Comparison, Interval, Miss, QualityMeasure, TaskInfo};
+use sizeup_reports::{Bar, Cell, Comparison, Miss, QualityMeasure, TaskInfo};
 
 /// Measured values below which no p95 has an upper bound (the tests check
 /// it against [`crate::percentiles::quantile_ranks`]).
@@ -60,9 +61,9 @@ pub(super) fn quality(
     standing: &mut Standing,
     task: &TaskInfo,
     margin: f64,
-    compared: Option<&(Comparison, f64)>,
+    compared: Option<&(Comparison, Spread)>,
 ) {
-    let Some((c, sd)) = compared else {
+    let Some((c, spread)) = compared else {
         // No comparison is no evidence either way.
         standing.undecided_by(
             Bar::Quality,
@@ -91,7 +92,16 @@ pub(super) fn quality(
             ),
         );
     } else {
-        let cases = cases_to_decide(d.estimate, *sd, margin);
+        let sd = match *spread {
+            Spread::Observed(sd) => sd,
+            Spread::PassFail => tango_spread(
+                c.only_this_passed,
+                c.only_reference_passed,
+                c.cases,
+                -margin,
+            ),
+        };
+        let cases = cases_to_decide(d.estimate, sd, margin);
         standing.undecided_by(
             Bar::Quality,
             format!(
@@ -152,10 +162,10 @@ pub(super) fn absolute(standing: &mut Standing, task: &TaskInfo, cell: &Cell, ca
         }
         // Below 72 values no p95 has an upper bound; beyond that, more
         // narrow it, by how much the spread alone does not say.
-        let fewest = p.p95_high.is_none().then(|| {
-            let timed = cell.n.saturating_sub(cell.cached + cell.errors);
-            cases_for(FEWEST_FOR_A_P95, timed, cases)
-        });
+        let fewest = p
+            .p95_high
+            .is_none()
+            .then(|| cases_for(FEWEST_FOR_A_P95, p.n, cases));
         let more = match fewest {
             Some(_) => {
                 format!(": at least {FEWEST_FOR_A_P95} measured trials bound a p95 from above")
@@ -215,7 +225,7 @@ fn minimum(standing: &mut Standing, measure: QualityMeasure, cell: &Cell, min: f
             format!("{measured}, under the minimum {min:.2}{aside}"),
         );
     } else {
-        let needed = cases_to_clear(i.estimate, spread(&i, cases), min);
+        let needed = cases_to_clear(i.estimate, at_the_bar(min), min);
         standing.undecided_by(
             Bar::Minimum,
             format!(
@@ -252,9 +262,8 @@ fn errors(standing: &mut Standing, bound: f64, cell: &Cell, cases: u64) {
             format!("{shown}, over the {:.1}% bound", bound * 100.0),
         );
     } else {
-        // The spread of one trial's outcome at the bound itself: with no
-        // error seen, the observed spread is 0 and says nothing.
-        let trials = cases_to_clear(i.estimate, (bound * (1.0 - bound)).sqrt(), bound);
+        // With no error seen, the observed spread is 0 and says nothing.
+        let trials = cases_to_clear(i.estimate, at_the_bar(bound), bound);
         standing.undecided_by(
             Bar::Errors,
             format!(
@@ -267,9 +276,11 @@ fn errors(standing: &mut Standing, bound: f64, cell: &Cell, cases: u64) {
     }
 }
 
-/// The per-case standard deviation behind a 95% interval over `cases`.
-fn spread(i: &Interval, cases: u64) -> f64 {
-    (i.high - i.low) / (2.0 * 1.959_964) * (cases as f64).sqrt()
+/// The spread that plans the cases a share or score in [0, 1] needs to
+/// clear `bar`: the largest standard deviation one with that mean can have
+/// (a pass or fail at that rate), so the count errs on the side of more.
+fn at_the_bar(bar: f64) -> f64 {
+    (bar * (1.0 - bar)).sqrt()
 }
 
 /// ": about N cases in all would decide it", or that no count does (the

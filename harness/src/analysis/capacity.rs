@@ -6,7 +6,7 @@
 //! single request and makes a batching server look many times dearer.
 
 use crate::store::SweepRow;
-use sizeup_reports::{Capacity, CapacityLevel, LoadKind};
+use sizeup_reports::{Capacity, CapacityLevel};
 
 /// Seconds in an hour.
 const HOUR: f64 = 3600.0;
@@ -25,13 +25,7 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
         .filter(|(_, g)| *g > 0.0);
     // Output tokens per second at the goodput level, for the price per
     // million output tokens.
-    let tokens_per_s = row.goodput_rps.and_then(|g| {
-        levels
-            .iter()
-            .filter(|l| l.meets_slo == Some(true) && sustained(l) == g)
-            .map(|l| l.output_tokens_per_s)
-            .next()
-    });
+    let tokens_per_s = goodput_level(&levels).map(|l| l.output_tokens_per_s);
     Capacity {
         sweep: row.id.clone(),
         task: row.task.clone(),
@@ -39,7 +33,7 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
         started_at: row.started_at.clone(),
         slo: row.slo.clone(),
         goodput_rps: row.goodput_rps,
-        goodput_ceiling_rps: row.goodput_rps.and_then(|g| ceiling(&levels, g)),
+        goodput_ceiling_rps: ceiling(&levels),
         hourly_usd: row.hourly_usd,
         economics: row.economics,
         usd_per_request: priced.map(|(h, g)| usd_per_request(h, g, row.economics.utilisation)),
@@ -55,39 +49,25 @@ pub fn view(row: &SweepRow, levels: Vec<CapacityLevel>) -> Capacity {
 /// measured, the highest throughput of a concurrency level that did (its
 /// queue is then the client's).
 pub fn goodput(levels: &[CapacityLevel]) -> Option<f64> {
-    let best = |load: &dyn Fn(LoadKind) -> bool| {
-        levels
-            .iter()
-            .filter(|l| l.meets_slo == Some(true) && load(l.load))
-            .map(sustained)
-            .max_by(f64::total_cmp)
-    };
-    if levels.iter().any(|l| l.load.open()) {
-        best(&LoadKind::open)
-    } else {
-        best(&|l: LoadKind| !l.open())
-    }
+    goodput_level(levels).map(|l| l.throughput_rps)
 }
 
-/// What a level that met the objectives shows the model sustains, in
-/// requests per second: what it served, not what it was offered.
-pub fn sustained(level: &CapacityLevel) -> f64 {
-    level.throughput_rps
-}
-
-/// The lowest rate offered above the goodput's level (the open level that
-/// served `goodput`) that did not hold: the bracket's upper end.
-pub fn ceiling(levels: &[CapacityLevel], goodput: f64) -> Option<f64> {
-    let open = |l: &&CapacityLevel| l.load.open();
-    let floor = levels
-        .iter()
-        .filter(open)
-        .find(|l| l.meets_slo == Some(true) && sustained(l) == goodput)?
-        .target;
+/// The level that gives the goodput.
+fn goodput_level(levels: &[CapacityLevel]) -> Option<&CapacityLevel> {
+    let open = levels.iter().any(|l| l.load.open());
     levels
         .iter()
-        .filter(open)
-        .filter(|l| l.meets_slo == Some(false) && l.target > floor)
+        .filter(|l| l.meets_slo == Some(true) && l.load.open() == open)
+        .max_by(|a, b| a.throughput_rps.total_cmp(&b.throughput_rps))
+}
+
+/// The lowest rate offered above the goodput's level that did not hold:
+/// the bracket's upper end, for a goodput found at offered rates.
+pub fn ceiling(levels: &[CapacityLevel]) -> Option<f64> {
+    let floor = goodput_level(levels).filter(|l| l.load.open())?.target;
+    levels
+        .iter()
+        .filter(|l| l.load.open() && l.meets_slo == Some(false) && l.target > floor)
         .map(|l| l.target)
         .min_by(f64::total_cmp)
 }
@@ -95,6 +75,7 @@ pub fn ceiling(levels: &[CapacityLevel], goodput: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sizeup_reports::LoadKind;
 
     #[test]
     fn a_busy_replica_costs_its_hour_over_the_requests_it_serves() {
@@ -137,9 +118,9 @@ mod tests {
         ];
         let g = goodput(&levels).unwrap();
         assert_eq!(g, 78.9, "served, not the 80 offered");
-        assert_eq!(ceiling(&levels, g), Some(100.0));
+        assert_eq!(ceiling(&levels), Some(100.0));
         // Only concurrency levels: their throughput, and no bracket.
         assert_eq!(goodput(&levels[..1]), Some(20.0));
-        assert_eq!(ceiling(&levels[..1], 20.0), None);
+        assert_eq!(ceiling(&levels[..1]), None);
     }
 }

@@ -17,7 +17,7 @@ use super::verdict;
 use sizeup_reports::format::{dollars, duration_ms, percent, plain_points, points};
 use sizeup_reports::{
     Cell, Change, Finding, Flip, Metric, Outcome, QualityMeasure, ReportModel, Shift,
-    SinceBaseline, Thresholds, TrialRecord, Verdict, DEFAULT_MARGIN,
+    SinceBaseline, Thresholds, TrialRecord, Verdict,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,14 +100,7 @@ fn change(
     let (new, new_cases) = summary(after);
     // Regression thresholds are points of mean quality, whatever measure
     // the task's verdict uses, so a drop in partial credit shows too.
-    // Mean quality, never one pass or fail a case: the margin plans nothing.
-    let paired = verdict::compare(
-        "baseline",
-        &new_cases,
-        &old_cases,
-        QualityMeasure::Mean,
-        DEFAULT_MARGIN,
-    );
+    let paired = verdict::compare("baseline", &new_cases, &old_cases, QualityMeasure::Mean);
     let p95 = |p: Option<sizeup_reports::Percentiles>| p.map(|p| p.p95);
     let mut c = Change {
         task: task.to_string(),

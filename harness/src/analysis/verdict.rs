@@ -20,7 +20,7 @@
 
 use super::bars::{self, Standing};
 use super::cell::CaseScores;
-use super::statistics::{mcnemar_exact, paired_difference, tango, tango_spread};
+use super::statistics::{mcnemar_exact, paired_difference, tango};
 use sizeup_reports::format::{dollars, duration_ms, plain_points, points};
 use sizeup_reports::{
     Cell, Comparison, Miss, Outcome, QualityMeasure, TaskInfo, Verdict, DEFAULT_MARGIN,
@@ -36,6 +36,23 @@ pub struct Entry<'a> {
     pub reference_role: bool,
     /// Its trials by case.
     pub cases: &'a BTreeMap<String, CaseScores>,
+}
+
+/// Which verdict the bars make, and of which model.
+enum Decision<'a> {
+    /// The reference ran alone and meets its bars.
+    Alone,
+    /// The cheapest adequate cheaper model.
+    Cheaper(&'a Candidate),
+    /// Bars left open: a cheaper model's, or the reference's own (`None`).
+    Open(Option<&'a Candidate>),
+    /// No cheaper model is adequate; the reference meets its bars.
+    NeedsReference,
+    /// The reference misses a bar, and only a model that is not cheaper
+    /// meets the bars or may.
+    Dearer(&'a Candidate),
+    /// Every model misses a bar.
+    NoneAdequate,
 }
 
 /// A model other than the reference, and where it stands.
@@ -71,63 +88,58 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
 
     let chosen = cheaper.iter().find(|c| c.standing.adequate());
     let open = cheaper.iter().find(|c| c.standing.undecided());
-    // A dearer (or unpriced) model is no answer to "does a cheaper one do?",
-    // but while one may meet every bar, the task is not without an
-    // adequate model.
-    let dearer = dearer(&candidates, &cheaper);
-    let via_dearer = chosen.is_none()
-        && open.is_none()
-        && !own.adequate()
-        && !own.undecided()
-        && dearer.is_some();
-    // What the task needs, which model to use, and which one more cases decide.
-    let (outcome, recommended, undecided) = match (chosen, open) {
-        _ if candidates.is_empty() => match () {
-            () if own.adequate() => (Outcome::Alone, Some(r), None),
-            () if own.undecided() => (Outcome::Inconclusive, None, Some((r, &own))),
-            () => (Outcome::NoneAdequate, None, None),
-        },
-        (Some(c), _) => (Outcome::Cheaper, Some(c.index), None),
-        (None, Some(c)) => (
-            Outcome::Inconclusive,
-            own.adequate().then_some(r),
-            Some((c.index, &c.standing)),
-        ),
-        (None, None) if own.adequate() => (Outcome::NeedsReference, Some(r), None),
-        (None, None) if own.undecided() => (Outcome::Inconclusive, None, Some((r, &own))),
-        (None, None) => match dearer {
-            // Named as undecided only while it leaves a bar open.
-            Some(c) if c.standing.undecided() => {
-                (Outcome::Inconclusive, None, Some((c.index, &c.standing)))
-            }
-            Some(_) => (Outcome::Inconclusive, None, None),
-            None => (Outcome::NoneAdequate, None, None),
-        },
+    let decision = match (chosen, open) {
+        _ if candidates.is_empty() && own.adequate() => Decision::Alone,
+        _ if candidates.is_empty() && own.undecided() => Decision::Open(None),
+        _ if candidates.is_empty() => Decision::NoneAdequate,
+        (Some(c), _) => Decision::Cheaper(c),
+        (None, Some(c)) => Decision::Open(Some(c)),
+        (None, None) if own.adequate() => Decision::NeedsReference,
+        (None, None) if own.undecided() => Decision::Open(None),
+        // A dearer (or unpriced) model is no answer to "does a cheaper one
+        // do?", but while one may meet every bar, the task is not without
+        // an adequate model.
+        (None, None) => {
+            dearer(&candidates, &cheaper).map_or(Decision::NoneAdequate, Decision::Dearer)
+        }
+    };
+    let outcome = match decision {
+        Decision::Alone => Outcome::Alone,
+        Decision::Cheaper(_) => Outcome::Cheaper,
+        Decision::Open(_) | Decision::Dearer(_) => Outcome::Inconclusive,
+        Decision::NeedsReference => Outcome::NeedsReference,
+        Decision::NoneAdequate => Outcome::NoneAdequate,
+    };
+    let recommended = match decision {
+        Decision::Alone | Decision::NeedsReference => Some(r),
+        Decision::Cheaper(c) => Some(c.index),
+        Decision::Open(Some(_)) => own.adequate().then_some(r),
+        Decision::Open(None) | Decision::Dearer(_) | Decision::NoneAdequate => None,
+    };
+    // The model more cases would decide, named only while it leaves a bar open.
+    let undecided = match decision {
+        Decision::Open(Some(c)) => Some((c.index, &c.standing)),
+        Decision::Open(None) => Some((r, &own)),
+        Decision::Dearer(c) if c.standing.undecided() => Some((c.index, &c.standing)),
+        _ => None,
     };
     // Both a cheaper model's bars and the reference's own are open: more
     // cases must decide both.
-    let both_open = undecided.is_some_and(|(i, _)| i != r) && own.undecided();
-    let mut sentence = match outcome {
-        Outcome::Alone => format!(
+    let both_open = matches!(decision, Decision::Open(Some(_))) && own.undecided();
+    let mut sentence = match decision {
+        Decision::Alone => format!(
             "{}: only {reference} ran this task; there is nothing to compare it with.",
             task.id
         ),
-        Outcome::Cheaper => cheaper_sentence(
-            task,
-            margin,
-            entries[recommended.unwrap_or(r)].cell,
-            entries[r].cell,
-        ),
-        Outcome::Inconclusive if via_dearer => {
-            let c = dearer.map_or(r, |c| c.index);
-            dearer_sentence(task, entries[c].cell, &reference, &own)
+        Decision::Cheaper(c) => {
+            cheaper_sentence(task, margin, entries[c.index].cell, entries[r].cell)
         }
-        Outcome::Inconclusive => {
-            let (i, standing) = undecided.unwrap_or((r, &own));
-            open_sentence(task, entries, (i, standing), (r, &own), &cheaper)
+        Decision::Dearer(c) => {
+            dearer_sentence(task, entries[c.index].cell, &c.standing, &reference, &own)
         }
-        Outcome::NeedsReference => needs_sentence(task, &reference, &cheaper, entries),
-        Outcome::NoneAdequate => none_sentence(task, r, &own, &candidates, entries),
+        Decision::Open(c) => open_sentence(task, entries, c, (r, &own), both_open, &cheaper),
+        Decision::NeedsReference => needs_sentence(task, &reference, &cheaper, entries),
+        Decision::NoneAdequate => none_sentence(task, r, &own, &candidates, entries),
     };
     if !unpriced.is_empty() && outcome != Outcome::Cheaper {
         sentence.push_str(&format!(
@@ -135,7 +147,7 @@ pub fn decide(task: &TaskInfo, entries: &mut [Entry<'_>]) -> Option<Verdict> {
             unpriced.join(", ")
         ));
     }
-    if !own.misses.is_empty() && outcome == Outcome::Inconclusive && !via_dearer {
+    if !own.misses.is_empty() && matches!(decision, Decision::Open(_)) {
         sentence.push_str(&format!(
             " {reference} itself misses {}.",
             listed(&own.misses)
@@ -185,13 +197,7 @@ fn stand(
         if i == r {
             continue;
         }
-        let compared = compare(
-            &reference,
-            e.cases,
-            reference_cases,
-            task.quality_measure,
-            margin,
-        );
+        let compared = compare(&reference, e.cases, reference_cases, task.quality_measure);
         let mut standing = Standing::default();
         bars::quality(&mut standing, task, margin, compared.as_ref());
         bars::absolute(&mut standing, task, e.cell, e.cases.len() as u64);
@@ -212,28 +218,34 @@ fn stand(
 fn open_sentence(
     task: &TaskInfo,
     entries: &[Entry<'_>],
-    (i, standing): (usize, &Standing),
+    open: Option<&Candidate>,
     (r, own): (usize, &Standing),
+    both_open: bool,
     cheaper: &[&Candidate],
 ) -> String {
-    let mut s = inconclusive_sentence(task, entries[i].cell, i == r, standing);
-    if i != r && own.undecided() {
+    let Some(c) = open else {
+        // Undecided at the reference: what the cheaper models miss still stands.
+        let mut s = inconclusive_sentence(task, entries[r].cell, true, own);
+        let missing: Vec<String> = cheaper
+            .iter()
+            .filter(|c| !c.standing.misses.is_empty())
+            .map(|c| {
+                let cell = &entries[c.index].cell;
+                format!("{} misses {}", cell.model, listed(&c.standing.misses))
+            })
+            .collect();
+        if !missing.is_empty() {
+            s.push_str(&format!(" {}.", missing.join("; ")));
+        }
+        return s;
+    };
+    let mut s = inconclusive_sentence(task, entries[c.index].cell, false, &c.standing);
+    if both_open {
         s.push_str(&format!(
             " {}, the reference, leaves its own bars undecided too: {}.",
             entries[r].cell.model,
             listed(&own.open)
         ));
-    }
-    let missing: Vec<String> = cheaper
-        .iter()
-        .filter(|c| i == r && !c.standing.misses.is_empty())
-        .map(|c| {
-            let cell = &entries[c.index].cell;
-            format!("{} misses {}", cell.model, listed(&c.standing.misses))
-        })
-        .collect();
-    if !missing.is_empty() {
-        s.push_str(&format!(" {}.", missing.join("; ")));
     }
     s
 }
@@ -282,29 +294,27 @@ fn best_by_quality(measure: QualityMeasure, entries: &[Entry<'_>]) -> Option<usi
 }
 
 /// The paired comparison on `measure` on the cases both models have, and
-/// the spread of the per-case differences.
-///
-/// With one pass or fail a case on each side, the spread is the one the
-/// score interval assumes at a true difference of −`margin`, so that no
-/// discordant case still plans a count of cases.
+/// the spread that plans the cases it still needs.
 pub(super) fn compare(
     reference: &str,
     cases: &BTreeMap<String, CaseScores>,
     reference_cases: &BTreeMap<String, CaseScores>,
     measure: QualityMeasure,
-    margin: f64,
-) -> Option<(Comparison, f64)> {
+) -> Option<(Comparison, Spread)> {
     let value = |c: &CaseScores| match measure {
         QualityMeasure::PassRate => c.pass_share(),
         QualityMeasure::Mean => c.mean(),
     };
     let mut pairs = Vec::new();
     let (mut only_this, mut only_reference) = (0, 0);
+    // One pass or fail a case on each side, so far.
+    let mut binary = measure == QualityMeasure::PassRate;
     for (id, c) in cases {
         let Some(rc) = reference_cases.get(id) else {
             continue;
         };
         pairs.push((value(c), value(rc)));
+        binary &= c.qualities.len() == 1 && rc.qualities.len() == 1;
         match (c.passed(), rc.passed()) {
             (true, false) => only_this += 1,
             (false, true) => only_reference += 1,
@@ -312,21 +322,14 @@ pub(super) fn compare(
         }
     }
     let paired = paired_difference(&pairs)?;
-    // One pass or fail a case on each side: the paired proportions' own
-    // score interval, which holds its level with few discordant cases.
-    let binary = measure == QualityMeasure::PassRate
-        && cases.iter().all(|(id, c)| {
-            c.qualities.len() == 1
-                && reference_cases
-                    .get(id)
-                    .is_none_or(|rc| rc.qualities.len() == 1)
-        });
-    let (difference, sd) = match binary {
+    // Pass or fail on both sides: the paired proportions' own score
+    // interval, which holds its level with few discordant cases.
+    let (difference, spread) = match binary {
         true => (
             tango(only_this, only_reference, paired.cases).unwrap_or(paired.difference),
-            tango_spread(only_this, only_reference, paired.cases, -margin),
+            Spread::PassFail,
         ),
-        false => (paired.difference, paired.sd),
+        false => (paired.difference, Spread::Observed(paired.sd)),
     };
     Some((
         Comparison {
@@ -337,8 +340,19 @@ pub(super) fn compare(
             only_reference_passed: only_reference,
             mcnemar_p: mcnemar_exact(only_this, only_reference),
         },
-        sd,
+        spread,
     ))
+}
+
+/// The spread of a comparison's per-case differences that plans the cases
+/// still needed.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Spread {
+    /// The observed standard deviation of the differences.
+    Observed(f64),
+    /// One pass or fail a case on each side: the spread the score interval
+    /// assumes at the bar, which is not nil when no case was discordant.
+    PassFail,
 }
 
 fn cheaper_sentence(task: &TaskInfo, margin: f64, chosen: &Cell, reference: &Cell) -> String {
@@ -430,10 +444,14 @@ fn needs_sentence(
 
 /// The reference misses one of its own bars and no cheaper model is
 /// adequate, but a dearer (or unpriced) one may be.
-fn dearer_sentence(task: &TaskInfo, cell: &Cell, reference: &str, own: &Standing) -> String {
-    let state = if cell.misses.as_ref().is_some_and(Vec::is_empty)
-        && cell.undecided.as_ref().is_some_and(Vec::is_empty)
-    {
+fn dearer_sentence(
+    task: &TaskInfo,
+    cell: &Cell,
+    standing: &Standing,
+    reference: &str,
+    own: &Standing,
+) -> String {
+    let state = if standing.adequate() {
         "meets every bar"
     } else {
         "misses no bar and leaves one undecided"

@@ -320,7 +320,7 @@ fn table(
             out.push_str(&format!(
                 "goodput: {g:.2} requests/s served within the objectives"
             ));
-            if let Some(c) = crate::analysis::capacity::ceiling(levels, g) {
+            if let Some(c) = crate::analysis::capacity::ceiling(levels) {
                 out.push_str(&format!(" ({c:.2} offered did not hold)"));
             }
             if let Some(h) = hourly {

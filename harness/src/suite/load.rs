@@ -48,19 +48,19 @@ pub fn load(path: &Path, catalog: Option<&Path>, prices: &PriceBook) -> Result<S
     let mut tasks = Vec::new();
     let mut task_ids = Ids::default();
     let dir = path.parent().unwrap_or(Path::new(""));
+    let bound = Bound {
+        bytes: defaults
+            .max_prompt_bytes
+            .map_or(DEFAULT_MAX_PROMPT_BYTES, |b| {
+                usize::try_from(b).unwrap_or(usize::MAX)
+            }),
+        setting: "defaults.max_prompt_bytes",
+    };
     for (i, task) in spec.tasks.iter().enumerate() {
         let field = format!("tasks[{i}]");
         task_ids
             .insert("task", &task.id)
             .map_err(|message| src.at(&format!("{field}.id"), message))?;
-        let bound = Bound {
-            bytes: defaults
-                .max_prompt_bytes
-                .map_or(DEFAULT_MAX_PROMPT_BYTES, |b| {
-                    usize::try_from(b).unwrap_or(usize::MAX)
-                }),
-            setting: "defaults.max_prompt_bytes",
-        };
         let (mut task, cases_file) = build_task(task, &field, &src, dir, &models, bound)?;
         // A task's own limit overrides the suite's default; a model's own
         // (its `params`) overrides both.

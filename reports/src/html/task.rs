@@ -8,9 +8,9 @@ use crate::chart::{self, IntervalChart, LatencyChart, ScatterChart};
 use crate::format::{
     dollars, duration_ms, group, p_value, percent, percent_ci, plain_points, points,
 };
-use crate::summary::{outcome_words, Cells};
+use crate::summary::Cells;
 use crate::DEFAULT_MARGIN;
-use crate::{Cell, QualityMeasure, ReportModel, TaskInfo};
+use crate::{Cell, Miss, QualityMeasure, ReportModel, TaskInfo};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -115,7 +115,9 @@ pub(super) fn task_view(
     budget: &mut usize,
 ) -> TaskView {
     let verdict = report.verdicts.iter().find(|v| v.task == task.id);
-    let (outcome, label) = verdict.map_or(("alone", "No verdict"), |v| outcome_words(v.outcome));
+    let (outcome, label) = verdict.map_or(("alone", "No verdict"), |v| {
+        (v.outcome.as_str(), v.outcome.label())
+    });
     let reference = verdict.map_or_else(String::new, |v| v.reference.clone());
     let margin = task.margin.unwrap_or(DEFAULT_MARGIN);
     // The task's cells in the order of the run's models.
@@ -392,18 +394,8 @@ fn list(items: &[String]) -> String {
 }
 
 fn quality_row(c: &Cell, reference: bool) -> QualityRow {
-    let misses: Vec<String> = c
-        .misses
-        .iter()
-        .flatten()
-        .map(|m| format!("{}: {}", m.bar, m.detail))
-        .collect();
-    let undecided: Vec<String> = c
-        .undecided
-        .iter()
-        .flatten()
-        .map(|m| format!("{}: {}", m.bar, m.detail))
-        .collect();
+    let misses: Vec<String> = c.misses.iter().flatten().map(Miss::to_string).collect();
+    let undecided: Vec<String> = c.undecided.iter().flatten().map(Miss::to_string).collect();
     let (status, status_text) = match (&c.misses, reference) {
         (_, true) => ("reference", "reference"),
         (Some(m), false) if m.is_empty() && undecided.is_empty() => ("adequate", "adequate"),

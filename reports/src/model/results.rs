@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 /// Latency percentiles, in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Percentiles {
+    /// Values they are read from.
+    #[serde(default)]
+    pub n: u64,
     /// Median.
     pub p50: f64,
     /// 90th percentile.
@@ -159,6 +162,13 @@ pub struct Miss {
     pub detail: String,
 }
 
+impl std::fmt::Display for Miss {
+    /// `minimum: pass rate 0.40, …`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.bar, self.detail)
+    }
+}
+
 /// One of a task's bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -209,6 +219,30 @@ pub enum Outcome {
     /// No model tested meets the task's bars (the reference misses one of
     /// its own, and every other model misses one): nothing is recommended.
     NoneAdequate,
+}
+
+impl Outcome {
+    /// Its name, as the JSON export writes it (and the report's CSS class).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cheaper => "cheaper",
+            Self::NeedsReference => "needs_reference",
+            Self::Inconclusive => "inconclusive",
+            Self::Alone => "alone",
+            Self::NoneAdequate => "none_adequate",
+        }
+    }
+
+    /// The verdict in two or three words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Cheaper => "Cheaper model is enough",
+            Self::NeedsReference => "Needs the reference",
+            Self::Inconclusive => "Inconclusive",
+            Self::Alone => "Not compared",
+            Self::NoneAdequate => "No adequate model",
+        }
+    }
 }
 
 /// The verdict of one task.
